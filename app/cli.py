@@ -1,0 +1,220 @@
+"""Headless commands: ``python main.py [--db FILE] COMMAND …``.
+
+The command names, options and outputs are a contract that automation relies
+on (README, "Lệnh không cần giao diện"). Errors go to stderr in plain
+Vietnamese with a non-zero exit: 1 when a report is invalid or a value is
+missing, 2 for anything the operator must fix.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+from app import __version__, narrative, paths, transfer
+from app import db as dbmod
+from app.backup import backup_database
+from app.errors import UserError
+from app.fsutil import write_atomic
+from app.model import OfficeProfile
+from app.numbers import parse_value
+from app.store import Store
+from app.template import load_file
+from app.validate import has_errors, validate
+
+DESCRIPTION = "Báo cáo LĐTBXH: lập, kiểm tra và in báo cáo định kỳ của cơ quan Lao động – TB&XH."
+EPILOG = "Không có lệnh: mở cửa sổ làm việc. Kỳ báo cáo viết 2020-Q1, 2020-H1, 2020-9M, 2020-Y."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh")
+
+    sub.add_parser("demo", help="nạp báo cáo mẫu: đơn vị TTH, kỳ 2020-Q1")
+    p = sub.add_parser("set", help="nhập một số liệu (kiểu Việt Nam: 2.607; 13,302 tỷ; khoảng 4.348)")
+    _report_args(p)
+    p.add_argument("--indicator", required=True, help="mã chỉ tiêu, ví dụ VL_MOI")
+    p.add_argument("--value", required=True, help="giá trị, ví dụ 2.607")
+    p = sub.add_parser("get", help="in số liệu đã lưu (đơn vị cơ sở: người, đồng…)")
+    _report_args(p)
+    p.add_argument("--indicator", required=True)
+    p = sub.add_parser("validate", help="kiểm tra báo cáo; mã thoát 1 nếu có lỗi")
+    _report_args(p)
+    p = sub.add_parser("dump", help="xuất dữ liệu báo cáo ra JSON (kèm mẫu báo cáo)")
+    _report_args(p)
+    p.add_argument("--out", required=True, type=Path)
+    p = sub.add_parser("import", help="nhập dữ liệu báo cáo từ tệp JSON")
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (an toàn khi đang dùng)")
+    p.add_argument("--out", required=True, type=Path)
+
+    office = sub.add_parser("office", help="quản lý đơn vị").add_subparsers(dest="action", metavar="ACTION")
+    office.required = True
+    p = office.add_parser("add", help="thêm đơn vị")
+    p.add_argument("--code", required=True)
+    p.add_argument("--name", required=True, help="tên cơ quan in ở tiêu đề")
+    p.add_argument("--parent", help="mã đơn vị cấp trên")
+    p.add_argument("--level", required=True, choices=["province", "district", "commune"])
+    p.add_argument("--authority", default="", help="dòng cơ quan chủ quản, ví dụ UBND HUYỆN PHÚ LỘC")
+    p.add_argument("--place", help="địa danh ở dòng ngày tháng (mặc định: tên đơn vị)")
+    p.add_argument("--symbol", default="LĐTBXH", help="chữ viết tắt trong số ký hiệu")
+    p.add_argument("--valid-from", default="2000-01-01", help="tên có hiệu lực từ ngày (YYYY-MM-DD)")
+    office.add_parser("list", help="liệt kê đơn vị")
+
+    template = sub.add_parser("template", help="mẫu báo cáo").add_subparsers(dest="action", metavar="ACTION")
+    template.required = True
+    p = template.add_parser("export", help="xuất mẫu báo cáo ra tệp")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--code", help="mã mẫu (mặc định: mẫu đi kèm phần mềm)")
+    p.add_argument("--version", type=int, dest="template_version")
+    p = template.add_parser("import", help="nạp mẫu báo cáo từ tệp")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def _report_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--office", required=True, help="mã đơn vị, ví dụ TTH")
+    p.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2020-Q1")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one parsed command; return the exit code."""
+    try:
+        opened = dbmod.open_database(args.db or dbmod.default_path())
+    except UserError as exc:
+        return _fail(str(exc))
+    for warning in opened.warnings:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
+    store = Store(opened.db)
+    try:
+        return COMMANDS[args.command](store, args)
+    except UserError as exc:
+        return _fail(str(exc))
+    except sqlite3.Error as exc:
+        return _fail(f"Lỗi cơ sở dữ liệu: {exc}. Dữ liệu đã lưu trước đó không bị ảnh hưởng.")
+    except OSError as exc:
+        return _fail(f"Lỗi đọc/ghi tệp: {exc.strerror or exc} ({exc.filename or ''}).")
+    finally:
+        opened.close()
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"Lỗi: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_demo(store: Store, args) -> int:
+    _, changed = transfer.import_data(store, transfer.read_file(paths.resource("sample", "tth-2020-q1.json")))
+    print("Đã nạp báo cáo mẫu: đơn vị TTH, kỳ 2020-Q1." if changed else "Báo cáo mẫu đã có sẵn; không thay đổi gì.")
+    return 0
+
+
+def cmd_set(store: Store, args) -> int:
+    existing = store.find_report(args.office, args.period)
+    template_id = store.report_template_id(existing) if existing else None
+    template = store.template_by_id(template_id or store.default_template_id())
+    indicator = template.indicators.get(args.indicator)
+    if indicator is None:
+        return _fail(f"Mẫu báo cáo {template.key} không có chỉ tiêu mã “{args.indicator}”.")
+    parse_value(args.value, indicator.kind)  # refuse bad input before creating anything
+    report = existing or store.open_report(args.office, args.period, template_id)
+    value = store.content.enter(report, args.indicator, args.value)
+    data = store.content.load(report)
+    indicator = data.template.indicators[args.indicator]
+    print(f"Đã lưu {indicator.code} = {narrative.figure_text(indicator, value)}")
+    for finding in validate(data):
+        if finding.indicator == indicator.code:
+            print(finding, file=sys.stderr)
+    return 0
+
+
+def cmd_get(store: Store, args) -> int:
+    report = store.report(args.office, args.period)
+    store.content._indicator(report, args.indicator)
+    value = store.content.values(report.id).get(args.indicator)
+    if value is None or value.number is None:
+        return _fail(f"Chỉ tiêu {args.indicator} chưa có số liệu trong kỳ {args.period}.", 1)
+    text = transfer._num(value.number)
+    if value.denominator is not None:
+        text += "/" + transfer._num(value.denominator)
+    print(text)
+    return 0
+
+
+def cmd_validate(store: Store, args) -> int:
+    report = store.report(args.office, args.period)
+    findings = validate(store.content.load(report))
+    for finding in findings:
+        print(finding)
+    if has_errors(findings):
+        errors = sum(1 for f in findings if f.severity.value == "error")
+        print(f"Báo cáo chưa hợp lệ: {errors} lỗi, {len(findings) - errors} cảnh báo.", file=sys.stderr)
+        return 1
+    print(f"Báo cáo hợp lệ ({len(findings)} cảnh báo)." if findings else "Báo cáo hợp lệ.")
+    return 0
+
+
+def cmd_dump(store: Store, args) -> int:
+    data = transfer.dump(store, args.office, args.period)
+    write_atomic(args.out, transfer.dumps(data).encode("utf-8"))
+    print(f"Đã xuất dữ liệu báo cáo ra {args.out}")
+    return 0
+
+
+def cmd_import(store: Store, args) -> int:
+    data = transfer.read_file(args.file)
+    _, changed = transfer.import_data(store, data)
+    office, period = data["office"]["code"], data["report"]["period"]
+    print(f"Đã nhập báo cáo {office} {period}." if changed else f"Báo cáo {office} {period} đã có; không thay đổi gì.")
+    return 0
+
+
+def cmd_backup(store: Store, args) -> int:
+    target = backup_database(store.db, args.out)
+    print(f"Đã sao lưu vào {target}")
+    return 0
+
+
+def cmd_office(store: Store, args) -> int:
+    if args.action == "list":
+        for office in store.offices():
+            p = office.current
+            print(f"{office.code}\t{office.level}\t{p.name}\t{p.parent_code or ''}")
+        return 0
+    try:
+        valid_from = dt.date.fromisoformat(args.valid_from)
+    except ValueError:
+        return _fail(f"Ngày “{args.valid_from}” phải viết dạng YYYY-MM-DD.")
+    profile = OfficeProfile(
+        valid_from=valid_from, name=args.name, authority=args.authority,
+        place=args.place or args.name, symbol=args.symbol,
+        parent_code=args.parent.upper() if args.parent else None,
+    )
+    office = store.add_office(args.code, args.level, profile)
+    print(f"Đã thêm đơn vị {office.code}.")
+    return 0
+
+
+def cmd_template(store: Store, args) -> int:
+    if args.action == "import":
+        template = load_file(args.file)
+        store.install_template(template)
+        print(f"Đã nạp mẫu {template.code} phiên bản {template.version} ({len(template.indicators)} chỉ tiêu).")
+        return 0
+    template_id = store.template_id(args.code, args.template_version) if args.code else store.default_template_id()
+    template = store.template_by_id(template_id)
+    text = json.dumps(template.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    write_atomic(args.out, text.encode("utf-8"))
+    print(f"Đã xuất mẫu {template.code} phiên bản {template.version} ra {args.out}")
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo, "set": cmd_set, "get": cmd_get, "validate": cmd_validate, "dump": cmd_dump,
+    "import": cmd_import, "backup": cmd_backup, "office": cmd_office, "template": cmd_template,
+}

@@ -1,0 +1,72 @@
+"""Figures and dates as Vietnamese administrative documents print them (through babel)."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+_BILLION = Decimal(10) ** 9
+_MILLION = Decimal(10) ** 6
+
+
+def number(value: Decimal, *, pad: bool = False) -> str:
+    """"2607" → "2.607"; "13.302" → "13,302"; with ``pad``, 3 → "03" (admin style)."""
+    text = format_decimal(value, format="#,##0.###", locale=LOCALE)
+    if pad and value == value.to_integral_value() and 0 <= value < 10:
+        text = "0" + text
+    return text
+
+
+def money(value: Decimal) -> str:
+    """Whole đồng as reports write it: "13,302 tỷ đồng", "186 triệu đồng", "3 tỷ đồng"."""
+    if abs(value) >= _BILLION:
+        scaled, word = value / _BILLION, "tỷ"
+    elif abs(value) >= _MILLION:
+        scaled, word = value / _MILLION, "triệu"
+    else:
+        return f"{number(value)} đồng"
+    places = max(0, -scaled.normalize().as_tuple().exponent)
+    if word == "tỷ" and 0 < places <= 3:
+        shown = format_decimal(scaled, format="#,##0.000", locale=LOCALE)  # "45,820 tỷ"
+    else:
+        shown = format_decimal(scaled, format="#,##0." + "#" * max(places, 1), locale=LOCALE)
+    return f"{shown} {word} đồng"
+
+
+def percent(value: Decimal) -> str:
+    """Percent points: 25 → "25%", 50.8 → "50,8%"."""
+    return f"{number(value)}%"
+
+
+def ratio(top: Decimal, bottom: Decimal) -> str:
+    return f"{number(top)}/{number(bottom)}"
+
+
+def ratio_share(top: Decimal, bottom: Decimal) -> Decimal:
+    """Share of a ratio in percent points, rounded to one decimal."""
+    return (top * 100 / bottom).quantize(Decimal("0.1")).normalize()
+
+
+def change_percent(current: Decimal, previous: Decimal) -> Decimal | None:
+    """Change against the same period last year, percent points, one decimal."""
+    if previous == 0:
+        return None
+    return ((current - previous) * 100 / previous).quantize(Decimal("0.01")).normalize()
+
+
+def date_line(place: str, day: dt.date | None) -> str:
+    """"Thừa Thiên Huế, ngày 05 tháng 4 năm 2020" (Nghị định 30/2020: pad days < 10, months 1-2).
+
+    With no date (assigned at signing) the blanks are left for the pen.
+    """
+    if day is None:
+        return f"{place}, ngày      tháng      năm"
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """Document dates as references cite them: "31/01/2020"."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -1,0 +1,163 @@
+"""Schema versions, kept in ``PRAGMA user_version``, upgraded one step at a time.
+
+Each step runs in one transaction; before upgrading an existing file, a backup
+is written beside it with the online backup API. A database written by a
+newer version of the app is refused rather than guessed at.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from app.errors import DatabaseError
+
+_V1 = """
+CREATE TABLE office (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    level TEXT NOT NULL CHECK (level IN ('province', 'district', 'commune')),
+    created TEXT NOT NULL
+);
+CREATE TABLE office_profile (
+    office_id TEXT NOT NULL REFERENCES office(id),
+    valid_from TEXT NOT NULL,
+    parent_code TEXT,
+    name TEXT NOT NULL,
+    authority TEXT NOT NULL,
+    place TEXT NOT NULL,
+    symbol TEXT NOT NULL,
+    signer_title TEXT NOT NULL DEFAULT '',
+    signer_name TEXT NOT NULL DEFAULT '',
+    deputy INTEGER NOT NULL DEFAULT 0,
+    deputy_title TEXT NOT NULL DEFAULT '',
+    recipients TEXT NOT NULL DEFAULT '[]',
+    addressee TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (office_id, valid_from)
+);
+CREATE TABLE template (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    body TEXT NOT NULL,
+    installed TEXT NOT NULL,
+    UNIQUE (code, version)
+);
+CREATE TABLE report (
+    id TEXT PRIMARY KEY,
+    office_id TEXT NOT NULL REFERENCES office(id),
+    period TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    template_id INTEGER NOT NULL REFERENCES template(id),
+    status TEXT NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft', 'complete', 'issued', 'submitted')),
+    number TEXT NOT NULL DEFAULT '',
+    issued_on TEXT,
+    signer_title TEXT NOT NULL DEFAULT '',
+    signer_name TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    UNIQUE (office_id, period, revision)
+);
+CREATE TABLE value (
+    report_id TEXT NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+    indicator TEXT NOT NULL,
+    number TEXT,
+    denominator TEXT,
+    qualifier TEXT,
+    estimate INTEGER NOT NULL DEFAULT 0,
+    as_of TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    prior_year TEXT,
+    plan TEXT,
+    PRIMARY KEY (report_id, indicator)
+) WITHOUT ROWID;
+CREATE TABLE narrative (
+    report_id TEXT NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    part TEXT NOT NULL CHECK (part IN ('results', 'plan')),
+    position INTEGER NOT NULL,
+    style TEXT NOT NULL CHECK (style IN ('para', 'bullet')),
+    text TEXT NOT NULL,
+    PRIMARY KEY (report_id, section, part, position)
+) WITHOUT ROWID;
+CREATE TABLE document (
+    id TEXT PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    doc_type TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    issued_on TEXT,
+    issuer TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    own INTEGER NOT NULL DEFAULT 1,
+    advised INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (report_id, ref)
+);
+CREATE TABLE task (
+    id TEXT PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+    section TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE task_review (
+    report_id TEXT NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+    task_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('done', 'in_progress', 'not_done')),
+    comment TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (report_id, task_id)
+) WITHOUT ROWID;
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    office_code TEXT NOT NULL,
+    report_id TEXT,
+    entity TEXT NOT NULL,
+    key TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX report_office_period ON report (office_id, period);
+CREATE INDEX audit_report ON audit (report_id, id);
+CREATE INDEX task_report ON task (report_id, section, position);
+CREATE INDEX document_report ON document (report_id, section, position);
+"""
+
+# STEPS[n] upgrades a database at version n to version n + 1.
+STEPS: list[str] = [_V1]
+LATEST = len(STEPS)
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def upgrade(db: sqlite_utils.Database, path: Path | None) -> None:
+    """Bring the schema to LATEST; back the file up first if it holds data."""
+    version = current_version(db)
+    if version > LATEST:
+        raise DatabaseError(
+            f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của phần mềm (lược đồ {version}, "
+            f"phiên bản này hiểu đến {LATEST}). Hãy cập nhật phần mềm; dữ liệu không bị thay đổi."
+        )
+    if version == LATEST:
+        return
+    if path is not None and version > 0:
+        from app.backup import backup_database
+
+        backup_database(db, path.with_name(f"{path.stem}.truoc-nang-cap-v{version}{path.suffix}"))
+    for step in range(version, LATEST):
+        with db.atomic():
+            for statement in _statements(STEPS[step]):
+                db.conn.execute(statement)
+            db.conn.execute(f"PRAGMA user_version = {step + 1}")
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,202 @@
+"""The report's domain objects: offices, reports, values, narrative, documents, tasks, audit."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.period import Period
+from app.template import Template
+
+
+class Status(str, enum.Enum):
+    DRAFT = "draft"
+    COMPLETE = "complete"
+    ISSUED = "issued"
+    SUBMITTED = "submitted"
+
+    @property
+    def label(self) -> str:
+        return {
+            "draft": "Nháp",
+            "complete": "Hoàn thành",
+            "issued": "Đã ban hành",
+            "submitted": "Đã gửi",
+        }[self.value]
+
+
+class Level(str, enum.Enum):
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    """An office's names and signing details from ``valid_from`` until the next profile."""
+
+    valid_from: dt.date
+    name: str  # "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI"
+    authority: str  # the line above: "UBND TỈNH THỪA THIÊN HUẾ"
+    place: str  # for the date line: "Thừa Thiên Huế"
+    symbol: str  # the issuing symbol in "Số: 45/BC-LĐTBXH"
+    parent_code: str | None = None
+    signer_title: str = ""
+    signer_name: str = ""
+    deputy: bool = False  # "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC"
+    deputy_title: str = ""
+    recipients: tuple[str, ...] = ()
+    addressee: str = ""  # "Kính gửi: …" for reports sent upward
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    code: str
+    level: str
+    profiles: tuple[OfficeProfile, ...]
+
+    def profile_at(self, day: dt.date) -> OfficeProfile:
+        """The names in force on ``day`` (the earliest profile before any is valid)."""
+        current = self.profiles[0]
+        for profile in self.profiles:
+            if profile.valid_from <= day:
+                current = profile
+        return current
+
+    @property
+    def current(self) -> OfficeProfile:
+        return self.profile_at(dt.date.today())
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    office_id: str
+    office_code: str
+    period: Period
+    revision: int
+    template_key: str
+    status: Status
+    number: str = ""  # "45" in "Số: 45/BC-LĐTBXH"; blank when assigned at signing
+    issued_on: dt.date | None = None
+    signer_title: str = ""
+    signer_name: str = ""
+    summary: str = ""
+    created: str = ""
+    updated: str = ""
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (Status.DRAFT, Status.COMPLETE)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One figure: exact number in base units (whole đồng for money)."""
+
+    indicator: str
+    number: Decimal | None
+    denominator: Decimal | None = None  # ratios: "5/5"
+    qualifier: str | None = None  # "khoảng", "gần", "hơn", "trên"
+    estimate: bool = False  # "ước thực hiện"
+    as_of: dt.date | None = None  # "tính đến ngày 25/9/2020"
+    note: str = ""
+    prior_year: Decimal | None = None  # when no prior report is in the database
+    plan: Decimal | None = None  # annual plan target
+
+
+@dataclass(frozen=True)
+class Block:
+    """A narrative paragraph or bullet; text may hold {CODE} and {VB:ref} placeholders."""
+
+    text: str
+    style: str = "para"  # "para" or "bullet"
+
+
+DOC_TYPES = (
+    "Công văn", "Quyết định", "Kế hoạch", "Kế hoạch hành động", "Báo cáo", "Thông báo",
+    "Chỉ thị", "Nghị quyết", "Nghị định", "Thông tư", "Hướng dẫn", "Chương trình", "Tờ trình",
+)
+_REF = re.compile(r"^(?P<number>\d+)(?P<sep>[-/])(?P<symbol>\S+)$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document the office issued or cites (văn bản)."""
+
+    id: str
+    section: str
+    doc_type: str
+    ref: str  # số, ký hiệu: "171/LĐTBXH-VP", "12-NQ/TU", "76/2014/QH13"
+    issued_on: dt.date | None = None
+    issuer: str = ""
+    summary: str = ""  # trích yếu
+    own: bool = True  # issued by this office (else cited)
+    advised: bool = False  # advised for the People's Committee (appendix)
+
+    @property
+    def number(self) -> str:
+        match = _REF.match(self.ref)
+        return match["number"] if match else ""
+
+    @property
+    def symbol(self) -> str:
+        match = _REF.match(self.ref)
+        return match["symbol"] if match else self.ref
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task planned for the next period (nhiệm vụ kỳ tới)."""
+
+    id: str
+    section: str
+    text: str
+
+
+class TaskStatus(str, enum.Enum):
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_DONE = "not_done"
+
+
+@dataclass(frozen=True)
+class TaskReview:
+    """Next period's verdict on a task planned last period."""
+
+    task_id: str
+    status: TaskStatus
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str
+    office_code: str
+    report_id: str | None
+    entity: str
+    key: str
+    old: str | None
+    new: str | None
+    reason: str = ""
+
+
+@dataclass
+class ReportData:
+    """Everything one report holds, as the builders, validators and dumps read it."""
+
+    report: Report
+    office: Office
+    template: Template
+    values: dict[str, Value] = field(default_factory=dict)
+    narrative: dict[tuple[str, str], list[Block]] = field(default_factory=dict)
+    documents: list[Document] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    reviews: list[TaskReview] = field(default_factory=list)
+
+    @property
+    def profile(self) -> OfficeProfile:
+        return self.office.profile_at(self.report.period.end)

@@ -1,0 +1,142 @@
+"""Numbers the Vietnamese way: "2.607", "13,302 tỷ", "50,8%", "5/5", "khoảng 4.348".
+
+Input is parsed strictly: "." groups thousands (always three digits per group),
+"," marks decimals. Anything malformed or ambiguous is refused with a message
+that says what to type instead; nothing is guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from app.errors import InputError
+from app.text import clean_line
+
+QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "dưới")
+SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+LIMIT = Decimal(10) ** 18  # beyond any figure an office reports, inside 64 bits
+
+_NUMBER = re.compile(r"^(?P<sign>[-+−]?)(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed figure: ``number`` in base units; ``denominator`` for ratios."""
+
+    number: Decimal
+    denominator: Decimal | None = None
+    qualifier: str | None = None
+    estimate: bool = False
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse one Vietnamese-formatted number ("2.607", "13,302", "-5")."""
+    raw = text.strip()
+    match = _NUMBER.match(raw)
+    if not match:
+        raise InputError(_explain(raw))
+    digits = match["int"].replace(".", "")
+    frac = match["frac"]
+    number = Decimal(digits + ("." + frac if frac else ""))
+    if match["sign"] in ("-", "−"):
+        number = -number
+    if abs(number) >= LIMIT:
+        raise InputError(f"Số “{raw}” quá lớn.")
+    return number
+
+
+def _explain(raw: str) -> str:
+    if not raw:
+        return "Chưa nhập số."
+    if re.fullmatch(r"[-+]?\d+(\.\d+)+", raw):
+        return (
+            f"“{raw}” không rõ nghĩa: dấu chấm phân cách hàng nghìn (2.607), "
+            "dấu phẩy ngăn phần thập phân (13,302)."
+        )
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", raw):
+        return f"“{raw}” viết theo kiểu tiếng Anh; hãy dùng dấu chấm cho hàng nghìn: 2.607."
+    return f"“{raw}” không phải là số (ví dụ đúng: 2.607 hoặc 13,302)."
+
+
+def parse_value(text: str, kind: str) -> Parsed:
+    """Parse an operator's entry for an indicator of value ``kind``.
+
+    Accepts an optional leading qualifier ("khoảng", "gần", "hơn", "trên"),
+    "ước" for an estimate, a scale word for money ("13,302 tỷ", "186 triệu
+    đồng"), "%" for percents and "a/b" for ratios. Raises InputError.
+    """
+    words = clean_line(text).split(" ")
+    words = [w for w in words if w]
+    estimate = False
+    qualifier = None
+    if words and words[0].lower() in ("ước", "ước tính"):
+        estimate, words = True, words[1:]
+    if words and words[0].lower() in QUALIFIERS:
+        qualifier, words = words[0].lower(), words[1:]
+    if words and words[-1].lower() == "đồng":
+        words = words[:-1]
+    scale = 1
+    if len(words) == 2 and words[1].lower() in SCALES:
+        if kind != "money":
+            raise InputError("Chỉ số tiền mới dùng được “triệu”, “tỷ”.")
+        scale, words = SCALES[words[1].lower()], words[:1]
+    if not words:
+        raise InputError("Chưa nhập số.")
+    if len(words) != 1:
+        raise InputError(f"“{clean_line(text)}” không phải là một số.")
+    token = words[0]
+    if kind == "ratio":
+        return _parse_ratio(token, qualifier, estimate)
+    if kind == "percent":
+        token = token.removesuffix("%")
+    elif token.endswith("%"):
+        raise InputError("Chỉ tiêu này không nhập theo phần trăm.")
+    number = parse_number(token) * scale
+    _check_kind(number, kind, token, scale)
+    return Parsed(_normal(number), None, qualifier, estimate)
+
+
+def _parse_ratio(token: str, qualifier: str | None, estimate: bool) -> Parsed:
+    parts = token.split("/")
+    if len(parts) != 2:
+        raise InputError(f"“{token}” phải viết dạng tử/mẫu, ví dụ 5/5.")
+    top, bottom = (parse_number(p) for p in parts)
+    for part in (top, bottom):
+        if part != part.to_integral_value():
+            raise InputError("Tử số và mẫu số phải là số nguyên.")
+    if bottom <= 0:
+        raise InputError("Mẫu số phải lớn hơn 0.")
+    return Parsed(_normal(top), _normal(bottom), qualifier, estimate)
+
+
+def _check_kind(number: Decimal, kind: str, token: str, scale: int) -> None:
+    whole = number == number.to_integral_value()
+    if kind == "count" and not whole:
+        raise InputError(
+            f"“{token}” không phải số nguyên: chỉ tiêu này đếm số lượng "
+            "(dấu phẩy là phần thập phân; hàng nghìn viết 2.607)."
+        )
+    if kind == "money" and not whole:
+        raise InputError("Số tiền tính đến đồng; hãy nhập theo đồng, triệu hoặc tỷ đồng.")
+
+
+def _normal(number: Decimal) -> Decimal:
+    """Canonical exact form: no exponent, no trailing zeros after the point."""
+    if number == number.to_integral_value():
+        return Decimal(int(number))
+    return number.normalize()
+
+
+def to_storage(number: Decimal) -> str:
+    """The stored text of a number: plain, exact, with "." as decimal point."""
+    return format(_normal(number), "f")
+
+
+def from_storage(text: str | None) -> Decimal | None:
+    if text is None or text == "":
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # a corrupt row must not pass unnoticed
+        raise ValueError(f"stored number {text!r} is not a decimal") from exc

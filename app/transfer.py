@@ -1,0 +1,301 @@
+"""Report data as versioned JSON: dump one report, import it into any database.
+
+The dump carries everything needed to rebuild the report elsewhere: the office
+with its dated profiles, the full template version, the report header, values,
+narrative, documents, tasks and task reviews. Output is deterministic, so
+dump → import into an empty database → dump gives the same bytes.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from app import numbers
+from app.errors import InputError, UserError
+from app.model import Block, Document, OfficeProfile, ReportData, Status, Task, TaskReview, TaskStatus, Value
+from app.period import Period
+from app.store import Store
+from app.template import from_dict
+from app.text import clean, clean_line
+
+FORMAT = "baocao-report"
+FORMAT_VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def dump(store: Store, office_code: str, period: Period | str) -> dict:
+    report = store.report(office_code, period)
+    return to_dict(store.content.load(report))
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_dict(data: ReportData) -> dict:
+    r, template = data.report, data.template
+    section_order = list(template.by_section)
+    narrative = sorted(data.narrative.items(), key=lambda kv: (section_order.index(kv[0][0]), kv[0][1]))
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "office": {
+            "id": data.office.id, "code": data.office.code, "level": data.office.level,
+            "profiles": [_profile_dict(p) for p in data.office.profiles],
+        },
+        "template": template.to_dict(),
+        "report": {
+            "id": r.id, "period": str(r.period), "revision": r.revision, "status": r.status.value,
+            "number": r.number, "issued_on": _day(r.issued_on), "signer_title": r.signer_title,
+            "signer_name": r.signer_name, "summary": r.summary, "created": r.created, "updated": r.updated,
+        },
+        "values": [_value_dict(data.values[c]) for c in template.indicators if c in data.values],
+        "narrative": [
+            {"section": s, "part": p, "blocks": [{"style": b.style, "text": b.text} for b in blocks]}
+            for (s, p), blocks in narrative
+        ],
+        "documents": [_document_dict(d) for d in data.documents],
+        "tasks": [{"id": t.id, "section": t.section, "text": t.text} for t in data.tasks],
+        "reviews": [{"task_id": v.task_id, "status": v.status.value, "comment": v.comment}
+                    for v in data.reviews],
+    }
+
+
+def read_file(path: Path | str) -> dict:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"Tệp {path} quá lớn để là dữ liệu báo cáo.")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"Tệp {path} không phải dữ liệu báo cáo JSON hợp lệ: {exc}") from exc
+    return data
+
+
+def import_data(store: Store, data: dict) -> tuple[str, bool]:
+    """Import one dumped report; return (report id, whether anything changed).
+
+    The same data twice changes nothing. An existing draft of the same office,
+    period and revision is replaced (and audited); an issued one is refused.
+    Everything happens in one transaction: a failure leaves the database as it was.
+    """
+    _check_format(data)
+    template = from_dict(data["template"])
+    _check_content(template, data)
+    office = data["office"]
+    report = data["report"]
+    Period.parse(report["period"])
+    existing = store.find_office(office["code"])
+    if existing and existing.id != office["id"]:
+        raise InputError(
+            f"Đơn vị {office['code']} trong tệp khác đơn vị {office['code']} đang có (mã định danh khác)."
+        )
+    if existing:
+        current = store.find_report(office["code"], report["period"])
+        if current and current.revision == report["revision"]:
+            if to_dict(store.content.load(current)) == _normalised(store, data):
+                return current.id, False
+            if not current.editable:
+                raise UserError(
+                    f"Báo cáo {report['period']} của {office['code']} đã ban hành; không ghi đè được."
+                )
+    template_id = store.install_template(template)
+    with store.db.atomic():
+        if existing is None:
+            _insert_office(store, office)
+        else:
+            _merge_profiles(store, existing.id, office)
+        _replace_report(store, existing.id if existing else office["id"], template_id, data)
+        store.audit(office["code"], "import", report["period"], None, report["revision"], report["id"])
+    return report["id"], True
+
+
+def _normalised(store: Store, data: dict) -> dict:
+    """The incoming data as this database would dump it (for the unchanged test)."""
+    out = json.loads(json.dumps(data))
+    out["template"] = from_dict(data["template"]).to_dict()
+    existing = store.find_office(data["office"]["code"])
+    if existing:
+        out["office"]["profiles"] = [_profile_dict(p) for p in existing.profiles]
+    return out
+
+
+def _check_format(data: dict) -> None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError("Tệp không phải dữ liệu báo cáo (thiếu \"format\": \"baocao-report\").")
+    if data.get("format_version") != FORMAT_VERSION:
+        raise InputError(
+            f"Dữ liệu báo cáo định dạng phiên bản {data.get('format_version')} chưa được hỗ trợ."
+        )
+    for key in ("office", "template", "report", "values", "narrative", "documents", "tasks"):
+        if key not in data:
+            raise InputError(f"Dữ liệu báo cáo thiếu phần “{key}”.")
+
+
+def _check_content(template, data: dict) -> None:
+    """Refuse data that does not fit its own template (unknown codes, sections)."""
+    for v in data["values"]:
+        if not isinstance(v, dict) or v.get("indicator") not in template.indicators:
+            raise InputError(f"Chỉ tiêu “{v.get('indicator') if isinstance(v, dict) else v}” không có trong mẫu kèm theo.")
+        _value_from(v)
+    sections = template.by_section
+    for entry in [*data["narrative"], *data["documents"], *data["tasks"]]:
+        if not isinstance(entry, dict) or entry.get("section") not in sections:
+            raise InputError(f"Mục “{entry.get('section') if isinstance(entry, dict) else entry}” không có trong mẫu kèm theo.")
+    for entry in data["narrative"]:
+        if entry.get("part") not in ("results", "plan"):
+            raise InputError(f"Phần “{entry.get('part')}” không hợp lệ.")
+        for block in entry.get("blocks", []):
+            if block.get("style") not in ("para", "bullet") or not isinstance(block.get("text"), str):
+                raise InputError("Đoạn văn trong tệp không hợp lệ.")
+    for d in data["documents"]:
+        _document_from(d)
+
+
+def _insert_office(store: Store, office: dict) -> None:
+    store.db.conn.execute(
+        "INSERT INTO office (id, code, level, created) VALUES (?, ?, ?, ?)",
+        (office["id"], office["code"], office["level"], dt.datetime.now(dt.timezone.utc).isoformat()),
+    )
+    _merge_profiles(store, office["id"], office)
+
+
+def _merge_profiles(store: Store, office_id: str, office: dict) -> None:
+    """Add the file's profiles this database lacks; local ones are never overwritten."""
+    for row in office["profiles"]:
+        profile = _profile_parse(row)
+        present = store.db.execute(
+            "SELECT 1 FROM office_profile WHERE office_id = ? AND valid_from = ?",
+            (office_id, profile.valid_from.isoformat()),
+        ).fetchone()
+        if not present:
+            store._write_profile(office_id, profile)
+
+
+def _replace_report(store: Store, office_id: str, template_id: int, data: dict) -> None:
+    r = data["report"]
+    conn = store.db.conn
+    old = conn.execute(
+        "SELECT id FROM report WHERE office_id = ? AND period = ? AND revision = ?",
+        (office_id, r["period"], r["revision"]),
+    ).fetchone()
+    if old:
+        for table in ("value", "narrative", "document", "task", "task_review"):
+            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (old[0],))
+        conn.execute("DELETE FROM report WHERE id = ?", (old[0],))
+    Status(r["status"])
+    conn.execute(
+        "INSERT INTO report (id, office_id, period, revision, template_id, status, number, issued_on,"
+        " signer_title, signer_name, summary, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (r["id"], office_id, r["period"], r["revision"], template_id, r["status"], r["number"],
+         r["issued_on"], r["signer_title"], r["signer_name"], r["summary"], r["created"], r["updated"]),
+    )
+    rid = r["id"]
+    for v in data["values"]:
+        value = _value_from(v)
+        conn.execute(
+            "INSERT INTO value (report_id, indicator, number, denominator, qualifier, estimate, as_of,"
+            " note, prior_year, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, value.indicator, _num(value.number), _num(value.denominator), value.qualifier,
+             int(value.estimate), _day(value.as_of), value.note, _num(value.prior_year), _num(value.plan)),
+        )
+    for entry in data["narrative"]:
+        for i, b in enumerate(entry["blocks"]):
+            block = Block(clean(b["text"]).strip(), b["style"])
+            conn.execute(
+                "INSERT INTO narrative (report_id, section, part, position, style, text) VALUES (?, ?, ?, ?, ?, ?)",
+                (rid, entry["section"], entry["part"], i, block.style, block.text),
+            )
+    for i, d in enumerate(data["documents"]):
+        doc = _document_from(d)
+        doc = dataclasses.replace(doc, summary=clean_line(doc.summary), issuer=clean_line(doc.issuer),
+                                  doc_type=clean_line(doc.doc_type), ref=clean_line(doc.ref))
+        conn.execute(
+            "INSERT INTO document (id, report_id, section, position, doc_type, ref, issued_on, issuer,"
+            " summary, own, advised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, rid, doc.section, i, doc.doc_type, doc.ref, _day(doc.issued_on), doc.issuer,
+             doc.summary, int(doc.own), int(doc.advised)),
+        )
+    positions: dict[str, int] = {}
+    for t in data["tasks"]:
+        task = Task(t["id"], t["section"], clean(t["text"]).strip())
+        position = positions[task.section] = positions.get(task.section, -1) + 1
+        conn.execute("INSERT INTO task (id, report_id, section, position, text) VALUES (?, ?, ?, ?, ?)",
+                     (task.id, rid, task.section, position, task.text))
+    for v in data.get("reviews", []):
+        review = TaskReview(v["task_id"], TaskStatus(v["status"]), v["comment"])
+        conn.execute("INSERT INTO task_review (report_id, task_id, status, comment) VALUES (?, ?, ?, ?)",
+                     (rid, review.task_id, review.status.value, review.comment))
+
+
+def _profile_dict(p: OfficeProfile) -> dict:
+    out = dataclasses.asdict(p)
+    out["valid_from"] = p.valid_from.isoformat()
+    out["recipients"] = list(p.recipients)
+    return out
+
+
+def _profile_parse(d: dict) -> OfficeProfile:
+    try:
+        return OfficeProfile(**{**d, "valid_from": dt.date.fromisoformat(d["valid_from"]),
+                                "recipients": tuple(d.get("recipients", ()))})
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"Thông tin đơn vị không hợp lệ trong tệp: {exc}") from exc
+
+
+def _value_dict(v: Value) -> dict:
+    return {
+        "indicator": v.indicator, "number": _num(v.number), "denominator": _num(v.denominator),
+        "qualifier": v.qualifier, "estimate": v.estimate, "as_of": _day(v.as_of), "note": v.note,
+        "prior_year": _num(v.prior_year), "plan": _num(v.plan),
+    }
+
+
+def _value_from(d: dict) -> Value:
+    try:
+        return Value(
+            indicator=d["indicator"], number=_dec(d.get("number")), denominator=_dec(d.get("denominator")),
+            qualifier=d.get("qualifier"), estimate=bool(d.get("estimate")),
+            as_of=_date(d.get("as_of")), note=d.get("note", ""),
+            prior_year=_dec(d.get("prior_year")), plan=_dec(d.get("plan")),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise InputError(f"Giá trị chỉ tiêu không hợp lệ trong tệp: {d!r:.120}") from exc
+
+
+def _document_dict(d: Document) -> dict:
+    out = dataclasses.asdict(d)
+    out["issued_on"] = _day(d.issued_on)
+    return out
+
+
+def _document_from(d: dict) -> Document:
+    try:
+        return Document(**{**d, "issued_on": _date(d.get("issued_on"))})
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"Văn bản không hợp lệ trong tệp: {d!r:.120}") from exc
+
+
+def _dec(text) -> Decimal | None:
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise ValueError("numbers are stored as text")
+    return numbers.from_storage(text)
+
+
+def _num(number: Decimal | None) -> str | None:
+    return None if number is None else numbers.to_storage(number)
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

@@ -1,0 +1,203 @@
+"""Checking a report: per value, per relation between values, and across the narrative.
+
+Findings are errors or warnings with a Vietnamese message naming the indicator.
+Errors block marking a report complete; nothing here ever blocks saving a draft.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app import formatting, narrative
+from app.model import ReportData, Value
+from app.template import Indicator, Template
+from app.text import detect_legacy
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "Lỗi" if self is Severity.ERROR else "Cảnh báo"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    section: str  # section code, for jumping to the field
+    indicator: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity.label} [{self.indicator or self.section}]: {self.message}"
+
+
+def validate(data: ReportData) -> list[Finding]:
+    """All findings for one report, errors first, in the template's order."""
+    template, values = data.template, data.values
+    findings: list[Finding] = []
+    for code, value in values.items():
+        indicator = template.indicators.get(code)
+        if indicator is None:
+            findings.append(Finding(Severity.ERROR, "", code, f"Chỉ tiêu “{code}” không có trong mẫu báo cáo."))
+            continue
+        findings += _check_value(indicator, value)
+    for indicator in template.indicators.values():
+        findings += _check_parts(template, indicator, values)
+        findings += _check_rules(template, indicator, values)
+    findings += _check_text(data)
+    order = {code: i for i, code in enumerate(template.indicators)}
+    findings.sort(key=lambda f: (f.severity is not Severity.ERROR, order.get(f.indicator or "", -1)))
+    return findings
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def _name(indicator: Indicator) -> str:
+    return f"“{indicator.label}” ({indicator.code})"
+
+
+def _show(indicator: Indicator, number: Decimal) -> str:
+    if indicator.kind == "money":
+        return formatting.money(number)
+    return formatting.number(number)
+
+
+def _finding(severity: Severity, indicator: Indicator, message: str) -> Finding:
+    return Finding(severity, indicator.section, indicator.code, message)
+
+
+def _check_value(indicator: Indicator, value: Value) -> list[Finding]:
+    number = value.number
+    if number is None:
+        return []
+    out = []
+    if indicator.kind in ("count", "money", "ratio") and number != number.to_integral_value():
+        out.append(_finding(Severity.ERROR, indicator, f"{_name(indicator)} phải là số nguyên."))
+    if indicator.minimum is not None and number < Decimal(indicator.minimum):
+        out.append(_finding(Severity.ERROR, indicator,
+                            f"{_name(indicator)} = {_show(indicator, number)} nhỏ hơn mức tối thiểu "
+                            f"{formatting.number(Decimal(indicator.minimum))}."))
+    if indicator.maximum is not None and number > Decimal(indicator.maximum):
+        out.append(_finding(Severity.ERROR, indicator,
+                            f"{_name(indicator)} = {_show(indicator, number)} vượt mức tối đa "
+                            f"{formatting.number(Decimal(indicator.maximum))}."))
+    if indicator.kind == "ratio":
+        if value.denominator is None:
+            out.append(_finding(Severity.ERROR, indicator, f"{_name(indicator)} thiếu mẫu số (ví dụ 5/5)."))
+        elif number > value.denominator:
+            out.append(_finding(Severity.ERROR, indicator,
+                                f"{_name(indicator)}: tử số {formatting.number(number)} lớn hơn mẫu số "
+                                f"{formatting.number(value.denominator)}."))
+    return out
+
+
+def _check_parts(template: Template, parent: Indicator, values: dict[str, Value]) -> list[Finding]:
+    """"Trong đó": exhaustive parts add up to the total; partial parts stay within it."""
+    children = [c for c in template.children_of(parent.code) if c.part != "subrate"]
+    entered = {c.code: values[c.code].number for c in children
+               if c.code in values and values[c.code].number is not None}
+    if not entered:
+        return []
+    total = values.get(parent.code)
+    if total is None or total.number is None:
+        first = template.indicators[next(iter(entered))]
+        return [_finding(Severity.WARNING, first, f"Đã nhập phần “trong đó” nhưng chưa nhập tổng {_name(parent)}.")]
+    out = []
+    for code, number in entered.items():
+        child = template.indicators[code]
+        if number > total.number:
+            out.append(_finding(Severity.ERROR, child,
+                                f"{_name(child)} = {_show(child, number)} lớn hơn tổng {_name(parent)} = "
+                                f"{_show(parent, total.number)}."))
+    exhaustive = [c for c in children if c.part == "exhaustive"]
+    if exhaustive:
+        missing = [c for c in exhaustive if c.code not in entered]
+        parts_sum = sum((entered[c.code] for c in exhaustive if c.code in entered), Decimal(0))
+        if missing:
+            out.append(_finding(Severity.WARNING, missing[0],
+                                f"Chưa nhập đủ các phần của {_name(parent)}: thiếu "
+                                + ", ".join(c.code for c in missing) + "."))
+        elif parts_sum != total.number and not total.qualifier:
+            out.append(_finding(Severity.ERROR, parent,
+                                f"Các phần cộng lại {_show(parent, parts_sum)} khác tổng {_name(parent)} = "
+                                f"{_show(parent, total.number)}."))
+    partial_sum = sum((n for c, n in entered.items()
+                       if template.indicators[c].part == "partial"), Decimal(0))
+    if partial_sum > total.number and len(entered) > 1:
+        out.append(_finding(Severity.ERROR, parent,
+                            f"Tổng các phần “trong đó” {_show(parent, partial_sum)} lớn hơn {_name(parent)} = "
+                            f"{_show(parent, total.number)}."))
+    return out
+
+
+_OPS = {
+    "<=": (lambda a, b: a <= b, "không được lớn hơn"),
+    "<": (lambda a, b: a < b, "phải nhỏ hơn"),
+    ">=": (lambda a, b: a >= b, "không được nhỏ hơn"),
+    ">": (lambda a, b: a > b, "phải lớn hơn"),
+    "==": (lambda a, b: a == b, "phải bằng"),
+}
+
+
+def _check_rules(template: Template, indicator: Indicator, values: dict[str, Value]) -> list[Finding]:
+    out = []
+    mine = values.get(indicator.code)
+    for rule in indicator.rules:
+        other = values.get(rule.other)
+        if mine is None or other is None or mine.number is None or other.number is None:
+            continue
+        test, words = _OPS[rule.op]
+        if not test(mine.number, other.number):
+            target = template.indicators[rule.other]
+            out.append(_finding(Severity(rule.severity), indicator,
+                                f"{_name(indicator)} = {_show(indicator, mine.number)} {words} "
+                                f"{_name(target)} = {_show(target, other.number)}."))
+    return out
+
+
+def _check_text(data: ReportData) -> list[Finding]:
+    out = []
+    refs = {d.ref for d in data.documents}
+    for (section, _part), blocks in data.narrative.items():
+        for block in blocks:
+            out += _check_block(data, section, block.text, refs)
+    for task in data.tasks:
+        out += _check_block(data, task.section, task.text, refs)
+    for doc in data.documents:
+        legacy = detect_legacy(doc.summary)
+        if legacy:
+            out.append(Finding(Severity.WARNING, doc.section, None,
+                               f"Trích yếu văn bản {doc.ref} có vẻ gõ bằng bảng mã {legacy.encoding}; "
+                               f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”."))
+    return out
+
+
+def _check_block(data: ReportData, section: str, text: str, refs: set[str]) -> list[Finding]:
+    out = []
+    for ph in narrative.placeholders(text):
+        if ph.ref is not None:
+            if ph.ref not in refs:
+                out.append(Finding(Severity.ERROR, section, None,
+                                   f"Đoạn văn dẫn văn bản {ph.ref} nhưng văn bản này chưa có trong danh mục."))
+            continue
+        indicator = data.template.indicators.get(ph.code or "")
+        if indicator is None:
+            out.append(Finding(Severity.ERROR, section, None,
+                               f"Đoạn văn dùng {ph.text} nhưng mẫu không có chỉ tiêu {ph.code}."))
+        elif ph.modifier and ph.modifier not in narrative.MODIFIERS:
+            out.append(_finding(Severity.ERROR, indicator, f"Cách hiển thị “{ph.modifier}” trong {ph.text} không có."))
+        elif indicator.code not in data.values or data.values[indicator.code].number is None:
+            out.append(_finding(Severity.WARNING, indicator,
+                                f"Đoạn văn dùng {ph.text} nhưng chưa nhập {_name(indicator)}."))
+    legacy = detect_legacy(text)
+    if legacy:
+        out.append(Finding(Severity.WARNING, section, None,
+                           f"Đoạn văn có vẻ gõ bằng bảng mã {legacy.encoding}; "
+                           f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”."))
+    return out

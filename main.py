@@ -1,0 +1,24 @@
+"""Entry point: ``python main.py`` opens the window; ``python main.py COMMAND`` runs headless.
+
+This is the composition root: it reads the arguments, opens the database and
+hands it to either the command runner or the window. Nothing else wires parts.
+"""
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.cli import build_parser, run
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command:
+        return run(args)
+    from ui.launch import launch  # Qt is loaded only when the window is wanted
+
+    return launch(args.db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

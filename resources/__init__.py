@@ -1,0 +1,1 @@
+"""Bundled data: report templates, the sample report, fonts, icons, translations."""

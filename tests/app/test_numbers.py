@@ -1,0 +1,92 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app import formatting
+from app.errors import InputError
+from app.numbers import parse_number, parse_value
+
+
+@pytest.mark.parametrize("text, kind, number, denominator, qualifier", [
+    ("2.607", "count", "2607", None, None),
+    ("2607", "count", "2607", None, None),
+    ("154.470", "count", "154470", None, None),
+    ("1.234.567", "count", "1234567", None, None),
+    ("13,302 tỷ", "money", "13302000000", None, None),
+    ("13,302 tỷ đồng", "money", "13302000000", None, None),
+    ("186 triệu đồng", "money", "186000000", None, None),
+    ("13.302.000.000", "money", "13302000000", None, None),
+    ("khoảng 4.348", "count", "4348", None, "khoảng"),
+    ("Gần 500", "count", "500", None, "gần"),
+    ("50,8%", "percent", "50.8", None, None),
+    ("0,29", "percent", "0.29", None, None),
+    ("5/5", "ratio", "5", "5", None),
+    ("2.607,25", "decimal", "2607.25", None, None),
+    ("  2.607  ", "count", "2607", None, None),
+])
+def test_vietnamese_input_is_parsed_to_base_units(text, kind, number, denominator, qualifier):
+    """Dots group thousands, commas mark decimals, scale words multiply money."""
+    parsed = parse_value(text, kind)
+    assert parsed.number == Decimal(number)
+    assert parsed.denominator == (Decimal(denominator) if denominator else None)
+    assert parsed.qualifier == qualifier
+
+
+def test_estimate_word_sets_the_flag():
+    """"ước 2.607" is an estimate of 2607."""
+    parsed = parse_value("ước 2.607", "count")
+    assert parsed.estimate and parsed.number == 2607
+
+
+@pytest.mark.parametrize("text, kind, hint", [
+    ("abc", "count", "không phải là số"),
+    ("", "count", "Chưa nhập"),
+    ("1,5", "count", "không phải số nguyên"),
+    ("1.5", "count", "không rõ nghĩa"),
+    ("2.60", "count", "không rõ nghĩa"),
+    ("1,234", "count", "không phải số nguyên"),
+    ("1,234.5", "decimal", "kiểu tiếng Anh"),
+    ("12 tỷ", "count", "Chỉ số tiền"),
+    ("1,5 đồng", "money", "tính đến đồng"),
+    ("5/0", "ratio", "Mẫu số"),
+    ("5", "ratio", "tử/mẫu"),
+    ("99999999999999999999", "count", "quá lớn"),
+    ("25%", "count", "phần trăm"),
+    ("2.607 người xyz", "count", "không phải là một số"),
+])
+def test_malformed_or_ambiguous_input_is_refused_with_a_message(text, kind, hint):
+    """Nothing is guessed: the message says what was wrong."""
+    with pytest.raises(InputError, match=hint):
+        parse_value(text, kind)
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15))
+def test_whole_numbers_survive_format_then_parse(n):
+    """What the app prints ("2.607") reads back as the same number."""
+    assert parse_number(formatting.number(Decimal(n))) == n
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
+def test_decimals_survive_format_then_parse(d):
+    assert parse_number(formatting.number(d)) == d
+
+
+@pytest.mark.parametrize("amount, shown", [
+    (13302000000, "13,302 tỷ đồng"),
+    (45820000000, "45,820 tỷ đồng"),
+    (9717000000, "9,717 tỷ đồng"),
+    (3000000000, "3 tỷ đồng"),
+    (186000000, "186 triệu đồng"),
+    (1500000, "1,5 triệu đồng"),
+    (13302500000, "13,3025 tỷ đồng"),
+])
+def test_money_prints_as_reports_write_it(amount, shown):
+    assert formatting.money(Decimal(amount)) == shown
+
+
+def test_small_counts_are_zero_padded_only_when_asked():
+    assert formatting.number(Decimal(3), pad=True) == "03"
+    assert formatting.number(Decimal(3)) == "3"
+    assert formatting.number(Decimal(12), pad=True) == "12"

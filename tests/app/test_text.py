@@ -1,0 +1,56 @@
+import unicodedata
+
+import pytest
+
+from app.text import _TCVN3, _VNI, clean, clean_line, detect_legacy
+
+SAMPLE = "Kết quả thực hiện công tác lao động, người có công và xã hội Quý I năm 2020"
+
+
+def _to_tcvn3(text: str) -> str:
+    reverse = {dst: src for src, dst in _TCVN3.items()}
+    return "".join(reverse.get(ch, ch) for ch in text)
+
+
+def _to_vni(text: str) -> str:
+    reverse = {dst: src for src, dst in _VNI.items()}
+    return "".join(reverse.get(ch, ch) for ch in text)
+
+
+def test_decomposed_text_is_stored_composed():
+    """NFD input (combining marks) becomes NFC."""
+    nfd = unicodedata.normalize("NFD", SAMPLE)
+    assert nfd != SAMPLE
+    assert clean(nfd) == SAMPLE
+
+
+def test_control_characters_and_line_ends_are_cleaned():
+    assert clean("a\x00b\x07c\r\nd\re\u200b") == "abc\nd\ne"
+    assert clean_line("  Sở   Lao\tđộng \n") == "Sở Lao động"
+
+
+def test_unicode_vietnamese_is_not_flagged_as_legacy():
+    assert detect_legacy(SAMPLE) is None
+    assert detect_legacy("Đoàn kiểm tra: ưu đãi người có công, Ỹ ỹ ỵ ự ữ ử") is None
+
+
+def test_tcvn3_text_is_detected_and_a_conversion_offered():
+    """Text typed with a .VnTime font arrives as Latin-1 look-alikes."""
+    legacy = _to_tcvn3(SAMPLE.lower())
+    found = detect_legacy(legacy)
+    assert found is not None and found.encoding == "TCVN3"
+    assert found.suggestion == SAMPLE.lower()
+
+
+def test_vni_text_is_detected_and_a_conversion_offered():
+    legacy = _to_vni(SAMPLE)
+    assert legacy != SAMPLE
+    found = detect_legacy(legacy)
+    assert found is not None and found.encoding == "VNI"
+    assert found.suggestion == SAMPLE
+
+
+@pytest.mark.parametrize("word", ["Việt Nam", "người", "thương binh", "Quảng Điền", "ĐƯỜNG"])
+def test_vni_round_trip_of_single_words(word):
+    found = detect_legacy(_to_vni(word) + " " + _to_vni(word))
+    assert found is not None and found.suggestion == f"{word} {word}"

@@ -1,0 +1,96 @@
+import dataclasses
+from decimal import Decimal
+
+import pytest
+
+from app.model import Block, Value
+from app.validate import Severity, has_errors, validate
+
+
+def test_the_seed_report_validates_clean(sample_data):
+    assert validate(sample_data) == []
+
+
+def _with(data, **numbers):
+    values = dict(data.values)
+    for code, number in numbers.items():
+        if number is None:
+            values.pop(code, None)
+        else:
+            values[code] = dataclasses.replace(values.get(code) or Value(code, None), number=Decimal(number))
+    return dataclasses.replace(data, values=values)
+
+
+def _only(findings, code):
+    return [f for f in findings if f.indicator == code]
+
+
+def test_negative_counts_are_errors(sample_data):
+    findings = validate(_with(sample_data, GPLD_CAP=-1))
+    assert [f.severity for f in _only(findings, "GPLD_CAP")] == [Severity.ERROR]
+    assert "nhỏ hơn mức tối thiểu" in _only(findings, "GPLD_CAP")[0].message
+
+
+def test_a_partial_part_above_its_total_is_an_error(sample_data):
+    """“trong đó” 3.000 nước ngoài cannot exceed 2.607 new jobs."""
+    findings = validate(_with(sample_data, VL_NN=3000))
+    errors = _only(findings, "VL_NN")
+    assert errors and errors[0].severity is Severity.ERROR
+    assert "3.000" in errors[0].message and "2.607" in errors[0].message
+    assert "Giải quyết việc làm mới" in errors[0].message
+
+
+def test_exhaustive_parts_must_add_up(sample_data):
+    """1.121 in person + 90 online must equal 1.211 registrations."""
+    findings = validate(_with(sample_data, TTLD_DK_TRUC_TUYEN=91))
+    errors = _only(findings, "TTLD_DANG_KY")
+    assert errors and "1.212" in errors[0].message and has_errors(findings)
+
+
+def test_a_missing_exhaustive_part_is_a_warning(sample_data):
+    findings = validate(_with(sample_data, TTLD_DK_TRUC_TUYEN=None))
+    mine = [f for f in findings if f.indicator == "TTLD_DK_TRUC_TUYEN"]
+    assert any("Chưa nhập đủ các phần" in f.message for f in mine)
+    assert all(f.severity is Severity.WARNING for f in mine) and not has_errors(findings)
+
+
+def test_parts_without_a_total_are_a_warning(sample_data):
+    findings = validate(_with(sample_data, VL_MOI=None))
+    assert any(f.indicator == "VL_NN" and f.severity is Severity.WARNING for f in findings)
+
+
+def test_declared_inequality_fires(sample_data):
+    """Dossiers resolved cannot exceed dossiers received (declared as a warning)."""
+    findings = validate(_with(sample_data, NCC_HS_GQ=600))
+    hits = _only(findings, "NCC_HS_GQ")
+    assert hits and hits[0].severity is Severity.WARNING and "không được lớn hơn" in hits[0].message
+
+
+def test_money_parts_are_checked_in_money(sample_data):
+    findings = validate(_with(sample_data, BHTN_HN_TIEN=14000000000))
+    assert "14 tỷ đồng" in _only(findings, "BHTN_HN_TIEN")[0].message
+
+
+def test_ratio_numerator_above_denominator_is_an_error(sample_data):
+    values = dict(sample_data.values)
+    values["QTL_THAM_TRA"] = Value("QTL_THAM_TRA", Decimal(6), Decimal(5))
+    findings = validate(dataclasses.replace(sample_data, values=values))
+    assert _only(findings, "QTL_THAM_TRA")[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("text, severity, words", [
+    ("Có {NO_SUCH} người", Severity.ERROR, "không có chỉ tiêu NO_SUCH"),
+    ("Theo {VB:999/XX-YY}", Severity.ERROR, "chưa có trong danh mục"),
+    ("Có {VL_MOI:bogus} người", Severity.ERROR, "không có"),
+    ("KÕt qu¶ thùc hiÖn c«ng t¸c", Severity.WARNING, "TCVN3"),
+])
+def test_narrative_problems_are_found(sample_data, text, severity, words):
+    narrative = dict(sample_data.narrative)
+    narrative[("VL", "results")] = [Block(text)]
+    findings = validate(dataclasses.replace(sample_data, narrative=narrative))
+    assert any(f.severity is severity and words in f.message and f.section == "VL" for f in findings)
+
+
+def test_placeholder_for_an_empty_figure_is_a_warning(sample_data):
+    findings = validate(_with(sample_data, GPLD_CAP=None))
+    assert any(f.indicator == "GPLD_CAP" and f.severity is Severity.WARNING for f in findings)
