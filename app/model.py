@@ -199,4 +199,5 @@ class ReportData:
 
     @property
     def profile(self) -> OfficeProfile:
-        return self.office.profile_at(self.report.period.end)
+        """The office's names as they stood when the report was issued (or its period ended)."""
+        return self.office.profile_at(self.report.issued_on or self.report.period.end)

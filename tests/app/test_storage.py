@@ -201,3 +201,18 @@ def test_location_warnings(tmp_path):
     assert warnings_for(tmp_path / "bc.sqlite3") == []
     assert warnings_for(tmp_path / "OneDrive" / "bc.sqlite3")
     assert any("ổ mạng" in w for w in warnings_for(__import__("pathlib").Path("//server/share/bc.sqlite3")))
+
+
+def test_stored_databases_of_every_released_schema_open_with_their_data(tmp_path):
+    """tests/data/schema-vN.sqlite3 holds the sample as schema N wrote it; each upgrades intact."""
+    import shutil
+    from pathlib import Path
+    stored = sorted((Path(__file__).parent.parent / "data").glob("schema-v*.sqlite3"))
+    assert [p.name for p in stored] == [f"schema-v{n}.sqlite3" for n in range(1, migrations.LATEST + 1)]
+    for path in stored:
+        copy = tmp_path / path.name
+        shutil.copy(path, copy)
+        opened = dbmod.open_database(copy)
+        store = Store(opened.db)
+        assert store.content.values(store.report("TTH", "2020-Q1").id)["VL_MOI"].number == 2607
+        opened.close()
