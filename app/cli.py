@@ -17,6 +17,7 @@ from pathlib import Path
 from app import __version__, narrative, paths, transfer
 from app import db as dbmod
 from app.backup import backup_database
+from app.cli_actions import export_report
 from app.errors import UserError
 from app.fsutil import write_atomic
 from app.model import OfficeProfile
@@ -50,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path)
     p = sub.add_parser("import", help="nhập dữ liệu báo cáo từ tệp JSON")
     p.add_argument("file", type=Path)
+    p = sub.add_parser("export", help="in báo cáo ra PDF (để ký), DOCX (sửa được) hoặc XLSX (số liệu)")
+    _report_args(p)
+    p.add_argument("--format", required=True, choices=["pdf", "docx", "xlsx"])
+    p.add_argument("--out", required=True, type=Path)
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (an toàn khi đang dùng)")
     p.add_argument("--out", required=True, type=Path)
 
@@ -174,6 +179,12 @@ def cmd_import(store: Store, args) -> int:
     return 0
 
 
+def cmd_export(store: Store, args) -> int:
+    target = export_report(store, args.office, args.period, args.format, args.out)
+    print(f"Đã xuất báo cáo ra {target}")
+    return 0
+
+
 def cmd_backup(store: Store, args) -> int:
     target = backup_database(store.db, args.out)
     print(f"Đã sao lưu vào {target}")
@@ -216,5 +227,5 @@ def cmd_template(store: Store, args) -> int:
 
 COMMANDS = {
     "demo": cmd_demo, "set": cmd_set, "get": cmd_get, "validate": cmd_validate, "dump": cmd_dump,
-    "import": cmd_import, "backup": cmd_backup, "office": cmd_office, "template": cmd_template,
+    "import": cmd_import, "export": cmd_export, "backup": cmd_backup, "office": cmd_office, "template": cmd_template,
 }

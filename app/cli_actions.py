@@ -5,6 +5,8 @@ from pathlib import Path
 
 from app import paths, transfer
 from app.backup import backup_database
+from app.errors import UserError
+from app.fsutil import write_atomic
 from app.store import Store
 
 SAMPLE = ("sample", "tth-2020-q1.json")
@@ -14,6 +16,21 @@ def load_sample(store: Store) -> bool:
     """Load the sample report (office TTH, 2020-Q1); True if anything changed."""
     _, changed = transfer.import_data(store, transfer.read_file(paths.resource(*SAMPLE)))
     return changed
+
+
+def render(store: Store, office_code: str, period: str, fmt: str) -> bytes:
+    """The report rendered as ``fmt`` (pdf, docx, xlsx) from the one printed model."""
+    from app import printed, render_docx, render_pdf, render_xlsx
+
+    renderers = {"pdf": render_pdf.render, "docx": render_docx.render, "xlsx": render_xlsx.render}
+    if fmt not in renderers:
+        raise UserError(f"Định dạng “{fmt}” không hỗ trợ; chọn pdf, docx hoặc xlsx.")
+    return renderers[fmt](printed.build(store, office_code, period))
+
+
+def export_report(store: Store, office_code: str, period: str, fmt: str, target: Path | str) -> Path:
+    """Render and write atomically: the target is the old file or the whole new one."""
+    return write_atomic(target, render(store, office_code, period, fmt))
 
 
 def backup(store: Store, target: Path | str) -> Path:

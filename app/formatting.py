@@ -62,7 +62,8 @@ def date_line(place: str, day: dt.date | None) -> str:
     With no date (assigned at signing) the blanks are left for the pen.
     """
     if day is None:
-        return f"{place}, ngày      tháng      năm"
+        blank = "\u00a0" * 6  # no-break spaces: the blanks survive every renderer
+        return f"{place}, ngày{blank}tháng{blank}năm{blank}"
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 

@@ -1,0 +1,190 @@
+"""Editable DOCX of the printed report (python-docx), in the same format as the PDF.
+
+Times New Roman (Word has it; LibreOffice uses the metric-compatible Liberation
+Serif), A4 and the margins of Nghị định 30/2020, page numbers from page 2 at
+the top centre. Same text as the PDF: both render ``PrintedReport``.
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from app.printed import Heading, PrintedReport
+from app.printed import Table as ModelTable
+from app.render_pdf import MOTTO, NATIONAL
+
+FONT = "Times New Roman"
+CENTER, JUSTIFY, LEFT, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY,
+                                WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _para(container, text: str, size: float, *, bold=False, italic=False, align=CENTER,
+          indent_mm: float = 0, after: float = 0, line: float = 1.0, underline_rule=False):
+    p = container.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    fmt.space_before, fmt.space_after = Pt(0), Pt(after)
+    fmt.line_spacing = line
+    if indent_mm:
+        fmt.first_line_indent = Mm(indent_mm)
+    run = p.add_run(_nfc(text))
+    run.bold, run.italic = bold, italic
+    run.font.size = Pt(size)
+    run.font.name = FONT
+    run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    if underline_rule:
+        _bottom_rule(p)
+    return p
+
+
+def _bottom_rule(paragraph) -> None:
+    """A rule under the line (the short rules of the header)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    p_pr.append(border)
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _cell(table, row: int, col: int):
+    cell = table.cell(row, col)
+    cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+    return cell
+
+
+def _page_numbers(section) -> None:
+    """No number on page 1; from page 2 a centred PAGE field at the top."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = CENTER
+    run = p.add_run()
+    run.font.size, run.font.name = Pt(13), FONT
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _header(doc, model: PrintedReport) -> None:
+    h = model.header
+    table = doc.add_table(rows=2, cols=2)
+    _no_borders(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = (Mm(72), Mm(93))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    left, right = _cell(table, 0, 0), _cell(table, 0, 1)
+    _para(left, h.authority, 13)
+    _para(left, h.office, 13, bold=True, underline_rule=True)
+    _para(right, NATIONAL, 12, bold=True)
+    _para(right, MOTTO, 14, bold=True, underline_rule=True)
+    _para(_cell(table, 1, 0), h.number_line, 13, after=0)
+    _para(_cell(table, 1, 1), h.place_date, 14, italic=True)
+    _para(doc, "", 8)
+    _para(doc, h.title, 14, bold=True)
+    _para(doc, h.summary, 14, bold=True, underline_rule=True, after=12)
+    for line in h.addressee:
+        _para(doc, line, 14, after=6)
+
+
+def _body(doc, model: PrintedReport) -> None:
+    for block in model.body:
+        if isinstance(block, Heading):
+            _para(doc, block.text, 14, bold=True, italic=block.level == 2, align=JUSTIFY, indent_mm=10,
+                  after=6, line=1.15)
+        else:
+            _para(doc, block.text, 14, align=JUSTIFY, indent_mm=10, after=6, line=1.15)
+
+
+def _signature(doc, model: PrintedReport) -> None:
+    s = model.signature
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    left, right = _cell(table, 0, 0), _cell(table, 0, 1)
+    _para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
+    for line in s.recipients:
+        _para(left, line, 11, align=LEFT)
+    for line in s.title_lines:
+        _para(right, line, 14, bold=True)
+    for _ in range(4):
+        _para(right, "", 14)
+    _para(right, s.name, 14, bold=True)
+
+
+def _table(doc, model_table: ModelTable, size: float = 10) -> None:
+    table = doc.add_table(rows=1 + len(model_table.rows), cols=len(model_table.columns))
+    table.style = "Table Grid"
+    total = sum(model_table.widths)
+    for i, name in enumerate(model_table.columns):
+        _para(_cell(table, 0, i), name, size, bold=True)
+    for r, row in enumerate(model_table.rows, start=1):
+        for c, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True)):
+            _para(_cell(table, r, c), cell.text, size, align=RIGHT if numeric else CENTER if c == 0 else LEFT)
+    for column, width in zip(table.columns, model_table.widths, strict=True):
+        for cell in column.cells:
+            cell.width = Mm(165 * width / total)
+
+
+def _appendix(doc, model: PrintedReport) -> None:
+    if not model.appendix and not model.documents:
+        return
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    sizes = ((14, True, False), (14, True, False), (13, False, True))
+    for line, (size, bold, italic) in zip(model.appendix_title, sizes, strict=False):
+        _para(doc, line, size, bold=bold, italic=italic, after=4)
+    if model.appendix:
+        _table(doc, model.appendix)
+    if model.documents:
+        _para(doc, "DANH MỤC VĂN BẢN THAM MƯU UBND BAN HÀNH", 14, bold=True, after=6)
+        _table(doc, model.documents, 11)
+
+
+def render(model: PrintedReport) -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.start_type = WD_SECTION.NEW_PAGE
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = FONT, Pt(14)
+    doc.core_properties.title = _nfc(model.header.summary)
+    doc.core_properties.author = _nfc(model.header.office)
+    doc.core_properties.language = "vi-VN"
+    _page_numbers(section)
+    _header(doc, model)
+    _body(doc, model)
+    _signature(doc, model)
+    _appendix(doc, model)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

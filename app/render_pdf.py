@@ -1,0 +1,206 @@
+"""PDF in the administrative format of Nghị định 30/2020/NĐ-CP, Phụ lục I (reportlab).
+
+A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; the bundled Liberation
+Serif (Times New Roman metrics, full Vietnamese) embedded; page numbers from
+page 2 centred at the top. Output is byte-for-byte reproducible.
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+)
+
+from app import paths
+from app.printed import Heading, PrintedReport
+from app.printed import Table as ModelTable
+
+FONT = "BCSerif"
+MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
+FRAME_WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
+NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+INDENT = 10 * mm  # first-line indent: 1 cm (Nghị định 30: 1–1,27 cm)
+
+
+def _register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    files = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
+    for suffix, name in files.items():
+        pdfmetrics.registerFont(TTFont(FONT + suffix, str(paths.resource("fonts", f"LiberationSerif-{name}.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic",
+                                  boldItalic=FONT + "-BoldItalic")
+
+
+def _style(name: str, size: float, *, bold=False, italic=False, align=TA_CENTER, indent=0.0,
+           after=0.0, leading=None) -> ParagraphStyle:
+    font = FONT + ("-BoldItalic" if bold and italic else "-Bold" if bold else "-Italic" if italic else "")
+    return ParagraphStyle(name, fontName=font, bulletFontName=FONT, fontSize=size, leading=leading or size * 1.2,
+                          alignment=align, firstLineIndent=indent, spaceAfter=after)
+
+
+class Rule(Flowable):
+    """A centred horizontal rule (under the office name, the motto, the summary),
+    ``gap`` points below the text above it."""
+
+    def __init__(self, width: float, gap: float = 3) -> None:
+        super().__init__()
+        self.rule_width, self.gap = width, gap
+
+    def wrap(self, avail_width, avail_height):
+        self.avail = avail_width
+        return avail_width, self.gap + 1
+
+    def draw(self) -> None:
+        x = (self.avail - self.rule_width) / 2
+        self.canv.setLineWidth(0.6)
+        self.canv.line(x, 0.5, x + self.rule_width, 0.5)
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(unicodedata.normalize("NFC", text)), style)
+
+
+def _width(text: str, font: str, size: float) -> float:
+    return pdfmetrics.stringWidth(unicodedata.normalize("NFC", text), font, size)
+
+
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break a header line where an official name breaks best: as few lines as
+    possible, the first as long as possible, before "VÀ" when that is an option."""
+    words = text.split()
+    if _width(text, font, size) <= width or len(words) < 2:
+        return [text]
+    fits = [i for i in range(1, len(words)) if _width(" ".join(words[:i]), font, size) <= width]
+    if not fits:
+        return [text]
+    best = max(fits, key=lambda i: (words[i] in ("VÀ", "–", "-"), i))
+    return [" ".join(words[:best]), *_lines(" ".join(words[best:]), font, size, width)]
+
+
+def _header_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    lines = _lines(unicodedata.normalize("NFC", text), style.fontName, style.fontSize, width)
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+
+
+def _header(model: PrintedReport) -> list:
+    h = model.header
+    left_w, right_w = FRAME_WIDTH * 0.44, FRAME_WIDTH * 0.56
+    national_size = 13 if _width(NATIONAL, FONT + "-Bold", 13) < right_w - 4 else 12
+    authority = _style("authority", 13)
+    office = _style("office", 13, bold=True)
+    office_w = max(_width(line, FONT + "-Bold", 13) for line in h.office.split("\n"))
+    left = [_header_line(h.authority, authority, left_w - 2), _header_line(h.office, office, left_w - 2),
+            Rule(min(office_w, left_w) * 0.4)]
+    right = [_p(NATIONAL, _style("national", national_size, bold=True)),
+             _p(MOTTO, _style("motto", 14, bold=True)), Rule(_width(MOTTO, FONT + "-Bold", 14))]
+    rows = [[left, right], [_p(h.number_line, _style("number", 13)),
+                            _p(h.place_date, _style("date", 14, italic=True))]]
+    table = Table(rows, colWidths=[left_w, right_w])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), 6),
+    ]))
+    title = _style("title", 14, bold=True)
+    summary_w = min(_width(h.summary, FONT + "-Bold", 14), FRAME_WIDTH * 0.8)
+    out = [table, Spacer(1, 8 * mm), _p(h.title, title), _p(h.summary, _style("summary", 14, bold=True)),
+           Rule(summary_w * 0.4, gap=4), Spacer(1, 4 * mm)]
+    for line in h.addressee:
+        out.append(_p(line, _style("addressee", 14, after=6)))
+    return out
+
+
+def _body(model: PrintedReport) -> list:
+    para = _style("body", 14, align=TA_JUSTIFY, indent=INDENT, after=6, leading=14 * 1.25)
+    heading_styles = {
+        0: _style("h0", 14, bold=True, align=TA_JUSTIFY, indent=INDENT, after=6, leading=17.5),
+        1: _style("h1", 14, bold=True, align=TA_JUSTIFY, indent=INDENT, after=6, leading=17.5),
+        2: _style("h2", 14, bold=True, italic=True, align=TA_JUSTIFY, indent=INDENT, after=6, leading=17.5),
+    }
+    out = []
+    for block in model.body:
+        if isinstance(block, Heading):
+            out.append(_p(block.text, heading_styles[block.level]))
+        else:
+            out.append(_p(block.text, para))
+    return out
+
+
+def _signature(model: PrintedReport) -> list:
+    s = model.signature
+    left = [_p("Nơi nhận:", _style("recipients-title", 12, bold=True, italic=True, align=TA_LEFT))]
+    left += [_p(line, _style("recipient", 11, align=TA_LEFT, leading=13)) for line in s.recipients]
+    right = [_p(line, _style("signer-title", 14, bold=True)) for line in s.title_lines]
+    right += [Spacer(1, 28 * mm), _p(s.name or " ", _style("signer-name", 14, bold=True))]
+    table = Table([[left, right]], colWidths=[FRAME_WIDTH * 0.5, FRAME_WIDTH * 0.5])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return [Spacer(1, 4 * mm), KeepTogether([table])]
+
+
+def _table(model_table: ModelTable, size: float = 10) -> Table:
+    head = _style("th", size, bold=True, leading=size * 1.15)
+    cell_l = _style("td", size, align=TA_LEFT, leading=size * 1.15)
+    cell_r = _style("tdr", size, align=TA_RIGHT, leading=size * 1.15)
+    cell_c = _style("tdc", size, leading=size * 1.15)
+    rows = [[_p(c, head) for c in model_table.columns]]
+    for row in model_table.rows:
+        rows.append([_p(cell.text, cell_r if numeric else cell_c if i == 0 else cell_l)
+                     for i, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True))])
+    total = sum(model_table.widths)
+    table = Table(rows, colWidths=[FRAME_WIDTH * w / total for w in model_table.widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def _appendix(model: PrintedReport) -> list:
+    if not model.appendix and not model.documents:
+        return []
+    out: list = [PageBreak()]
+    styles = [_style("ap0", 14, bold=True), _style("ap1", 14, bold=True), _style("ap2", 13, italic=True, after=8)]
+    for line, style in zip(model.appendix_title, styles, strict=False):
+        out.append(_p(line, style))
+    if model.appendix:
+        out.append(_table(model.appendix))
+    if model.documents:
+        out += [Spacer(1, 6 * mm), _p("DANH MỤC VĂN BẢN THAM MƯU UBND BAN HÀNH", styles[1]),
+                Spacer(1, 3 * mm), _table(model.documents, 11)]
+    return out
+
+
+def _page_number(canvas, doc) -> None:
+    canvas.saveState()
+    canvas.setFont(FONT, 13)
+    canvas.drawCentredString(MARGINS["left"] + FRAME_WIDTH / 2, A4[1] - 12 * mm, str(doc.page))
+    canvas.restoreState()
+
+
+def render(model: PrintedReport) -> bytes:
+    """The report as PDF bytes (deterministic for the same model)."""
+    _register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGINS["left"], rightMargin=MARGINS["right"],
+        topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"], title=model.header.summary,
+        author=unicodedata.normalize("NFC", model.header.office), subject=f"{model.office_code} {model.period}",
+        creator="Báo cáo LĐTBXH", invariant=1, initialFontName=FONT, lang="vi-VN",
+    )
+    story = _header(model) + _body(model) + _signature(model) + _appendix(model)
+    doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=_page_number)
+    return buffer.getvalue()

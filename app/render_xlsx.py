@@ -1,0 +1,63 @@
+"""The report's figures as a workbook (openpyxl): numbers are numbers, not text."""
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from app.printed import PrintedReport
+from app.printed import Table as ModelTable
+
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _sheet(wb: Workbook, title: str, heading: list[str], table: ModelTable, first: bool) -> None:
+    ws = wb.active if first else wb.create_sheet()
+    ws.title = title
+    for row, line in enumerate(heading, start=1):
+        ws.cell(row=row, column=1, value=_nfc(line)).font = Font(name="Times New Roman", bold=row < 3, size=12)
+    top = len(heading) + 2
+    for col, name in enumerate(table.columns, start=1):
+        cell = ws.cell(row=top, column=col, value=_nfc(name))
+        cell.font = Font(name="Times New Roman", bold=True)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = _BORDER
+    for r, row in enumerate(table.rows, start=top + 1):
+        for c, (value, numeric) in enumerate(zip(row, table.numeric, strict=True), start=1):
+            if numeric and value.number is not None and "/" not in value.text:
+                cell = ws.cell(row=r, column=c, value=value.number)
+                cell.number_format = "#,##0.###" if value.number % 1 else "#,##0"
+            else:
+                cell = ws.cell(row=r, column=c, value=_nfc(value.text) or None)
+            cell.font = Font(name="Times New Roman")
+            cell.border = _BORDER
+            cell.alignment = Alignment(wrap_text=not numeric, vertical="center")
+    total = sum(table.widths)
+    for col, width in enumerate(table.widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = max(6, 110 * width / total)
+    ws.freeze_panes = ws.cell(row=top + 1, column=3)
+
+
+def render(model: PrintedReport) -> bytes:
+    wb = Workbook()
+    heading = [model.header.office, *model.appendix_title[1:]] if model.appendix_title else [model.header.office]
+    if model.appendix:
+        _sheet(wb, "Số liệu", heading, model.appendix, first=True)
+    if model.documents:
+        _sheet(wb, "Văn bản", [model.header.office], model.documents, first=not model.appendix)
+    if not model.appendix and not model.documents:
+        wb.active.title = "Số liệu"
+        wb.active["A1"] = "Báo cáo chưa có số liệu."
+    wb.properties.title = _nfc(model.header.summary)
+    wb.properties.creator = _nfc(model.header.office)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
