@@ -79,15 +79,20 @@ class PrintedReport:
 
     def texts(self) -> list[str]:
         """Every string the report prints, in reading order (for same-text checks)."""
+        return self.flowing_texts() + self.table_texts()
+
+    def table_texts(self) -> list[str]:
+        return [t for table in (self.appendix, self.documents) if table
+                for t in [*table.columns, *(c.text for row in table.rows for c in row)] if t]
+
+    def flowing_texts(self) -> list[str]:
+        """Header, body, signature and appendix titles: text that flows, not table cells."""
         h = self.header
         out = [h.authority, h.office, h.number_line, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                "Độc lập - Tự do - Hạnh phúc", h.place_date, h.title, h.summary, *h.addressee]
         out += [b.text for b in self.body]
         out += ["Nơi nhận:", *self.signature.recipients, *self.signature.title_lines, self.signature.name]
         out += list(self.appendix_title)
-        for table in (self.appendix, self.documents):
-            if table:
-                out += list(table.columns) + [c.text for row in table.rows for c in row]
         return [t for t in out if t]
 
 
@@ -153,9 +158,9 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
     appendix_title = ()
     if appendix:
         ref = f"số {r.number}/BC-{symbol}" if r.number else f"số{blank}/BC-{symbol}"
-        when = f"ngày {formatting.short_date(r.issued_on)}" if r.issued_on else f"ngày{blank}/{blank}/{blank}"
+        when = f" ngày {formatting.short_date(r.issued_on)}" if r.issued_on else ""
         appendix_title = ("PHỤ LỤC", f"SỐ LIỆU CHỈ TIÊU {r.period.label.upper()}",
-                          f"(Kèm theo Báo cáo {ref} {when})")
+                          f"(Kèm theo Báo cáo {ref}{when})")
     return PrintedReport(
         office_code=data.office.code, period=str(r.period), revision=r.revision, header=header,
         body=tuple(body), signature=signature, appendix_title=appendix_title, appendix=appendix,

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from app import render_pdf
 from app.printed import Heading, PrintedReport
 from app.printed import Table as ModelTable
 from app.render_pdf import MOTTO, NATIONAL
@@ -31,7 +32,7 @@ def _nfc(text: str) -> str:
 
 
 def _para(container, text: str, size: float, *, bold=False, italic=False, align=CENTER,
-          indent_mm: float = 0, after: float = 0, line: float = 1.0, underline_rule=False):
+          indent_mm: float = 0, after: float = 0, line: float = 1.0):
     p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.alignment = align
@@ -39,19 +40,26 @@ def _para(container, text: str, size: float, *, bold=False, italic=False, align=
     fmt.line_spacing = line
     if indent_mm:
         fmt.first_line_indent = Mm(indent_mm)
-    run = p.add_run(_nfc(text))
+    run = p.add_run()
+    for i, line in enumerate(_nfc(text).split("\n")):
+        if i:
+            run.add_break()
+        run.add_text(line)
     run.bold, run.italic = bold, italic
     run.font.size = Pt(size)
     run.font.name = FONT
     run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    if underline_rule:
-        _bottom_rule(p)
     return p
 
 
-def _bottom_rule(paragraph) -> None:
-    """A rule under the line (the short rules of the header)."""
-    p_pr = paragraph._p.get_or_add_pPr()
+def _rule(container, width_mm: float, space_mm: float) -> None:
+    """A centred short rule: an empty paragraph, indented to the rule's length, with a bottom border."""
+    p = container.add_paragraph()
+    fmt = p.paragraph_format
+    margin = max(0.0, (space_mm - width_mm) / 2)
+    fmt.left_indent, fmt.right_indent = Mm(margin), Mm(margin)
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(3), Pt(5)
+    p_pr = p._p.get_or_add_pPr()
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
@@ -93,25 +101,41 @@ def _page_numbers(section) -> None:
         run._r.append(element)
 
 
+def _wrapped(text: str, bold: bool) -> str:
+    """Break header names where the PDF breaks them (Word would break anywhere)."""
+    render_pdf._register_fonts()
+    font = render_pdf.FONT + ("-Bold" if bold else "")
+    return "\n".join(render_pdf._lines(_nfc(text), font, 13, Mm(71).pt))
+
+
+def _fixed_widths(table, widths_mm) -> None:
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+
+
 def _header(doc, model: PrintedReport) -> None:
     h = model.header
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = (Mm(72), Mm(93))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    _fixed_widths(table, (72, 93))
     left, right = _cell(table, 0, 0), _cell(table, 0, 1)
-    _para(left, h.authority, 13)
-    _para(left, h.office, 13, bold=True, underline_rule=True)
+    _para(left, _wrapped(h.authority, False), 13)
+    _para(left, _wrapped(h.office, True), 13, bold=True)
+    _rule(left, 25, 72)
     _para(right, NATIONAL, 12, bold=True)
-    _para(right, MOTTO, 14, bold=True, underline_rule=True)
+    _para(right, MOTTO, 14, bold=True)
+    _rule(right, 62, 93)
     _para(_cell(table, 1, 0), h.number_line, 13, after=0)
     _para(_cell(table, 1, 1), h.place_date, 14, italic=True)
     _para(doc, "", 8)
     _para(doc, h.title, 14, bold=True)
-    _para(doc, h.summary, 14, bold=True, underline_rule=True, after=12)
+    _para(doc, h.summary, 14, bold=True)
+    _rule(doc, 50, 165)
+    _para(doc, "", 6)
     for line in h.addressee:
         _para(doc, line, 14, after=6)
 
@@ -129,6 +153,7 @@ def _signature(doc, model: PrintedReport) -> None:
     s = model.signature
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    _fixed_widths(table, (82.5, 82.5))
     left, right = _cell(table, 0, 0), _cell(table, 0, 1)
     _para(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
     for line in s.recipients:
@@ -149,9 +174,7 @@ def _table(doc, model_table: ModelTable, size: float = 10) -> None:
     for r, row in enumerate(model_table.rows, start=1):
         for c, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True)):
             _para(_cell(table, r, c), cell.text, size, align=RIGHT if numeric else CENTER if c == 0 else LEFT)
-    for column, width in zip(table.columns, model_table.widths, strict=True):
-        for cell in column.cells:
-            cell.width = Mm(165 * width / total)
+    _fixed_widths(table, [165 * w / total for w in model_table.widths])
 
 
 def _appendix(doc, model: PrintedReport) -> None:

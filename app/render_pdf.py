@@ -18,7 +18,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from app import paths
@@ -85,7 +92,7 @@ def _lines(text: str, font: str, size: float, width: float) -> list[str]:
     fits = [i for i in range(1, len(words)) if _width(" ".join(words[:i]), font, size) <= width]
     if not fits:
         return [text]
-    best = max(fits, key=lambda i: (words[i] in ("VÀ", "–", "-"), i))
+    best = max(fits, key=lambda i: (words[i] == "VÀ", words[i] in ("–", "-"), i))
     return [" ".join(words[:best]), *_lines(" ".join(words[best:]), font, size, width)]
 
 
