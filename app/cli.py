@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 import sys
 from pathlib import Path
 
-from app import __version__, narrative, paths, transfer
+from app import __version__, issuing, narrative, paths, transfer
 from app import db as dbmod
 from app.backup import backup_database
 from app.cli_actions import export_report
@@ -55,6 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
     _report_args(p)
     p.add_argument("--format", required=True, choices=["pdf", "docx", "xlsx"])
     p.add_argument("--out", required=True, type=Path)
+    p = sub.add_parser("complete", help="đánh dấu hoàn thành (khi không còn lỗi)")
+    _report_args(p)
+    p = sub.add_parser("reopen", help="mở lại báo cáo đã hoàn thành để sửa")
+    _report_args(p)
+    p.add_argument("--reason", required=True)
+    p = sub.add_parser("issue", help="ban hành: cấp số, ngày, người ký; lưu bản PDF và mã SHA-256")
+    _report_args(p)
+    p.add_argument("--number", required=True, help="số báo cáo, ví dụ 45")
+    p.add_argument("--date", required=True, help="ngày ban hành YYYY-MM-DD")
+    p.add_argument("--signer-title", required=True, help="ví dụ GIÁM ĐỐC")
+    p.add_argument("--signer-name", required=True)
+    p = sub.add_parser("revise", help="mở bản sửa đổi của báo cáo đã ban hành")
+    _report_args(p)
+    p.add_argument("--reason", required=True)
+    p = sub.add_parser("issued-pdf", help="lấy lại đúng bản PDF đã ban hành")
+    _report_args(p)
+    p.add_argument("--out", required=True, type=Path)
+    p = sub.add_parser("attach-scan", help="đính kèm bản chụp bản giấy đã ký, đóng dấu")
+    _report_args(p)
+    p.add_argument("file", type=Path)
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (an toàn khi đang dùng)")
     p.add_argument("--out", required=True, type=Path)
 
@@ -185,6 +206,48 @@ def cmd_export(store: Store, args) -> int:
     return 0
 
 
+def cmd_complete(store: Store, args) -> int:
+    issuing.mark_complete(store, store.report(args.office, args.period))
+    print("Đã đánh dấu hoàn thành.")
+    return 0
+
+
+def cmd_reopen(store: Store, args) -> int:
+    issuing.reopen(store, store.report(args.office, args.period), args.reason)
+    print("Đã mở lại báo cáo (bản nháp).")
+    return 0
+
+
+def cmd_issue(store: Store, args) -> int:
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        return _fail(f"Ngày “{args.date}” phải viết dạng YYYY-MM-DD.")
+    report = issuing.issue(store, store.report(args.office, args.period), number=args.number, issued_on=day,
+                           signer_title=args.signer_title, signer_name=args.signer_name)
+    digest = hashlib.sha256(issuing.issued_pdf(store, report)).hexdigest()
+    print(f"Đã ban hành báo cáo số {report.number}, bản {report.revision}. SHA-256 của bản PDF: {digest}")
+    return 0
+
+
+def cmd_revise(store: Store, args) -> int:
+    report = issuing.new_revision(store, store.report(args.office, args.period), args.reason)
+    print(f"Đã mở bản sửa đổi {report.revision} (bản nháp).")
+    return 0
+
+
+def cmd_issued_pdf(store: Store, args) -> int:
+    write_atomic(args.out, issuing.issued_pdf(store, store.report(args.office, args.period)))
+    print(f"Đã ghi bản PDF đã ban hành ra {args.out}")
+    return 0
+
+
+def cmd_attach_scan(store: Store, args) -> int:
+    digest = issuing.attach_scan(store, store.report(args.office, args.period), args.file)
+    print(f"Đã đính kèm bản chụp (SHA-256 {digest}).")
+    return 0
+
+
 def cmd_backup(store: Store, args) -> int:
     target = backup_database(store.db, args.out)
     print(f"Đã sao lưu vào {target}")
@@ -227,5 +290,7 @@ def cmd_template(store: Store, args) -> int:
 
 COMMANDS = {
     "demo": cmd_demo, "set": cmd_set, "get": cmd_get, "validate": cmd_validate, "dump": cmd_dump,
-    "import": cmd_import, "export": cmd_export, "backup": cmd_backup, "office": cmd_office, "template": cmd_template,
+    "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
+    "complete": cmd_complete, "reopen": cmd_reopen, "issue": cmd_issue, "revise": cmd_revise,
+    "issued-pdf": cmd_issued_pdf, "attach-scan": cmd_attach_scan, "office": cmd_office, "template": cmd_template,
 }

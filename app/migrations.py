@@ -129,8 +129,38 @@ CREATE INDEX task_report ON task (report_id, section, position);
 CREATE INDEX document_report ON document (report_id, section, position);
 """
 
+# Version 2: issued PDFs and scans of the signed copy; why a revision was opened; a task
+# keeps its id across revisions of a report (the key becomes report + task).
+_V2 = """
+CREATE TABLE task_v2 (
+    report_id TEXT NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    section TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (report_id, id)
+) WITHOUT ROWID;
+INSERT INTO task_v2 (report_id, id, section, position, text)
+    SELECT report_id, id, section, position, text FROM task;
+DROP TABLE task;
+ALTER TABLE task_v2 RENAME TO task;
+CREATE INDEX task_report ON task (report_id, section, position);
+CREATE TABLE report_file (
+    id INTEGER PRIMARY KEY,
+    report_id TEXT NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('issued_pdf', 'scan')),
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX report_file_report ON report_file (report_id, kind);
+ALTER TABLE report ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+"""
+
 # STEPS[n] upgrades a database at version n to version n + 1.
-STEPS: list[str] = [_V1]
+STEPS: list[str] = [_V1, _V2]
 LATEST = len(STEPS)
 
 

@@ -87,6 +87,7 @@ class Report:
     summary: str = ""
     created: str = ""
     updated: str = ""
+    reason: str = ""  # why this revision was opened
 
     @property
     def editable(self) -> bool:

@@ -342,6 +342,7 @@ def _report_from(row: dict) -> Report:
         summary=row["summary"],
         created=row["created"],
         updated=row["updated"],
+        reason=row.get("reason", ""),
     )
 
 

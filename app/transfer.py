@@ -51,6 +51,7 @@ def to_dict(data: ReportData) -> dict:
             "id": r.id, "period": str(r.period), "revision": r.revision, "status": r.status.value,
             "number": r.number, "issued_on": _day(r.issued_on), "signer_title": r.signer_title,
             "signer_name": r.signer_name, "summary": r.summary, "created": r.created, "updated": r.updated,
+            "reason": r.reason,
         },
         "values": [_value_dict(data.values[c]) for c in template.indicators if c in data.values],
         "narrative": [
@@ -191,9 +192,11 @@ def _replace_report(store: Store, office_id: str, template_id: int, data: dict) 
     Status(r["status"])
     conn.execute(
         "INSERT INTO report (id, office_id, period, revision, template_id, status, number, issued_on,"
-        " signer_title, signer_name, summary, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " signer_title, signer_name, summary, created, updated, reason)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (r["id"], office_id, r["period"], r["revision"], template_id, r["status"], r["number"],
-         r["issued_on"], r["signer_title"], r["signer_name"], r["summary"], r["created"], r["updated"]),
+         r["issued_on"], r["signer_title"], r["signer_name"], r["summary"], r["created"], r["updated"],
+         r.get("reason", "")),
     )
     rid = r["id"]
     for v in data["values"]:

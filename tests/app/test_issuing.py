@@ -1,0 +1,89 @@
+import datetime as dt
+import hashlib
+import subprocess
+
+import pytest
+
+from app import issuing
+from app.errors import InputError, UserError
+from app.model import Status
+
+
+def _issue(store, number="45"):
+    return issuing.issue(store, store.report("TTH", "2020-Q1"), number=number, issued_on=dt.date(2020, 4, 5),
+                         signer_title="GIÁM ĐỐC", signer_name="Nguyễn Văn A")
+
+
+def test_complete_needs_every_rule_to_pass(sample):
+    report = sample.report("TTH", "2020-Q1")
+    sample.content.enter(report, "VL_NN", "3.000")
+    with pytest.raises(UserError, match="1 lỗi"):
+        issuing.mark_complete(sample, report)
+    sample.content.enter(report, "VL_NN", "176")
+    assert issuing.mark_complete(sample, report).status is Status.COMPLETE
+
+
+def test_reopening_takes_a_reason_and_logs_it(sample):
+    report = issuing.mark_complete(sample, sample.report("TTH", "2020-Q1"))
+    with pytest.raises(InputError, match="lý do"):
+        issuing.reopen(sample, report, "")
+    reopened = issuing.reopen(sample, report, "Bổ sung số liệu tháng 3")
+    assert reopened.status is Status.DRAFT
+    assert sample.audit_trail(report.id)[-1]["reason"] == "Bổ sung số liệu tháng 3"
+
+
+def test_issuing_keeps_the_exact_pdf_and_freezes_the_revision(sample, tmp_path):
+    report = _issue(sample)
+    assert report.status is Status.ISSUED and report.number == "45"
+    pdf = issuing.issued_pdf(sample, report)
+    trail = sample.audit_trail(report.id)[-1]
+    assert hashlib.sha256(pdf).hexdigest() in trail["reason"]
+    (tmp_path / "r.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Số: 45/BC-LĐTBXH" in text and "ngày 05 tháng 4 năm 2020" in text and "Nguyễn Văn A" in text
+    with pytest.raises(UserError, match="bản sửa đổi"):
+        sample.content.enter(report, "VL_MOI", "1")
+    with pytest.raises(UserError):
+        _issue(sample)
+
+
+def test_a_number_is_used_once_a_year(sample):
+    _issue(sample, "45")
+    q2 = sample.open_report("TTH", "2020-Q2")
+    sample.content.enter(q2, "VL_MOI", "100")
+    with pytest.raises(InputError, match="đã dùng"):
+        issuing.issue(sample, q2, number="45", issued_on=dt.date(2020, 7, 5), signer_title="GIÁM ĐỐC",
+                      signer_name="B")
+
+
+def test_a_change_after_issuing_opens_a_new_revision(sample):
+    first = _issue(sample)
+    pdf = issuing.issued_pdf(sample, first)
+    with pytest.raises(InputError):
+        issuing.new_revision(sample, first, "x")
+    second = issuing.new_revision(sample, first, "Sửa số liệu bảo hiểm thất nghiệp")
+    assert (second.revision, second.status, second.reason) == (2, Status.DRAFT, "Sửa số liệu bảo hiểm thất nghiệp")
+    assert sample.report("TTH", "2020-Q1").id == second.id
+    old, new = sample.content.load(first), sample.content.load(second)
+    assert new.values == old.values and new.narrative == old.narrative
+    assert [t.id for t in new.tasks] == [t.id for t in old.tasks]
+    assert [d.ref for d in new.documents] == [d.ref for d in old.documents]
+    sample.content.enter(second, "BHTN_NGUOI", "865")
+    assert issuing.issued_pdf(sample, first) == pdf  # the issued revision is untouched
+
+
+def test_scans_of_the_signed_copy_are_kept(sample, tmp_path):
+    report = _issue(sample)
+    scan = tmp_path / "ban-ky.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned")
+    digest = issuing.attach_scan(sample, report, scan)
+    assert issuing.scans(sample, report) == [("ban-ky.pdf", digest, len(b"%PDF-1.4 scanned"))]
+    with pytest.raises(UserError, match="Không đọc được"):
+        issuing.attach_scan(sample, report, tmp_path / "missing.pdf")
+
+
+def test_a_tampered_issued_pdf_is_detected(sample):
+    report = _issue(sample)
+    sample.db.execute("UPDATE report_file SET data = ? WHERE report_id = ?", (b"forged", report.id))
+    with pytest.raises(UserError, match="SHA-256"):
+        issuing.issued_pdf(sample, report)
