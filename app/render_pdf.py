@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    Flowable,
+    HRFlowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -57,22 +57,10 @@ def _style(name: str, size: float, *, bold=False, italic=False, align=TA_CENTER,
                           alignment=align, firstLineIndent=indent, spaceAfter=after)
 
 
-class Rule(Flowable):
-    """A centred horizontal rule (under the office name, the motto, the summary),
-    ``gap`` points below the text above it."""
-
-    def __init__(self, width: float, gap: float = 3) -> None:
-        super().__init__()
-        self.rule_width, self.gap = width, gap
-
-    def wrap(self, avail_width, avail_height):
-        self.avail = avail_width
-        return avail_width, self.gap + 1
-
-    def draw(self) -> None:
-        x = (self.avail - self.rule_width) / 2
-        self.canv.setLineWidth(0.6)
-        self.canv.line(x, 0.5, x + self.rule_width, 0.5)
+def Rule(width: float, gap: float = 3) -> HRFlowable:  # noqa: N802 - reads as a flowable
+    """A centred horizontal rule (under the office name, the motto, the summary)."""
+    return HRFlowable(width=width, thickness=0.6, color=colors.black, spaceBefore=gap, spaceAfter=2,
+                      hAlign="CENTER")
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -117,13 +105,14 @@ def _header(model: PrintedReport) -> list:
     table = Table(rows, colWidths=[left_w, right_w])
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 1), (-1, 1), 6),
     ]))
     title = _style("title", 14, bold=True)
     summary_w = min(_width(h.summary, FONT + "-Bold", 14), FRAME_WIDTH * 0.8)
     out = [table, Spacer(1, 8 * mm), _p(h.title, title), _p(h.summary, _style("summary", 14, bold=True)),
-           Rule(summary_w * 0.4, gap=4), Spacer(1, 4 * mm)]
+           Rule(summary_w * 0.4, gap=6), Spacer(1, 4 * mm)]
     for line in h.addressee:
         out.append(_p(line, _style("addressee", 14, after=6)))
     return out
