@@ -35,8 +35,8 @@ def print_pdf(data: bytes, printer: QPrinter, first: int = 1, last: int = 0, cop
     dpi = printer.resolution()
     printed = 0
     try:
-        for copy in range(max(copies, 1)):
-            for index, page in enumerate(pages):
+        for _copy in range(max(copies, 1)):
+            for page in pages:
                 if printed:
                     printer.newPage()
                 size_pt = document.pagePointSize(page)
