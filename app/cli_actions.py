@@ -18,14 +18,21 @@ def load_sample(store: Store) -> bool:
     return changed
 
 
-def render(store: Store, office_code: str, period: str, fmt: str) -> bytes:
-    """The report rendered as ``fmt`` (pdf, docx, xlsx) from the one printed model."""
-    from app import printed, render_docx, render_pdf, render_xlsx
+def renderer(fmt: str):
+    """The function turning a printed model into ``fmt`` bytes (pdf, docx, xlsx)."""
+    from app import render_docx, render_pdf, render_xlsx
 
     renderers = {"pdf": render_pdf.render, "docx": render_docx.render, "xlsx": render_xlsx.render}
     if fmt not in renderers:
         raise UserError(f"Định dạng “{fmt}” không hỗ trợ; chọn pdf, docx hoặc xlsx.")
-    return renderers[fmt](printed.build(store, office_code, period))
+    return renderers[fmt]
+
+
+def render(store: Store, office_code: str, period: str, fmt: str) -> bytes:
+    """The report rendered as ``fmt`` from the one printed model."""
+    from app import printed
+
+    return renderer(fmt)(printed.build(store, office_code, period))
 
 
 def export_report(store: Store, office_code: str, period: str, fmt: str, target: Path | str) -> Path:

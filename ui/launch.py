@@ -7,27 +7,31 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import db as dbmod
+from app import settings as settings_mod
 from app.errors import UserError
 from app.store import Store
-from ui.main_window import APP_TITLE, MainWindow
+from ui import i18n
+from ui.main_window import MainWindow, app_title
 from ui.operations import Operations
 
 
 def create_window(db_path: Path | None) -> MainWindow:
-    """Open the database and build the main window (the app must already exist)."""
+    """Open the database (locked for this window), set the language, build the main window."""
     path = db_path or dbmod.default_path()
     opened = dbmod.open_database(path, exclusive=True)
-    ops = Operations(Store(opened.db), opened.close)
+    store = Store(opened.db)
+    i18n.install(settings_mod.load(store).language)
+    ops = Operations(store, opened.close)
     return MainWindow(ops, str(opened.path), opened.warnings)
 
 
 def launch(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName(APP_TITLE)
+    app.setApplicationName("Báo cáo LĐTBXH")
     try:
         window = create_window(db_path)
     except UserError as exc:
-        QMessageBox.critical(None, APP_TITLE, str(exc))
+        QMessageBox.critical(None, app_title(), str(exc))
         return 2
     window.show()
     return app.exec()

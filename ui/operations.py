@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 from app.errors import UserError
 
@@ -44,6 +44,26 @@ class _Worker(QObject):
             self._closer()
 
 
+class _PoolSignals(QObject):
+    finished = Signal(object, object)  # result, error message
+
+
+class _PoolJob(QRunnable):
+    def __init__(self, fn: Callable, signals: _PoolSignals) -> None:
+        super().__init__()
+        self.fn, self.signals = fn, signals
+
+    def run(self) -> None:
+        try:
+            result, error = self.fn(), None
+        except UserError as exc:
+            result, error = None, str(exc)
+        except Exception as exc:
+            traceback.print_exc()
+            result, error = None, f"Lỗi không mong đợi: {exc}"
+        self.signals.finished.emit(result, error)
+
+
 class Operations(QObject):
     """Runs core calls on the database thread; one instance per window."""
 
@@ -63,6 +83,9 @@ class Operations(QObject):
         self._worker.finished.connect(self._finished)
         self._pending: dict[int, tuple[Callable | None, Callable | None]] = {}
         self._ids = itertools.count(1)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._signals: set[_PoolSignals] = set()
         self._thread.start()
 
     def run(self, fn: Callable, on_done: Callable | None = None,
@@ -73,6 +96,24 @@ class Operations(QObject):
             self.busy_changed.emit(True)
         self._submit.emit(job_id, fn)
         return job_id
+
+    def run_pool(self, fn: Callable, on_done: Callable | None = None,
+                 on_error: Callable[[str], None] | None = None) -> None:
+        """Run ``fn()`` (no database) in the render pool: PDF rendering never waits behind saves."""
+        signals = _PoolSignals(self)
+        self._signals.add(signals)
+
+        def finished(result, error) -> None:
+            self._signals.discard(signals)
+            signals.deleteLater()
+            if error is not None:
+                if on_error:
+                    on_error(error)
+            elif on_done:
+                on_done(result)
+
+        signals.finished.connect(finished)
+        self._pool.start(_PoolJob(fn, signals))
 
     @property
     def busy(self) -> bool:
@@ -91,6 +132,7 @@ class Operations(QObject):
 
     def shutdown(self) -> None:
         """Finish queued work, close the database and stop the thread."""
+        self._pool.waitForDone()
         self._close.emit()
         self._thread.quit()
         self._thread.wait()

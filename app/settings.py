@@ -1,0 +1,50 @@
+"""Durable settings, typed, with declared defaults; stored in the database's ``setting`` table."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+
+from app.errors import InputError
+from app.store import Store
+
+LANGUAGES = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "vi"
+    shared_folder: str = ""  # network share, USB stick or synced folder for submissions
+    office: str = ""  # the office this installation reports for
+    period: str = ""  # the period last worked on
+
+
+def load(store: Store) -> Settings:
+    rows = dict(store.db.execute("SELECT key, value FROM setting").fetchall())
+    known = {f.name: f.default for f in dataclasses.fields(Settings)}
+    values = {}
+    for name, default in known.items():
+        if name in rows:
+            try:
+                values[name] = json.loads(rows[name])
+            except json.JSONDecodeError:
+                values[name] = default
+    return Settings(**values)
+
+
+def save(store: Store, settings: Settings) -> Settings:
+    if settings.language not in LANGUAGES:
+        raise InputError(f"Ngôn ngữ “{settings.language}” không hỗ trợ.")
+    old = load(store)
+    with store.db.atomic():
+        for f in dataclasses.fields(Settings):
+            new_value, old_value = getattr(settings, f.name), getattr(old, f.name)
+            if new_value != old_value:
+                store.db.conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                                      (f.name, json.dumps(new_value, ensure_ascii=False)))
+                store.audit(settings.office, "setting", f.name, old_value, new_value)
+    return settings
+
+
+def update(store: Store, **changes) -> Settings:
+    return save(store, dataclasses.replace(load(store), **changes))

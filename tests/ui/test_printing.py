@@ -1,0 +1,65 @@
+"""Preview, export, printing and issuing from the window."""
+import subprocess
+
+from PySide6.QtPrintSupport import QPrinter
+
+from tests.ui.conftest import query
+from ui.preview import print_pdf
+
+
+def test_preview_shows_every_page(sample_window, qtbot):
+    win = sample_window
+    win.actions_.show_preview()
+    qtbot.waitUntil(lambda: getattr(win, "last_preview", None) is not None, timeout=10000)
+    dialog = win.last_preview
+    assert dialog.page_count >= 10
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_export_writes_each_format(sample_window, qtbot, tmp_path):
+    win = sample_window
+    for fmt in ("pdf", "docx", "xlsx"):
+        target = tmp_path / f"bc.{fmt}"
+        win.actions_.export_to(fmt, str(target))
+        qtbot.waitUntil(target.exists, timeout=10000)
+    text = subprocess.run(["pdftotext", str(tmp_path / "bc.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "2.607 người" in text
+
+
+def test_printing_honours_page_range_and_copies(sample_window, tmp_path):
+    from app import printed, render_pdf
+    from app.db import open_database
+    from app.store import Store
+    opened = open_database(sample_window.db_path.with_name("copy.sqlite3"))
+    store = Store(opened.db)
+    from app.cli_actions import load_sample
+    load_sample(store)
+    pdf = render_pdf.render(printed.build(store, "TTH", "2020-Q1"))
+    opened.close()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(pdf, printer, first=2, last=3, copies=2) == 4
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True).stdout
+    assert "Pages:           4" in info
+
+
+def test_issuing_from_the_window_freezes_the_report(sample_window, qtbot, monkeypatch):
+    win = sample_window
+    from ui.dialogs import IssueDialog
+
+    def fake_exec(dialog):
+        dialog.number.setText("45")
+        dialog.signer_name.setText("Nguyễn Văn A")
+        return 1
+
+    monkeypatch.setattr(IssueDialog, "exec", fake_exec)
+    win.actions_.issue_report()
+    qtbot.waitUntil(lambda: win.sheet.report.status.value == "issued", timeout=10000)
+    assert "Đã ban hành" in win.windowTitle()
+    assert win.editor.figures_model.read_only
+    assert not win.actions_.issue.isEnabled() and win.actions_.revise.isEnabled()
+    assert query(win.db_path, "SELECT kind, length(sha256) FROM report_file") == [("issued_pdf", 64)]
+    win.actions_.show_issued()
+    qtbot.waitUntil(lambda: getattr(win, "last_preview", None) is not None, timeout=10000)

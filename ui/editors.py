@@ -1,0 +1,212 @@
+"""Text editors of a section: narrative with live preview, next-period tasks, last period's review."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import narrative
+from app.model import Task, TaskReview
+from ui.i18n import _
+
+PREVIEW_DELAY_MS = 150
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class NarrativeEditor(QWidget):
+    """One paragraph per line ("- " starts a bullet); figures as {CODE}, documents as {VB:…}."""
+
+    text_changed = Signal(str)
+    previous_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.context = ({}, {}, [], True)  # indicators, values, documents, pad
+        self.editor = QPlainTextEdit(self)
+        self.editor.setPlaceholderText(_("Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” là một gạch đầu dòng. "
+                                         "Chèn số liệu để câu văn tự cập nhật số mới."))
+        self.editor.setTabChangesFocus(True)
+        self.editor.setAccessibleName(_("Nội dung"))
+        self.preview = QTextBrowser(self)
+        self.preview.setAccessibleName(_("Xem trước nội dung"))
+        self.insert_button = QToolButton(self)
+        self.insert_button.setText(_("Chèn số liệu"))
+        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.insert_menu = QMenu(self)
+        self.insert_button.setMenu(self.insert_menu)
+        self.previous_button = QPushButton(_("Lấy nội dung kỳ trước"), self)
+        self.previous_button.setToolTip(_("Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này"))
+        self.previous_button.clicked.connect(self.previous_requested.emit)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_preview)
+        self._loading = False
+        self.editor.textChanged.connect(self._typed)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_("Nội dung"), self))
+        bar.addStretch()
+        bar.addWidget(self.insert_button)
+        bar.addWidget(self.previous_button)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.editor)
+        split.addWidget(self.preview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+
+    def load(self, text: str, indicators, values, documents, pad: bool, read_only: bool) -> None:
+        self._loading = True
+        self.context = (indicators, values, documents, pad)
+        self.editor.setPlainText(text)
+        self.editor.setReadOnly(read_only)
+        self.previous_button.setEnabled(not read_only)
+        self.insert_button.setEnabled(not read_only)
+        self.insert_menu.clear()
+        for ind in indicators.values():
+            action = QAction(f"{ind.label} ({ind.code})", self.insert_menu)
+            action.triggered.connect(lambda _=False, code=ind.code: self.insert("{" + code + "}"))
+            self.insert_menu.addAction(action)
+        self._loading = False
+        self.refresh_preview()
+
+    def set_context(self, indicators, values, documents, pad) -> None:
+        self.context = (indicators, values, documents, pad)
+        self._timer.start()
+
+    def insert(self, placeholder: str) -> None:
+        if not self.editor.isReadOnly():
+            self.editor.insertPlainText(placeholder)
+            self.editor.setFocus()
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self.text_changed.emit(self.text())
+        self._timer.start()
+
+    def refresh_preview(self) -> None:
+        indicators, values, documents, pad = self.context
+        html = []
+        for line in self.text().split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            shown = narrative.expand(line, indicators, values, documents, pad=pad)
+            style = "margin-left: 12px" if line.startswith("- ") else "text-indent: 24px"
+            html.append(f"<p style='{style}; text-align: justify'>{_escape(shown)}</p>")
+        self.preview.setHtml("".join(html) or f"<p><i>{_escape(_('Xem trước đoạn văn với số liệu hiện tại.'))}</i></p>")
+
+
+class TasksEditor(QWidget):
+    """Next period's tasks (one per line) and the lead-in sentence of the plan section."""
+
+    tasks_changed = Signal(str)
+    lead_changed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.lead = QLineEdit(self)
+        self.lead.setPlaceholderText(_("Lời dẫn (không bắt buộc), ví dụ: Tổ chức thực hiện các nhiệm vụ trọng tâm sau:"))
+        self.editor = QPlainTextEdit(self)
+        self.editor.setPlaceholderText(_("Mỗi dòng là một nhiệm vụ kỳ tới."))
+        self.editor.setTabChangesFocus(True)
+        self._loading = False
+        self.editor.textChanged.connect(self._typed)
+        self.lead.textEdited.connect(self.lead_changed.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.lead)
+        layout.addWidget(self.editor)
+
+    def load(self, heading: str, lead: str, tasks: list[Task], read_only: bool) -> None:
+        self._loading = True
+        self.title.setText(heading)
+        self.lead.setText(lead)
+        self.editor.setPlainText("\n".join(t.text for t in tasks))
+        self.editor.setReadOnly(read_only)
+        self.lead.setReadOnly(read_only)
+        self._loading = False
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self.tasks_changed.emit(self.text())
+
+
+STATUSES = ("", "done", "in_progress", "not_done")
+
+
+def status_labels() -> dict[str, str]:
+    return {"": "—", "done": _("Đã hoàn thành"), "in_progress": _("Đang thực hiện"), "not_done": _("Chưa thực hiện")}
+
+
+class ReviewTable(QWidget):
+    """Last period's tasks as a checklist: done / in progress / not done, with a comment."""
+
+    review_changed = Signal(str, str, str)  # task id, status, comment
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([_("Nhiệm vụ đã đề ra"), _("Kết quả"), _("Ghi chú")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+    def load(self, label: str, tasks: list[Task], reviews: dict[str, TaskReview], read_only: bool) -> None:
+        self.title.setText(_("Nhiệm vụ đề ra kỳ trước ({period})").format(period=label) if tasks
+                           else _("Kỳ trước không có nhiệm vụ cho mục này."))
+        self.table.setRowCount(len(tasks))
+        labels = status_labels()
+        for row, task in enumerate(tasks):
+            item = QTableWidgetItem(task.text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.table.setItem(row, 0, item)
+            review = reviews.get(task.id)
+            box = QComboBox(self.table)
+            for key in STATUSES:
+                box.addItem(labels[key], key)
+            box.setCurrentIndex(STATUSES.index(review.status.value) if review else 0)
+            box.setEnabled(not read_only)
+            comment = QLineEdit(review.comment if review else "", self.table)
+            comment.setReadOnly(read_only)
+            box.currentIndexChanged.connect(lambda _i, t=task.id, b=box, c=comment: self._changed(t, b, c))
+            comment.editingFinished.connect(lambda t=task.id, b=box, c=comment: self._changed(t, b, c))
+            self.table.setCellWidget(row, 1, box)
+            self.table.setCellWidget(row, 2, comment)
+        self.table.resizeRowsToContents()
+
+    def _changed(self, task_id: str, box: QComboBox, comment: QLineEdit) -> None:
+        status = box.currentData()
+        if status:
+            self.review_changed.emit(task_id, status, comment.text())

@@ -1,0 +1,275 @@
+"""The figures grid of one section: a table model over the section's indicators.
+
+Edits are not applied to the model directly: ``edit_requested`` asks the window
+to save through the operations layer; the saved value comes back through
+``apply_saved`` (or the cell reverts and shows the message when input is refused).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+)
+
+from app import formatting, narrative
+from app.model import Value
+from app.numbers import QUALIFIERS
+from app.template import Indicator
+from ui.i18n import _
+
+LABEL, UNIT, VALUE, QUALIFIER, ESTIMATE, PRIOR, CHANGE, PLAN, SHARE, NOTE, CHECK = range(11)
+EDITABLE = {VALUE: "value", QUALIFIER: "qualifier", ESTIMATE: "estimate", PRIOR: "prior_year",
+            PLAN: "plan", NOTE: "note"}
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
+
+
+def headers() -> list[str]:
+    return [_("Chỉ tiêu"), _("ĐVT"), _("Kỳ này"), _("Mức"), _("Ước"), _("Cùng kỳ"),
+            _("So cùng kỳ"), _("KH năm"), _("% KH"), _("Ghi chú"), _("Kiểm tra")]
+
+
+class FiguresModel(QAbstractTableModel):
+    edit_requested = Signal(str, str, str)  # indicator code, column name, text
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.indicators: list[Indicator] = []
+        self.values: dict[str, Value] = {}
+        self.prior: dict[str, Decimal] = {}
+        self.messages: dict[str, str] = {}
+        self.pending: dict[tuple[str, int], str] = {}
+        self.read_only = False
+        self._headers = headers()
+
+    def load(self, indicators, values, prior, messages, read_only=False) -> None:
+        self.beginResetModel()
+        self.indicators, self.values, self.prior = list(indicators), dict(values), dict(prior)
+        self.messages, self.pending, self.read_only = dict(messages), {}, read_only
+        self.endResetModel()
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, ind in enumerate(self.indicators) if ind.code == code), -1)
+
+    def apply_saved(self, code: str, value: Value | None) -> None:
+        """Show the stored value of ``code`` (after a save)."""
+        if value is None:
+            self.values.pop(code, None)
+        else:
+            self.values[code] = value
+        self._drop_pending(code)
+
+    def refuse(self, code: str, column: int, message: str) -> None:
+        """Input was refused: revert the cell and show why beside it."""
+        self.pending.pop((code, column), None)
+        self.messages[code] = message
+        self._changed(code)
+
+    def set_messages(self, messages: dict[str, str]) -> None:
+        self.messages = dict(messages)
+        if self.indicators:
+            self.dataChanged.emit(self.index(0, CHECK), self.index(len(self.indicators) - 1, CHECK))
+
+    def _drop_pending(self, code: str) -> None:
+        for key in [k for k in self.pending if k[0] == code]:
+            del self.pending[key]
+        self._changed(code)
+
+    def _changed(self, code: str) -> None:
+        row = self.row_of(code)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, CHECK))
+
+    # --- Qt model ------------------------------------------------------------
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.indicators)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only or index.column() not in EDITABLE:
+            return base
+        if index.column() == ESTIMATE:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        ind = self.indicators[index.row()]
+        col = index.column()
+        value = self.values.get(ind.code)
+        if role == CODE_ROLE:
+            return ind.code
+        if role == Qt.ItemDataRole.CheckStateRole and col == ESTIMATE:
+            return Qt.CheckState.Checked if value and value.estimate else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            pending = self.pending.get((ind.code, col))
+            if pending is not None:
+                return pending
+            return self._text(ind, value, col, edit=role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (VALUE, PRIOR, CHANGE, PLAN, SHARE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == LABEL:
+                return f"{ind.label} ({ind.code})"
+            if col == CHECK and ind.code in self.messages:
+                return self.messages[ind.code]
+        if role == Qt.ItemDataRole.ForegroundRole and col == CHECK and ind.code in self.messages:
+            return QBrush(QColor("#b00020"))
+        return None
+
+    def _text(self, ind: Indicator, value: Value | None, col: int, edit: bool) -> str:
+        if col == LABEL:
+            return ("    " if ind.parent else "") + ind.label
+        if col == UNIT:
+            return ind.unit
+        if col == CHECK:
+            return self.messages.get(ind.code, "")
+        if value is None and col not in (PRIOR,):
+            return ""
+        if col == VALUE:
+            return _plain(ind, value) if value.number is not None else ""
+        if col == QUALIFIER:
+            return value.qualifier or ""
+        if col == NOTE:
+            return value.note
+        prior = value.prior_year if value and value.prior_year is not None else self.prior.get(ind.code)
+        if col == PRIOR:
+            return _number(ind, prior) if prior is not None else ""
+        if col == CHANGE:
+            if value.number is None or not prior:
+                return ""
+            change = formatting.change_percent(value.number, prior)
+            return formatting.percent(change) if change is not None else ""
+        if col == PLAN:
+            return _number(ind, value.plan) if value.plan is not None else ""
+        if col == SHARE:
+            if value.number is None or not value.plan:
+                return ""
+            return formatting.percent((value.number * 100 / value.plan).quantize(Decimal("0.1")).normalize())
+        return ""
+
+    def setData(self, index, text, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        col = index.column()
+        if col not in EDITABLE or self.read_only:
+            return False
+        ind = self.indicators[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and col == ESTIMATE:
+            text = "1" if Qt.CheckState(text) == Qt.CheckState.Checked else "0"
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        text = str(text)
+        if text == self._text(ind, self.values.get(ind.code), col, edit=True):
+            return False
+        self.pending[(ind.code, col)] = text
+        self.dataChanged.emit(index, index)
+        self.edit_requested.emit(ind.code, EDITABLE[col], text)
+        return True
+
+
+def _plain(ind: Indicator, value: Value) -> str:
+    """The figure as the operator types it, without qualifier (its own column)."""
+    bare = Value(ind.code, value.number, value.denominator)
+    return narrative.number_text(ind, bare, pad=False)
+
+
+def _number(ind: Indicator, number: Decimal) -> str:
+    return formatting.money(number).removesuffix(" đồng") if ind.kind == "money" else formatting.number(number)
+
+
+class _Delegate(QStyledItemDelegate):
+    """Line editors that commit on Enter and move down; a list for the qualifier."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        if index.column() == QUALIFIER:
+            box = QComboBox(parent)
+            box.addItems(["", *QUALIFIERS])
+            return box
+        editor = QLineEdit(parent)
+        editor.installEventFilter(self)
+        return editor
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(text)
+        else:
+            editor.setText(text)
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        text = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor, event):  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            view = self.parent()
+            if isinstance(view, FiguresView):
+                view.move_down()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class FiguresView(QTableView):
+    """Keyboard-first: type to edit, Enter saves and goes down, Tab goes right."""
+
+    def __init__(self, model: FiguresModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(_Delegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(True)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(36)
+        header.setStretchLastSection(True)
+        for col, width in ((LABEL, 250), (UNIT, 80), (VALUE, 90), (QUALIFIER, 60), (ESTIMATE, 36), (PRIOR, 80), (CHANGE, 70),
+                           (PLAN, 80), (SHARE, 50), (NOTE, 110)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(col, width)
+        self.setAccessibleName(_("Bảng số liệu"))
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        if current.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(self.model().index(current.row() + 1, current.column()))
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            if self.currentIndex().flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(self.currentIndex())
+                return
+        if event.key() == Qt.Key.Key_Delete and self.currentIndex().column() in EDITABLE:
+            self.model().setData(self.currentIndex(), "", Qt.ItemDataRole.EditRole)
+            return
+        super().keyPressEvent(event)
+
+    def focus_value(self, code: str | None = None) -> None:
+        row = self.model().row_of(code) if code else 0
+        self.setCurrentIndex(self.model().index(max(row, 0), VALUE))
+        self.setFocus()

@@ -1,0 +1,43 @@
+"""The centre of the window: one section's figures, narrative, documents and tasks."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ui.documents import DocumentsModel, DocumentsPanel
+from ui.editors import NarrativeEditor, ReviewTable, TasksEditor
+from ui.figures import FiguresModel, FiguresView
+from ui.i18n import _
+
+
+class SectionEditor(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        self.title.setWordWrap(True)
+        self.figures_model = FiguresModel(self)
+        self.figures = FiguresView(self.figures_model, self)
+        self.narrative = NarrativeEditor(self)
+        self.documents_model = DocumentsModel(self)
+        self.documents = DocumentsPanel(self.documents_model, self)
+        self.tasks = TasksEditor(self)
+        self.review = ReviewTable(self)
+        content = QSplitter(Qt.Orientation.Vertical, self)
+        content.addWidget(self.figures)
+        content.addWidget(self.narrative)
+        content.setSizes([260, 380])
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(content, _("Số liệu và nội dung"))
+        self.tabs.addTab(self.documents, _("Văn bản"))
+        self.tabs.addTab(self.tasks, _("Nhiệm vụ kỳ tới"))
+        self.tabs.addTab(self.review, _("Kết quả nhiệm vụ kỳ trước"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs)
+        self.documents.insert_requested.connect(self._insert_reference)
+
+    def _insert_reference(self, placeholder: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.narrative.insert(placeholder)
