@@ -33,6 +33,7 @@ from ui.section import SectionEditor
 
 SAVE_DELAY_MS = 400
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+PLAN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def app_title() -> str:
@@ -222,6 +223,16 @@ class MainWindow(QMainWindow):
             parent = items.get(s.parent or "")
             (parent.addChild(item) if parent else self.outline.addTopLevelItem(item))
             items[s.code] = item
+        plan = QTreeWidgetItem([_("Nhiệm vụ {period}").format(period=data.report.period.next().label), ""])
+        plan.setData(0, SECTION_ROLE, "")
+        self.outline.addTopLevelItem(plan)
+        plan_items: dict[str, QTreeWidgetItem] = {}
+        for s in data.template.section_list():
+            item = QTreeWidgetItem([s.plan_title or s.title, ""])
+            item.setData(0, SECTION_ROLE, s.code)
+            item.setData(0, PLAN_ROLE, True)
+            (plan_items[s.parent] if s.parent in plan_items else plan).addChild(item)
+            plan_items[s.code] = item
         self.outline.expandAll()
         self.outline.blockSignals(False)
         self._set_enabled(True)
@@ -234,9 +245,19 @@ class MainWindow(QMainWindow):
             office=data.office.code, period=data.report.period.label), 4000)
 
     def _section_picked(self, item: QTreeWidgetItem | None, _previous=None) -> None:
-        if item is not None and self.sheet is not None:
-            self.flush()
-            self._show_section(item.data(0, SECTION_ROLE))
+        if item is None or self.sheet is None:
+            return
+        code = item.data(0, SECTION_ROLE)
+        if not code:  # the "next period's tasks" heading: open its first section
+            if item.childCount():
+                self.outline.setCurrentItem(item.child(0))
+            return
+        self.flush()
+        self._show_section(code)
+        if item.data(0, PLAN_ROLE):
+            self.editor.tabs.setCurrentIndex(2)
+        elif self.editor.tabs.currentIndex() == 2:
+            self.editor.tabs.setCurrentIndex(0)
 
     def _show_section(self, code: str) -> None:
         self.section_code = code
@@ -285,6 +306,12 @@ class MainWindow(QMainWindow):
             counts[f.section] = counts.get(f.section, 0) + 1
         for item in self._outline_items():
             code = item.data(0, SECTION_ROLE)
+            if not code:
+                continue
+            if item.data(0, PLAN_ROLE):
+                tasks = sum(1 for t in self.sheet.data.tasks if t.section == code)
+                item.setText(1, str(tasks) if tasks else "")
+                continue
             item.setText(1, f"⚠ {counts[code]}" if code in counts else self._state(code))
         self.editor.figures_model.set_messages(self._messages())
 

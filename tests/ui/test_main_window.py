@@ -186,3 +186,14 @@ def test_database_work_runs_off_the_ui_thread(sample_window, qtbot):
     sample_window.ops.run(lambda store: QThread.currentThread().objectName(), seen.append)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == ["database"]
+
+
+def test_outline_ends_with_next_periods_tasks(sample_window):
+    win = sample_window
+    plan = win.outline.topLevelItem(win.outline.topLevelItemCount() - 1)
+    assert plan.text(0) == "Nhiệm vụ Quý II năm 2020"
+    first = plan.child(1)
+    assert first.text(0) == "Công tác tham mưu, ban hành văn bản" and first.text(1) == "1"
+    win.outline.setCurrentItem(first)
+    assert win.editor.tabs.currentIndex() == 2
+    assert win.editor.tasks.text().startswith("Căn cứ các nhiệm vụ của Sở được giao trong Quý II năm 2020")
