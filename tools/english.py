@@ -118,6 +118,7 @@ ENGLISH = {
     "Ngôn ngữ": "Language",
     "Ngôn ngữ mới được dùng khi mở lại phần mềm.": "The new language applies when the app is restarted.",
     "Nhiệm vụ kỳ tới": "Next period's tasks",
+    "Nhiệm vụ {period}": "Tasks for {period}",
     "Nhiệm vụ {period} – {title}": "Tasks for {period} – {title}",
     "Nhiệm vụ đã đề ra": "Planned task",
     "Nhiệm vụ đề ra kỳ trước ({period})": "Tasks planned last period ({period})",
