@@ -45,6 +45,21 @@ def backup_database(db: sqlite_utils.Database, target: Path | str) -> Path:
     return target
 
 
+def backup_to_folder(store, folder: Path | str, office_code: str, keep: int = 10) -> Path:
+    """A dated backup in ``<folder>/backup/<OFFICE>/``, keeping the newest ``keep``."""
+    import datetime as dt
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UserError(f"Không truy cập được thư mục {folder}; chưa sao lưu.")
+    target_dir = folder / "backup" / office_code
+    stem = f"baocao-{office_code}"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_database(store.db, target_dir / f"{stem}-{stamp}.sqlite3")
+    rotate(target_dir, stem, keep)
+    return target
+
+
 def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
     """Delete all but the newest ``keep`` backups named ``stem-*.sqlite3`` in ``folder``."""
     backups = sorted(folder.glob(f"{stem}-*.sqlite3"))

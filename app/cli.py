@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from app import __version__, issuing, narrative, paths, transfer
+from app import __version__, issuing, keys, narrative, package, paths, sync, transfer
 from app import db as dbmod
 from app.backup import backup_database
 from app.cli_actions import export_report
@@ -23,6 +23,7 @@ from app.errors import UserError
 from app.fsutil import write_atomic
 from app.model import OfficeProfile
 from app.numbers import parse_value
+from app.period import Period
 from app.store import Store
 from app.template import load_file
 from app.validate import has_errors, validate
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_args(p)
     p.add_argument("--format", required=True, choices=["pdf", "docx", "xlsx"])
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--consolidated", action="store_true", help="báo cáo tổng hợp các đơn vị cấp dưới")
     p = sub.add_parser("complete", help="đánh dấu hoàn thành (khi không còn lỗi)")
     _report_args(p)
     p = sub.add_parser("reopen", help="mở lại báo cáo đã hoàn thành để sửa")
@@ -77,7 +79,31 @@ def build_parser() -> argparse.ArgumentParser:
     _report_args(p)
     p.add_argument("file", type=Path)
     p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (an toàn khi đang dùng)")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, help="tệp sao lưu")
+    target.add_argument("--folder", type=Path, help="thư mục dùng chung: backup/<ĐƠN VỊ>/, giữ 10 bản mới nhất")
+    p.add_argument("--keep", type=int, default=10)
+
+    keys = sub.add_parser("keys", help="khóa ký gói báo cáo").add_subparsers(dest="action", metavar="ACTION")
+    keys.required = True
+    p = keys.add_parser("export", help="xuất khóa công khai của đơn vị (kèm dấu vân tay)")
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--office", help="mã đơn vị (mặc định: đơn vị của máy này)")
+    p = keys.add_parser("trust", help="tin cậy khóa công khai của một đơn vị")
+    p.add_argument("file", type=Path)
+    p.add_argument("--replace", action="store_true", help="thay khóa đã tin cậy trước đây")
+    keys.add_parser("list", help="liệt kê khóa đã tin cậy")
+    p = sub.add_parser("submit", help="gửi báo cáo (gói có chữ ký) vào thư mục dùng chung")
+    _report_args(p)
+    p.add_argument("--folder", required=True, type=Path)
+    p = sub.add_parser("sync", help="nhận các gói mới trong thư mục dùng chung; mỗi gói một dòng")
+    p.add_argument("--folder", required=True, type=Path)
+    p = sub.add_parser("publish", help="gửi xuống cấp dưới: mẫu báo cáo và hạn gửi báo cáo (có chữ ký)")
+    p.add_argument("--folder", required=True, type=Path)
+    p.add_argument("--office", help="mã đơn vị gửi (mặc định: đơn vị của máy này)")
+    p.add_argument("--template", type=Path, help="tệp mẫu báo cáo")
+    p.add_argument("--deadline", action="append", default=[], metavar="KỲ=YYYY-MM-DD",
+                   help="hạn gửi, ví dụ 2020-Q1=2020-03-20 (lặp lại được)")
 
     office = sub.add_parser("office", help="quản lý đơn vị").add_subparsers(dest="action", metavar="ACTION")
     office.required = True
@@ -201,7 +227,7 @@ def cmd_import(store: Store, args) -> int:
 
 
 def cmd_export(store: Store, args) -> int:
-    target = export_report(store, args.office, args.period, args.format, args.out)
+    target = export_report(store, args.office, args.period, args.format, args.out, args.consolidated)
     print(f"Đã xuất báo cáo ra {target}")
     return 0
 
@@ -249,8 +275,72 @@ def cmd_attach_scan(store: Store, args) -> int:
 
 
 def cmd_backup(store: Store, args) -> int:
-    target = backup_database(store.db, args.out)
+    if args.folder:
+        from app.backup import backup_to_folder
+
+        target = backup_to_folder(store, args.folder, keys.default_office(store), args.keep)
+    else:
+        target = backup_database(store.db, args.out)
     print(f"Đã sao lưu vào {target}")
+    return 0
+
+
+def cmd_keys(store: Store, args) -> int:
+    if args.action == "export":
+        public = keys.export_key(store, args.office or keys.default_office(store), args.out)
+        print(f"Đã xuất khóa công khai của {public.office_code} ra {args.out}")
+        print(f"Dấu vân tay: {public.fingerprint}")
+        return 0
+    if args.action == "trust":
+        public = keys.read_key_file(args.file)
+        keys.trust(store, public, replace=args.replace)
+        print(f"Đã tin cậy khóa của {public.office_code}, dấu vân tay {public.fingerprint}")
+        return 0
+    for office, fp, when in keys.trusted(store):
+        print(f"{office}\t{fp}\t{when}")
+    return 0
+
+
+def cmd_submit(store: Store, args) -> int:
+    target = package.submit(store, args.office, args.period, args.folder)
+    print(f"Đã gửi {target.name} vào {target.parent}")
+    return 0
+
+
+def cmd_sync(store: Store, args) -> int:
+    result = sync.sync(store, args.folder)
+    for outcome in result.outcomes:
+        print(outcome.line())
+    accepted = result.count("accepted")
+    print(f"Tổng: {accepted} nhận mới, {result.count('unchanged')} đã có, {result.count('rejected')} từ chối, "
+          f"{result.count('held')} chờ, {result.count('fork')} rẽ nhánh; {result.skipped} tệp đã xét trước đây.",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_publish(store: Store, args) -> int:
+    office = args.office or keys.default_office(store)
+    if not args.template and not args.deadline:
+        return _fail("Hãy ghi --template hoặc --deadline.")
+    if args.template:
+        template = load_file(args.template)
+        store.install_template(template)
+        target = package.publish(store, office, args.folder, "template", {"template": template.to_dict()})
+        print(f"Đã gửi mẫu {template.key}: {target.name}")
+    if args.deadline:
+        deadlines = {}
+        for item in args.deadline:
+            period, _, due = item.partition("=")
+            try:
+                deadlines[str(Period.parse(period))] = dt.date.fromisoformat(due).isoformat()
+            except ValueError:
+                return _fail(f"Hạn “{item}” phải viết dạng 2020-Q1=2020-03-20.")
+        with store.db.atomic():
+            for period, due in deadlines.items():
+                store.db.conn.execute("INSERT OR REPLACE INTO deadline (office_code, period, due) VALUES (?, ?, ?)",
+                                      (office, period, due))
+        target = package.publish(store, office, args.folder, "deadline", {"deadlines": deadlines})
+        print(f"Đã gửi hạn gửi báo cáo: {target.name}")
     return 0
 
 
@@ -292,5 +382,6 @@ COMMANDS = {
     "demo": cmd_demo, "set": cmd_set, "get": cmd_get, "validate": cmd_validate, "dump": cmd_dump,
     "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
     "complete": cmd_complete, "reopen": cmd_reopen, "issue": cmd_issue, "revise": cmd_revise,
-    "issued-pdf": cmd_issued_pdf, "attach-scan": cmd_attach_scan, "office": cmd_office, "template": cmd_template,
+    "issued-pdf": cmd_issued_pdf, "attach-scan": cmd_attach_scan, "keys": cmd_keys, "submit": cmd_submit,
+    "sync": cmd_sync, "publish": cmd_publish, "office": cmd_office, "template": cmd_template,
 }

@@ -28,16 +28,23 @@ def renderer(fmt: str):
     return renderers[fmt]
 
 
-def render(store: Store, office_code: str, period: str, fmt: str) -> bytes:
+def build_model(store: Store, office_code: str, period: str, consolidated: bool = False):
+    from app import consolidate, printed
+
+    if consolidated:
+        return consolidate.build_printed(store, office_code, period)
+    return printed.build(store, office_code, period)
+
+
+def render(store: Store, office_code: str, period: str, fmt: str, consolidated: bool = False) -> bytes:
     """The report rendered as ``fmt`` from the one printed model."""
-    from app import printed
-
-    return renderer(fmt)(printed.build(store, office_code, period))
+    return renderer(fmt)(build_model(store, office_code, period, consolidated))
 
 
-def export_report(store: Store, office_code: str, period: str, fmt: str, target: Path | str) -> Path:
+def export_report(store: Store, office_code: str, period: str, fmt: str, target: Path | str,
+                  consolidated: bool = False) -> Path:
     """Render and write atomically: the target is the old file or the whole new one."""
-    return write_atomic(target, render(store, office_code, period, fmt))
+    return write_atomic(target, render(store, office_code, period, fmt, consolidated))
 
 
 def backup(store: Store, target: Path | str) -> Path:

@@ -159,8 +159,58 @@ CREATE INDEX report_file_report ON report_file (report_id, kind);
 ALTER TABLE report ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 """
 
+# Version 3: submissions through a shared folder — trusted keys of other offices, the
+# packages this installation sent and received, what a scan has already seen, deadlines.
+_V3 = """
+ALTER TABLE office ADD COLUMN origin TEXT NOT NULL DEFAULT 'local';
+CREATE TABLE trusted_key (
+    office_code TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    trusted TEXT NOT NULL
+);
+CREATE TABLE outbox (
+    office_code TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    period TEXT,
+    revision INTEGER,
+    file TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (office_code, seq)
+);
+CREATE TABLE inbox (
+    office_code TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    period TEXT,
+    revision INTEGER,
+    created TEXT NOT NULL,
+    received TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (office_code, seq)
+);
+CREATE TABLE scan_state (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    seen TEXT NOT NULL
+);
+CREATE TABLE deadline (
+    office_code TEXT NOT NULL,
+    period TEXT NOT NULL,
+    due TEXT NOT NULL,
+    PRIMARY KEY (office_code, period)
+);
+"""
+
 # STEPS[n] upgrades a database at version n to version n + 1.
-STEPS: list[str] = [_V1, _V2]
+STEPS: list[str] = [_V1, _V2, _V3]
 LATEST = len(STEPS)
 
 

@@ -75,14 +75,18 @@ class PrintedReport:
     appendix_title: tuple[str, ...] = ()
     appendix: Table | None = None
     documents: Table | None = None
+    extra_tables: tuple[tuple[str, Table], ...] = ()  # (title, table): consolidation appendices
     meta: dict = field(default_factory=dict)
 
     def texts(self) -> list[str]:
         """Every string the report prints, in reading order (for same-text checks)."""
         return self.flowing_texts() + self.table_texts()
 
+    def tables(self) -> list[Table]:
+        return [t for t in (self.appendix, self.documents, *(t for _, t in self.extra_tables)) if t]
+
     def table_texts(self) -> list[str]:
-        return [t for table in (self.appendix, self.documents) if table
+        return [t for table in self.tables()
                 for t in [*table.columns, *(c.text for row in table.rows for c in row)] if t]
 
     def flowing_texts(self) -> list[str]:
@@ -92,7 +96,7 @@ class PrintedReport:
                "Độc lập - Tự do - Hạnh phúc", h.place_date, h.title, h.summary, *h.addressee]
         out += [b.text for b in self.body]
         out += ["Nơi nhận:", *self.signature.recipients, *self.signature.title_lines, self.signature.name]
-        out += list(self.appendix_title)
+        out += list(self.appendix_title) + [title for title, _ in self.extra_tables]
         return [t for t in out if t]
 
 
@@ -114,15 +118,18 @@ def build(store: Store, office_code: str, period: Period | str) -> PrintedReport
 
 def _transient(store: Store, office_code: str, period: Period) -> ReportData:
     """A six/nine-month or annual report not yet opened: figures only, from the quarters."""
-    from app.model import Status
-
-    office = store.office(office_code)
     quarters = [store.find_report(office_code, q) for q in period.quarter_periods()]
     entered = [q for q in quarters if q]
     if not entered:
         store.report(office_code, period)  # raises "chưa có báo cáo"
-    template_id = store.report_template_id(entered[-1])
-    template = store.template_by_id(template_id)
+    return transient(store, office_code, period, store.template_of(entered[-1]))
+
+
+def transient(store: Store, office_code: str, period: Period, template: Template) -> ReportData:
+    """A report not stored (yet): header and figures only."""
+    from app.model import Status
+
+    office = store.office(office_code)
     report = Report("", office.id, office.code, period, 1, template.key, Status.DRAFT)
     return ReportData(report, office, template)
 

@@ -173,12 +173,13 @@ def _table(doc, model_table: ModelTable, size: float = 10) -> None:
         _para(_cell(table, 0, i), name, size, bold=True)
     for r, row in enumerate(model_table.rows, start=1):
         for c, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True)):
-            _para(_cell(table, r, c), cell.text, size, align=RIGHT if numeric else CENTER if c == 0 else LEFT)
+            centred = model_table.columns[c] == "TT"
+            _para(_cell(table, r, c), cell.text, size, align=RIGHT if numeric else CENTER if centred else LEFT)
     _fixed_widths(table, [165 * w / total for w in model_table.widths])
 
 
 def _appendix(doc, model: PrintedReport) -> None:
-    if not model.appendix and not model.documents:
+    if not model.appendix and not model.documents and not model.extra_tables:
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     sizes = ((14, True, False), (14, True, False), (13, False, True))
@@ -189,6 +190,9 @@ def _appendix(doc, model: PrintedReport) -> None:
     if model.documents:
         _para(doc, "DANH MỤC VĂN BẢN THAM MƯU UBND BAN HÀNH", 14, bold=True, after=6)
         _table(doc, model.documents, 11)
+    for title, table in model.extra_tables:
+        _para(doc, title, 14, bold=True, after=6)
+        _table(doc, table, 10 if len(table.columns) <= 9 else 8)
 
 
 def render(model: PrintedReport) -> bytes:

@@ -153,7 +153,7 @@ def _table(model_table: ModelTable, size: float = 10) -> Table:
     cell_c = _style("tdc", size, leading=size * 1.15)
     rows = [[_p(c, head) for c in model_table.columns]]
     for row in model_table.rows:
-        rows.append([_p(cell.text, cell_r if numeric else cell_c if i == 0 else cell_l)
+        rows.append([_p(cell.text, cell_r if numeric else cell_c if model_table.columns[i] == "TT" else cell_l)
                      for i, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True))])
     total = sum(model_table.widths)
     table = Table(rows, colWidths=[FRAME_WIDTH * w / total for w in model_table.widths], repeatRows=1)
@@ -166,7 +166,7 @@ def _table(model_table: ModelTable, size: float = 10) -> Table:
 
 
 def _appendix(model: PrintedReport) -> list:
-    if not model.appendix and not model.documents:
+    if not model.appendix and not model.documents and not model.extra_tables:
         return []
     out: list = [PageBreak()]
     styles = [_style("ap0", 14, bold=True), _style("ap1", 14, bold=True), _style("ap2", 13, italic=True, after=8)]
@@ -177,6 +177,9 @@ def _appendix(model: PrintedReport) -> list:
     if model.documents:
         out += [Spacer(1, 6 * mm), _p("DANH MỤC VĂN BẢN THAM MƯU UBND BAN HÀNH", styles[1]),
                 Spacer(1, 3 * mm), _table(model.documents, 11)]
+    for title, table in model.extra_tables:
+        size = 10 if len(table.columns) <= 9 else 8
+        out += [Spacer(1, 6 * mm), _p(title, styles[1]), Spacer(1, 3 * mm), _table(table, size)]
     return out
 
 

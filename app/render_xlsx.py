@@ -53,7 +53,10 @@ def render(model: PrintedReport) -> bytes:
         _sheet(wb, "Số liệu", heading, model.appendix, first=True)
     if model.documents:
         _sheet(wb, "Văn bản", [model.header.office], model.documents, first=not model.appendix)
-    if not model.appendix and not model.documents:
+    for index, (title, table) in enumerate(model.extra_tables, start=1):
+        _sheet(wb, f"Tổng hợp {index}", [model.header.office, title], table,
+               first=not model.appendix and not model.documents and index == 1)
+    if not model.appendix and not model.documents and not model.extra_tables:
         wb.active.title = "Số liệu"
         wb.active["A1"] = "Báo cáo chưa có số liệu."
     wb.properties.title = _nfc(model.header.summary)

@@ -65,8 +65,8 @@ class Store:
             raise InputError(f"Cấp đơn vị “{level}” không hợp lệ (province, district, commune).") from None
         if self.find_office(code):
             raise InputError(f"Đã có đơn vị mã {code}.")
-        if profile.parent_code and not self.find_office(profile.parent_code):
-            raise NotFoundError(f"Không có đơn vị cấp trên mã {profile.parent_code}.")
+        if profile.parent_code:
+            _office_code(profile.parent_code)  # the parent may live in another office's database
         office_id = office_id or str(uuid.uuid4())
         with self.db.atomic():
             self.db.conn.execute(

@@ -132,8 +132,8 @@ def test_office_add_and_a_three_office_setup(tmp_path):
             "--parent", "HUE", "--level", "district", ok=True)
     dup = run(db, "office", "add", "--code", "AL", "--name", "X", "--level", "district")
     assert dup.returncode == 2 and "Đã có" in dup.stderr
-    orphan = run(db, "office", "add", "--code", "Y", "--name", "X", "--parent", "NOPE", "--level", "commune")
-    assert orphan.returncode == 2 and "cấp trên" in orphan.stderr
+    bad_parent = run(db, "office", "add", "--code", "Y", "--name", "X", "--parent", "HUẾ!", "--level", "commune")
+    assert bad_parent.returncode == 2 and "Mã đơn vị" in bad_parent.stderr
     listed = run(db, "office", "list", ok=True).stdout
     assert "PHULOC" in listed and "HUE" in listed
     run(db, "set", "--office", "PHULOC", "--period", "2020-Q1", "--indicator", "VL_MOI", "--value", "120", ok=True)
