@@ -17,6 +17,7 @@ class Settings:
     shared_folder: str = ""  # network share, USB stick or synced folder for submissions
     office: str = ""  # the office this installation reports for
     period: str = ""  # the period last worked on
+    backup_to_folder: bool = False  # a backup into <shared folder>/backup/<OFFICE>/ at each close
 
 
 def load(store: Store) -> Settings:

@@ -48,7 +48,8 @@ class ProfileDialog(QDialog):
     """
 
     def __init__(self, profile: OfficeProfile | None, *, code: str = "", creating: bool = False,
-                 shared_folder: str = "", language: str = "vi", parent=None) -> None:
+                 shared_folder: str = "", language: str = "vi", backup_to_folder: bool = False,
+                 parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Tạo đơn vị") if creating else _("Thông tin đơn vị và cài đặt"))
         self.creating = creating
@@ -86,6 +87,8 @@ class ProfileDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
+        self.auto_backup = QCheckBox(_("Tự động sao lưu vào thư mục dùng chung khi đóng phần mềm"), self)
+        self.auto_backup.setChecked(backup_to_folder)
         self.language = QComboBox(self)
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
@@ -102,6 +105,7 @@ class ProfileDialog(QDialog):
             form.addRow(label, widget)
         if not creating:
             form.addRow(_("Thư mục dùng chung"), folder_row)
+            form.addRow("", self.auto_backup)
             form.addRow(_("Ngôn ngữ"), self.language)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")

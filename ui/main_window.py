@@ -6,6 +6,8 @@ which office, period and revision are open and whether everything is saved.
 """
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -507,7 +509,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.flush()
-        self.ops.shutdown()  # waits for queued saves to finish
+        settings = getattr(self, "settings", None)
+        if settings and settings.backup_to_folder and settings.shared_folder and self.sheet:
+            from app.backup import backup_to_folder
+            folder, office = settings.shared_folder, self.sheet.report.office_code
+            self.ops.run(lambda store: backup_to_folder(store, folder, office),
+                         on_error=lambda message: print(f"Sao lưu khi đóng: {message}", file=sys.stderr))
+        self.ops.shutdown()  # waits for queued saves (and the backup) to finish
         super().closeEvent(event)
 
     # kept for scripts and tests

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
 
-from app import cli_actions, desk, issuing, printed
+from app import cli_actions, consolidate, desk, issuing, keys, package, printed
 from app import settings as settings_mod
 from app.fsutil import write_atomic
 from ui.dialogs import FirstRunDialog, IssueDialog, ProfileDialog, ReasonDialog
 from ui.documents import DocumentDialog
 from ui.i18n import _
 from ui.preview import PreviewDialog, ask_and_print
+from ui.sync_dialogs import ConsolidationDialog, SyncDialog, TrustDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -82,6 +83,15 @@ class ReportActions:
         go_menu = menu.addMenu(_("Đi &tới"))
         for action in nav:
             go_menu.addAction(action)
+        self.submit = self._action(_("&Gửi báo cáo lên cấp trên"), self.submit_report)
+        self.sync_now = self._action(_("Đồng &bộ thư mục dùng chung…"), self.run_sync, "F9", report=False)
+        self.consolidation = self._action(_("&Tổng hợp báo cáo cấp dưới…"), self.show_consolidation)
+        trust = self._action(_("Tin cậy &khóa của đơn vị…"), self.trust_key, report=False)
+        export_key = self._action(_("&Xuất khóa công khai của đơn vị…"), self.export_key)
+        sync_menu = menu.addMenu(_("Đồng &bộ"))
+        for item in (self.submit, self.sync_now, self.consolidation, None, trust, export_key):
+            sync_menu.addSeparator() if item is None else sync_menu.addAction(item)
+        bar.addAction(self.sync_now)
         settings_menu = menu.addMenu(_("&Cài đặt"))
         settings_menu.addAction(self.profile)
         help_menu = menu.addMenu(_("T&rợ giúp"))
@@ -220,6 +230,106 @@ class ReportActions:
         if path:
             self._run_on_report(lambda store, r: issuing.attach_scan(store, r, path), _("Đã đính kèm bản chụp."))
 
+    # --- shared folder ------------------------------------------------------------------
+    def _folder(self) -> str | None:
+        folder = self.w.settings.shared_folder
+        if folder:
+            return folder
+        folder = QFileDialog.getExistingDirectory(self.w, _("Chọn thư mục dùng chung"))
+        if not folder:
+            return None
+        self.w.ops.run(lambda store: settings_mod.update(store, shared_folder=folder),
+                       lambda new: setattr(self.w, "settings", new), self.w.show_error)
+        return folder
+
+    def submit_report(self) -> None:
+        folder = self._folder()
+        if not folder:
+            return
+        self.w.flush()
+        office, period = self._key()
+        self.w.ops.run(lambda store: package.submit(store, office, period, folder),
+                       lambda target: self.w.statusBar().showMessage(
+                           _("Đã gửi {name} vào thư mục dùng chung.").format(name=target.name), 8000),
+                       self.w.show_error)
+
+    def run_sync(self) -> None:
+        folder = self._folder()
+        if not folder:
+            return
+        dialog = SyncDialog(self.w.ops, folder, self.w,
+                            on_done=lambda result: self._reload() if self.w.sheet and result.count("accepted")
+                            else None)
+        self.w.sync_dialog = dialog
+        dialog.show()
+        dialog.start()
+
+    def trust_key(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self.w, _("Chọn tệp khóa công khai"), "",
+                                                        _("Tệp khóa (*.key *.json)"))
+        if not path:
+            return
+        try:
+            public = keys.read_key_file(path)
+        except Exception as exc:  # shown, never fatal
+            self.w.show_error(str(exc))
+            return
+        dialog = TrustDialog(public, self.w)
+        self.w.trust_dialog = dialog
+        if dialog.exec():
+            self.w.ops.run(lambda store: keys.trust(store, public),
+                           lambda fp: self.w.statusBar().showMessage(
+                               _("Đã tin cậy khóa của {office} ({fp}).").format(office=public.office_code, fp=fp),
+                               8000), self.w.show_error)
+
+    def export_key(self) -> None:
+        office = self.w.sheet.report.office_code
+        path, _filter = QFileDialog.getSaveFileName(self.w, _("Xuất khóa công khai"), f"{office}.key",
+                                                    _("Tệp khóa (*.key)"))
+        if path:
+            self.w.ops.run(lambda store: keys.export_key(store, office, path),
+                           lambda public: QMessageBox.information(
+                               self.w, _("Khóa công khai"),
+                               _("Đã xuất khóa của {office}.\nDấu vân tay: {fp}").format(
+                                   office=office, fp=public.fingerprint)), self.w.show_error)
+
+    def show_consolidation(self) -> None:
+        office, period = self._key()
+        section = self.w.section_code
+
+        def gather(store):
+            result = consolidate.consolidate(store, office, period)
+            breakdown = consolidate.breakdown_table(result.template, result)
+            quotes = {s.code: consolidate.quotes(store, result, s.code) for s in result.template.section_list()}
+            return result, breakdown, quotes
+
+        def shown(gathered) -> None:
+            result, breakdown, quotes = gathered
+            sections = [(s.code, f"{s.number}. {s.title}") for s in result.template.section_list()]
+            dialog = ConsolidationDialog(result, breakdown, quotes, sections, section, self.w,
+                                         on_export=self.export_consolidated)
+            dialog.quote_requested.connect(self.w.editor.narrative.insert)
+            self.w.consolidation_dialog = dialog
+            dialog.show()
+
+        self.w.ops.run(gather, shown, self.w.show_error)
+
+    def export_consolidated(self) -> None:
+        office, period = self._key()
+        path, _filter = QFileDialog.getSaveFileName(self.w, _("Xuất báo cáo tổng hợp"),
+                                                    f"BC-TONGHOP-{office}-{period}.pdf", FORMATS["pdf"])
+        if path:
+            self.export_consolidated_to(path)
+
+    def export_consolidated_to(self, path: str) -> None:
+        office, period = self._key()
+        render = cli_actions.renderer("pdf")
+        self.w.ops.run(lambda store: cli_actions.build_model(store, office, period, consolidated=True),
+                       lambda model: self.w.ops.run_pool(lambda: render(model),
+                                                         lambda data: self._write(data, path), self.w.show_error),
+                       self.w.show_error)
+
     # --- documents --------------------------------------------------------------------
     def edit_document(self, doc) -> None:
         data = self.w.sheet.data
@@ -283,15 +393,16 @@ class ReportActions:
     def edit_profile(self) -> None:
         data, settings = self.w.sheet.data, self.w.settings
         dialog = ProfileDialog(data.profile, code=data.office.code, shared_folder=settings.shared_folder,
-                               language=settings.language, parent=self.w)
+                               language=settings.language, backup_to_folder=settings.backup_to_folder, parent=self.w)
         if not dialog.exec():
             return
         profile, folder, language = dialog.profile(), dialog.folder.text().strip(), dialog.language.currentData()
+        auto_backup = dialog.auto_backup.isChecked()
         office = data.office.code
 
         def save(store):
             desk.save_profile(store, office, profile)
-            return settings_mod.update(store, shared_folder=folder, language=language)
+            return settings_mod.update(store, shared_folder=folder, language=language, backup_to_folder=auto_backup)
 
         def done(new_settings) -> None:
             if new_settings.language != settings.language:

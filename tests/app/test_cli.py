@@ -169,3 +169,38 @@ def test_unknown_office_period_and_indicator_are_plain_errors(demo_db):
     ]:
         proc = run(demo_db, *args)
         assert proc.returncode == 2 and words in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_three_offices_through_a_shared_folder(tmp_path):
+    """A province and two districts, each with its own database, headless from end to end."""
+    share = tmp_path / "share"
+    share.mkdir()
+    hue = tmp_path / "hue.sqlite3"
+    run(hue, "office", "add", "--code", "HUE", "--name", "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+        "--authority", "UBND TỈNH THỪA THIÊN HUẾ", "--level", "province", ok=True)
+    for code, jobs in (("PHULOC", "1.200"), ("ALUOI", "800")):
+        db = tmp_path / f"{code}.sqlite3"
+        run(db, "office", "add", "--code", code, "--name", "PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+            "--authority", f"UBND HUYỆN {code}", "--parent", "HUE", "--level", "district", ok=True)
+        run(db, "set", "--office", code, "--period", "2020-Q1", "--indicator", "VL_MOI", "--value", jobs, ok=True)
+        early = run(db, "submit", "--office", code, "--period", "2020-Q1", "--folder", str(share))
+        assert early.returncode == 2 and "bản nháp" in early.stderr
+        run(db, "complete", "--office", code, "--period", "2020-Q1", ok=True)
+        exported = run(db, "keys", "export", "--out", str(tmp_path / f"{code}.key"), ok=True)
+        fingerprint = exported.stdout.split("Dấu vân tay: ")[1].strip()
+        trusted = run(hue, "keys", "trust", str(tmp_path / f"{code}.key"), ok=True)
+        assert fingerprint in trusted.stdout
+        run(db, "submit", "--office", code, "--period", "2020-Q1", "--folder", str(share), ok=True)
+    first = run(hue, "sync", "--folder", str(share), ok=True)
+    lines = first.stdout.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("accepted\t") for line in lines)
+    again = run(hue, "sync", "--folder", str(share), ok=True)
+    assert again.stdout.strip() == ""
+    missing = run(hue, "sync", "--folder", str(tmp_path / "unplugged"))
+    assert missing.returncode == 2 and "Không truy cập được" in missing.stderr
+    pdf = tmp_path / "tonghop.pdf"
+    run(hue, "export", "--office", "HUE", "--period", "2020-Q1", "--format", "pdf", "--out", str(pdf),
+        "--consolidated", ok=True)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "2.000" in text and "TỔNG HỢP THEO ĐƠN VỊ" in text and "TÌNH HÌNH GỬI BÁO CÁO" in text
+    assert "PHULOC" in run(hue, "keys", "list", ok=True).stdout

@@ -1,0 +1,100 @@
+"""Sync, trust, submission and consolidation from the window."""
+import datetime as dt
+
+from app import db as dbmod
+from app import issuing, keys, package
+from app import settings as settings_mod
+from app.model import Block, OfficeProfile
+from app.store import Store
+from tests.ui.conftest import query
+from ui.sync_dialogs import TrustDialog
+
+
+def _office_db(path, code, level, parent=None):
+    opened = dbmod.open_database(path)
+    store = Store(opened.db)
+    store.add_office(code, level, OfficeProfile(dt.date(2000, 1, 1), "PHÒNG LĐTBXH", f"UBND {code}", code, "LĐTBXH",
+                                                parent_code=parent))
+    return opened, store
+
+
+def _district(tmp_path, share, code):
+    opened, store = _office_db(tmp_path / f"{code}.sqlite3", code, "district", "HUE")
+    report = store.open_report(code, "2020-Q1")
+    store.content.enter(report, "VL_MOI", "500")
+    store.content.set_narrative(report, "VL", "results", [Block(f"{code} đã giải quyết việc làm cho {{VL_MOI}}.")])
+    issuing.mark_complete(store, report)
+    keys.export_key(store, code, tmp_path / f"{code}.key")
+    package.submit(store, code, "2020-Q1", share)
+    opened.close()
+
+
+def test_province_trusts_syncs_and_consolidates_from_the_window(make_window, qtbot, tmp_path, monkeypatch):
+    share = tmp_path / "share"
+    share.mkdir()
+    province = tmp_path / "hue.sqlite3"
+    opened, store = _office_db(province, "HUE", "province")
+    store.open_report("HUE", "2020-Q1")
+    settings_mod.update(store, office="HUE", period="2020-Q1", shared_folder=str(share))
+    opened.close()
+    for code in ("PHULOC", "ALUOI"):
+        _district(tmp_path, share, code)
+    win = make_window(province)
+    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
+    win.actions_.trust_key(str(tmp_path / "PHULOC.key"))
+    qtbot.waitUntil(lambda: query(province, "SELECT office_code FROM trusted_key") == [("PHULOC",)], timeout=5000)
+    assert "PHULOC" in win.trust_dialog.label.text() and "-" in win.trust_dialog.label.text()
+    win.actions_.run_sync()
+    qtbot.waitUntil(lambda: win.sync_dialog.finished_run, timeout=10000)
+    results = win.sync_dialog.results
+    statuses = sorted(results.item(r, 0).text() for r in range(results.rowCount()))
+    assert statuses == ["Từ chối", "Đã nhận"]  # ALUOI's key is not trusted yet
+    aside = win.sync_dialog.aside
+    assert aside.rowCount() == 1 and "chưa tin cậy" in aside.item(0, 2).text()
+    win.actions_.show_consolidation()
+    qtbot.waitUntil(lambda: getattr(win, "consolidation_dialog", None) is not None, timeout=5000)
+    dialog = win.consolidation_dialog
+    rows = {dialog.completeness.item(r, 0).text(): dialog.completeness.item(r, 2).text()
+            for r in range(dialog.completeness.rowCount())}
+    assert rows == {"PHULOC": "Đã gửi"}
+    win.select_section("VL")
+    dialog.section.setCurrentIndex(dialog.section.findData("VL"))
+    assert dialog.quote_list.count() == 1
+    dialog.quote_list.setCurrentRow(0)
+    dialog._quote()
+    assert "PHULOC đã giải quyết việc làm cho 500 người." in win.editor.narrative.text()
+    target = tmp_path / "tonghop.pdf"
+    win.actions_.export_consolidated_to(str(target))
+    qtbot.waitUntil(target.exists, timeout=10000)
+
+
+def test_district_submits_from_the_window(make_window, qtbot, tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    db = tmp_path / "phuloc.sqlite3"
+    opened, store = _office_db(db, "PHULOC", "district", "HUE")
+    report = store.open_report("PHULOC", "2020-Q1")
+    store.content.enter(report, "VL_MOI", "5")
+    issuing.mark_complete(store, report)
+    settings_mod.update(store, office="PHULOC", period="2020-Q1", shared_folder=str(share))
+    opened.close()
+    win = make_window(db)
+    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    win.actions_.submit_report()
+    qtbot.waitUntil(lambda: bool(list((share / "outbox" / "PHULOC").glob("PHULOC_000001_*"))), timeout=5000)
+
+
+def test_closing_backs_up_to_the_shared_folder_when_asked(make_window, qtbot, tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    db = tmp_path / "phuloc.sqlite3"
+    opened, store = _office_db(db, "PHULOC", "district", "HUE")
+    store.open_report("PHULOC", "2020-Q1")
+    settings_mod.update(store, office="PHULOC", period="2020-Q1", shared_folder=str(share), backup_to_folder=True)
+    opened.close()
+    win = make_window(db)
+    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    win.close()
+    backups = list((share / "backup" / "PHULOC").glob("baocao-PHULOC-*.sqlite3"))
+    assert len(backups) == 1 and query(backups[0], "PRAGMA integrity_check") == [("ok",)]

@@ -1,0 +1,204 @@
+"""Shared-folder work in the window: sync with progress and cancel, trust, consolidation."""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from app import consolidate, keys, sync
+from ui.i18n import _
+
+
+def status_label(status: str) -> str:
+    return {"accepted": _("Đã nhận"), "unchanged": _("Đã có"), "rejected": _("Từ chối"), "held": _("Chờ"),
+            "fork": _("Rẽ nhánh")}.get(status, status)
+
+
+def _table(parent, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(str(text)))
+    table.resizeColumnsToContents()
+
+
+class _Progress(QObject):
+    step = Signal(int, int)
+
+
+class SyncDialog(QDialog):
+    """Scan the shared folder: new packages with their outcome, and every file left aside."""
+
+    def __init__(self, ops, folder: str, parent=None, on_done=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Đồng bộ thư mục dùng chung"))
+        self.resize(820, 520)
+        self.ops, self.folder, self.on_done = ops, folder, on_done
+        self.cancel_flag = threading.Event()
+        self.bridge = _Progress(self)
+        self.bridge.step.connect(self._step)
+        self.info = QLabel(_("Thư mục: {folder}").format(folder=folder), self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.results = _table(self, [_("Kết quả"), _("Tệp"), _("Chi tiết")])
+        self.aside = _table(self, [_("Tệp"), _("Tình trạng"), _("Lý do")])
+        tabs = QTabWidget(self)
+        tabs.addTab(self.results, _("Lần này"))
+        tabs.addTab(self.aside, _("Tệp bị từ chối hoặc đang chờ"))
+        buttons = QDialogButtonBox(self)
+        self.cancel_button = buttons.addButton(_("Dừng"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.clicked.connect(self.cancel_flag.set)
+        buttons.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.info, self.bar, tabs, buttons):
+            layout.addWidget(widget)
+        self.finished_run = False
+
+    def start(self) -> None:
+        folder, progress, cancelled = self.folder, self.bridge.step.emit, self.cancel_flag.is_set
+
+        def work(store):
+            result = sync.sync(store, folder, progress=progress, cancelled=cancelled)
+            return result, sync.rejected_files(store)
+
+        self.ops.run(work, self._done, self._failed)
+
+    def _step(self, done: int, total: int) -> None:
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+
+    def _done(self, outcome) -> None:
+        result, aside = outcome
+        self.finished_run = True
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.cancel_button.setEnabled(False)
+        _fill(self.results, [(status_label(o.status), o.name, o.reason) for o in result.outcomes])
+        _fill(self.aside, [(path, status_label(status), reason) for path, status, reason in aside])
+        summary = _("{new} gói mới được nhận, {rejected} bị từ chối, {held} đang chờ; {old} tệp đã xét trước đây.")
+        text = summary.format(new=result.count("accepted"), rejected=result.count("rejected"),
+                              held=result.count("held"), old=result.skipped)
+        if result.cancelled:
+            text = _("Đã dừng giữa chừng. ") + text
+        self.info.setText(text)
+        if self.on_done:
+            self.on_done(result)
+
+    def _failed(self, message: str) -> None:
+        self.finished_run = True
+        self.bar.setRange(0, 1)
+        self.cancel_button.setEnabled(False)
+        self.info.setText(message)
+
+
+class TrustDialog(QDialog):
+    """Show a key file's office and fingerprint; trust only after the operator confirms it."""
+
+    def __init__(self, public: keys.PublicKey, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Tin cậy khóa của đơn vị"))
+        text = _("Đơn vị: {office}\nDấu vân tay: {fingerprint}\n\nHãy đối chiếu dấu vân tay này với đơn vị gửi "
+                 "(đọc qua điện thoại hoặc xem trên máy của họ) trước khi tin cậy.")
+        self.label = QLabel(text.format(office=public.office_code, fingerprint=public.fingerprint), self)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(_("Đã đối chiếu, tin cậy"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(buttons)
+
+
+class ConsolidationDialog(QDialog):
+    """Who submitted, the figures by office, and subordinate offices' text to quote."""
+
+    quote_requested = Signal(str)
+
+    def __init__(self, result: consolidate.Consolidation, breakdown, quotes: dict, sections: list[tuple[str, str]],
+                 section: str, parent=None, on_export=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Tổng hợp {period}").format(period=result.period.label))
+        self.resize(960, 620)
+        self.quotes = quotes
+        self.completeness = _table(self, [_("Mã"), _("Đơn vị"), _("Tình trạng"), _("Bản"), _("Ngày gửi"),
+                                          _("Hạn gửi")])
+        _fill(self.completeness, [(s.office.code, s.office.profile_at(result.period.end).authority,
+                                   s.label, s.report.revision if s.report else "", consolidate._date(s.received),
+                                   consolidate._date(s.due)) for s in result.submissions])
+        self.breakdown = _table(self, list(breakdown.columns))
+        _fill(self.breakdown, [tuple(c.text for c in row) for row in breakdown.rows])
+        self.section = QComboBox(self)
+        for code, title in sections:
+            self.section.addItem(title, code)
+        self.section.setCurrentIndex(max(self.section.findData(section), 0))
+        self.section.currentIndexChanged.connect(self._show_quotes)
+        self.quote_list = QListWidget(self)
+        self.quote_list.setWordWrap(True)
+        self.quote_view = QTextBrowser(self)
+        quote_button = QPushButton(_("Chèn đoạn đã chọn vào nội dung"), self)
+        quote_button.clicked.connect(self._quote)
+        quotes_tab = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Mục"), self))
+        row.addWidget(self.section, 1)
+        quotes_tab.addLayout(row)
+        quotes_tab.addWidget(self.quote_list)
+        quotes_tab.addWidget(quote_button)
+        holder = QDialog(self)
+        holder.setLayout(quotes_tab)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.completeness, _("Tình hình gửi báo cáo"))
+        tabs.addTab(self.breakdown, _("Số liệu theo đơn vị"))
+        tabs.addTab(holder, _("Nội dung các đơn vị"))
+        missing = result.missing
+        self.summary = QLabel(_("Chưa gửi: {offices}").format(offices=", ".join(missing)) if missing
+                              else _("Tất cả đơn vị đã gửi."), self)
+        buttons = QDialogButtonBox(self)
+        if on_export:
+            buttons.addButton(_("Xuất báo cáo tổng hợp (PDF)…"),
+                              QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_export)
+        buttons.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self._show_quotes()
+
+    def _show_quotes(self, *_args) -> None:
+        self.quote_list.clear()
+        for office, texts in self.quotes.get(self.section.currentData(), []):
+            for text in texts:
+                self.quote_list.addItem(f"[{office}] {text}")
+
+    def _quote(self) -> None:
+        item = self.quote_list.currentItem()
+        if item:
+            self.quote_requested.emit(item.text().split("] ", 1)[1])
