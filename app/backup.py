@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app.errors import UserError
+from app.errors import UserError, describe_os_error
 from app.fsutil import fsync_dir, temp_path
 
 
@@ -38,7 +38,7 @@ def backup_database(db: sqlite_utils.Database, target: Path | str) -> Path:
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except OSError as exc:
-        raise UserError(f"Không ghi được bản sao lưu vào {target}: {exc.strerror or exc}") from exc
+        raise UserError(f"Không ghi được bản sao lưu vào {target}: {describe_os_error(exc)}") from exc
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -19,7 +19,7 @@ from app import __version__, issuing, keys, narrative, package, paths, sync, tra
 from app import db as dbmod
 from app.backup import backup_database
 from app.cli_actions import export_report
-from app.errors import UserError
+from app.errors import DatabaseError, UserError, describe_os_error
 from app.fsutil import write_atomic
 from app.model import OfficeProfile
 from app.numbers import parse_value
@@ -32,11 +32,55 @@ DESCRIPTION = "Báo cáo LĐTBXH: lập, kiểm tra và in báo cáo định k�
 EPILOG = "Không có lệnh: mở cửa sổ làm việc. Kỳ báo cáo viết 2020-Q1, 2020-H1, 2020-9M, 2020-Y."
 
 
+_HELP_WORDS = (
+    ("usage:", "Cách dùng:"), ("options:", "Tùy chọn:"), ("positional arguments:", "Tham số:"),
+    ("show this help message and exit", "hiện hướng dẫn này rồi thoát"),
+    ("show program's version number and exit", "in phiên bản rồi thoát"),
+)
+_ERROR_PATTERNS = (
+    (r"the following arguments are required: (.*)", "thiếu tham số bắt buộc: {0}"),
+    (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", "{0}: “{1}” không có; chọn một trong {2}"),
+    (r"argument (\S+): expected one argument", "{0} cần một giá trị"),
+    (r"argument (\S+): invalid (\w+) value: '([^']*)'", "{0}: giá trị “{2}” không hợp lệ"),
+    (r"argument (\S+): not allowed with argument (\S+)", "không dùng {0} cùng với {1}"),
+    (r"unrecognized arguments: (.*)", "tham số không nhận ra: {0}"),
+    (r"one of the arguments (.*) is required", "cần một trong các tham số {0}"),
+)
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    """argparse speaking Vietnamese: help headings and the usual errors."""
+
+    def format_help(self) -> str:
+        return _vietnamese(super().format_help())
+
+    def format_usage(self) -> str:
+        return _vietnamese(super().format_usage())
+
+    def error(self, message: str):
+        import re
+
+        for pattern, template in _ERROR_PATTERNS:
+            match = re.fullmatch(pattern, message)
+            if match:
+                message = template.format(*match.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi: {message}. Xem hướng dẫn: python main.py {self.prog.split(' ', 1)[-1]} --help\n"
+                     if " " in self.prog else f"Lỗi: {message}. Xem hướng dẫn: python main.py --help\n")
+
+
+def _vietnamese(text: str) -> str:
+    for english, vietnamese in _HELP_WORDS:
+        text = text.replace(english, vietnamese)
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=DESCRIPTION, epilog=EPILOG)
+    parser = VietnameseParser(prog="main.py", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh", parser_class=VietnameseParser)
 
     sub.add_parser("demo", help="nạp báo cáo mẫu: đơn vị TTH, kỳ 2020-Q1")
     p = sub.add_parser("set", help="nhập một số liệu (kiểu Việt Nam: 2.607; 13,302 tỷ; khoảng 4.348)")
@@ -75,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("issued-pdf", help="lấy lại đúng bản PDF đã ban hành")
     _report_args(p)
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--revision", type=int, help="bản số mấy (mặc định: bản ban hành mới nhất)")
+    p = sub.add_parser("scans", help="liệt kê hoặc lấy ra các bản chụp đã ký")
+    _report_args(p)
+    p.add_argument("--out", type=Path, help="thư mục để ghi các bản chụp ra")
     p = sub.add_parser("attach-scan", help="đính kèm bản chụp bản giấy đã ký, đóng dấu")
     _report_args(p)
     p.add_argument("file", type=Path)
@@ -84,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--folder", type=Path, help="thư mục dùng chung: backup/<ĐƠN VỊ>/, giữ 10 bản mới nhất")
     p.add_argument("--keep", type=int, default=10)
 
-    keys = sub.add_parser("keys", help="khóa ký gói báo cáo").add_subparsers(dest="action", metavar="ACTION")
+    keys = sub.add_parser("keys", help="khóa ký gói báo cáo").add_subparsers(dest="action", metavar="ACTION", parser_class=VietnameseParser)
     keys.required = True
     p = keys.add_parser("export", help="xuất khóa công khai của đơn vị (kèm dấu vân tay)")
     p.add_argument("--out", required=True, type=Path)
@@ -105,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deadline", action="append", default=[], metavar="KỲ=YYYY-MM-DD",
                    help="hạn gửi, ví dụ 2020-Q1=2020-03-20 (lặp lại được)")
 
-    office = sub.add_parser("office", help="quản lý đơn vị").add_subparsers(dest="action", metavar="ACTION")
+    office = sub.add_parser("office", help="quản lý đơn vị").add_subparsers(dest="action", metavar="ACTION", parser_class=VietnameseParser)
     office.required = True
     p = office.add_parser("add", help="thêm đơn vị")
     p.add_argument("--code", required=True)
@@ -118,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--valid-from", default="2000-01-01", help="tên có hiệu lực từ ngày (YYYY-MM-DD)")
     office.add_parser("list", help="liệt kê đơn vị")
 
-    template = sub.add_parser("template", help="mẫu báo cáo").add_subparsers(dest="action", metavar="ACTION")
+    template = sub.add_parser("template", help="mẫu báo cáo").add_subparsers(dest="action", metavar="ACTION", parser_class=VietnameseParser)
     template.required = True
     p = template.add_parser("export", help="xuất mẫu báo cáo ra tệp")
     p.add_argument("--out", required=True, type=Path)
@@ -134,10 +182,27 @@ def _report_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2020-Q1")
 
 
+READ_ONLY = {"get", "validate", "dump", "export", "issued-pdf", "scans", "backup"}
+
+
+def _read_only(args: argparse.Namespace) -> bool:
+    return args.command in READ_ONLY or getattr(args, "action", None) in ("list",) \
+        or (args.command == "template" and args.action == "export")
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run one parsed command; return the exit code."""
+    """Run one parsed command; return the exit code.
+
+    Commands that change data take the same lock as the window, so they never
+    write behind an open window's back; reading commands do not need it.
+    """
     try:
-        opened = dbmod.open_database(args.db or dbmod.default_path())
+        opened = dbmod.open_database(args.db or dbmod.default_path(), exclusive=not _read_only(args))
+    except DatabaseError as exc:
+        if "cửa sổ khác" in str(exc):
+            return _fail("Cơ sở dữ liệu đang mở trong cửa sổ làm việc; hãy sửa trong cửa sổ, "
+                         "hoặc đóng cửa sổ rồi chạy lại lệnh.")
+        return _fail(str(exc))
     except UserError as exc:
         return _fail(str(exc))
     for warning in opened.warnings:
@@ -150,7 +215,7 @@ def run(args: argparse.Namespace) -> int:
     except sqlite3.Error as exc:
         return _fail(f"Lỗi cơ sở dữ liệu: {exc}. Dữ liệu đã lưu trước đó không bị ảnh hưởng.")
     except OSError as exc:
-        return _fail(f"Lỗi đọc/ghi tệp: {exc.strerror or exc} ({exc.filename or ''}).")
+        return _fail(f"Lỗi đọc/ghi tệp {exc.filename or ''}: {describe_os_error(exc)}.")
     finally:
         opened.close()
 
@@ -173,12 +238,13 @@ def cmd_set(store: Store, args) -> int:
     indicator = template.indicators.get(args.indicator)
     if indicator is None:
         return _fail(f"Mẫu báo cáo {template.key} không có chỉ tiêu mã “{args.indicator}”.")
-    parse_value(args.value, indicator.kind)  # refuse bad input before creating anything
+    parse_value(args.value, indicator.kind, indicator.unit)  # refuse bad input before creating anything
     report = existing or store.open_report(args.office, args.period, template_id)
     value = store.content.enter(report, args.indicator, args.value)
     data = store.content.load(report)
     indicator = data.template.indicators[args.indicator]
-    print(f"Đã lưu {indicator.code} = {narrative.figure_text(indicator, value)}")
+    estimate = " (ước)" if value.estimate else ""
+    print(f"Đã lưu {indicator.code} = {narrative.figure_text(indicator, value)}{estimate}")
     for finding in validate(data):
         if finding.indicator == indicator.code:
             print(finding, file=sys.stderr)
@@ -227,6 +293,9 @@ def cmd_import(store: Store, args) -> int:
 
 
 def cmd_export(store: Store, args) -> int:
+    suffix = Path(args.out).suffix.lower().lstrip(".")
+    if suffix in ("pdf", "docx", "xlsx", "doc", "xls") and suffix != args.format:
+        return _fail(f"Tên tệp có đuôi .{suffix} nhưng định dạng là {args.format}; hãy sửa một trong hai.")
     target = export_report(store, args.office, args.period, args.format, args.out, args.consolidated)
     print(f"Đã xuất báo cáo ra {target}")
     return 0
@@ -263,13 +332,27 @@ def cmd_revise(store: Store, args) -> int:
 
 
 def cmd_issued_pdf(store: Store, args) -> int:
-    write_atomic(args.out, issuing.issued_pdf(store, store.report(args.office, args.period)))
-    print(f"Đã ghi bản PDF đã ban hành ra {args.out}")
+    report = store.issued_report(args.office, args.period, args.revision)
+    write_atomic(args.out, issuing.issued_pdf(store, report))
+    print(f"Đã ghi bản PDF đã ban hành (số {report.number}, bản {report.revision}) ra {args.out}")
+    return 0
+
+
+def cmd_scans(store: Store, args) -> int:
+    report = store.issued_report(args.office, args.period)
+    listed = issuing.scans(store, report)
+    if not listed:
+        print("Chưa có bản chụp nào.")
+    for index, (name, digest, size) in enumerate(listed):
+        if args.out:
+            name, data = issuing.scan_file(store, report, index)
+            write_atomic(Path(args.out) / f"{index + 1:02d}-{name}", data)
+        print(f"{index + 1}\t{name}\t{size} byte\tSHA-256 {digest}")
     return 0
 
 
 def cmd_attach_scan(store: Store, args) -> int:
-    digest = issuing.attach_scan(store, store.report(args.office, args.period), args.file)
+    digest = issuing.attach_scan(store, store.issued_report(args.office, args.period), args.file)
     print(f"Đã đính kèm bản chụp (SHA-256 {digest}).")
     return 0
 
@@ -280,6 +363,9 @@ def cmd_backup(store: Store, args) -> int:
 
         target = backup_to_folder(store, args.folder, keys.default_office(store), args.keep)
     else:
+        live = Path(store.db.execute("PRAGMA database_list").fetchone()[2] or "")
+        if live and Path(args.out).resolve() == live.resolve():
+            return _fail("Không sao lưu đè lên chính cơ sở dữ liệu đang dùng; hãy chọn tệp khác.")
         target = backup_database(store.db, args.out)
     print(f"Đã sao lưu vào {target}")
     return 0
@@ -367,8 +453,13 @@ def cmd_office(store: Store, args) -> int:
 def cmd_template(store: Store, args) -> int:
     if args.action == "import":
         template = load_file(args.file)
+        known = store.db.execute("SELECT 1 FROM template WHERE code = ? AND version = ? AND fingerprint = ?",
+                                 (template.code, template.version, template.fingerprint)).fetchone()
         store.install_template(template)
-        print(f"Đã nạp mẫu {template.code} phiên bản {template.version} ({len(template.indicators)} chỉ tiêu).")
+        if known:
+            print(f"Mẫu {template.code} phiên bản {template.version} đã có; không thay đổi gì.")
+        else:
+            print(f"Đã nạp mẫu {template.code} phiên bản {template.version} ({len(template.indicators)} chỉ tiêu).")
         return 0
     template_id = store.template_id(args.code, args.template_version) if args.code else store.default_template_id()
     template = store.template_by_id(template_id)
@@ -382,6 +473,6 @@ COMMANDS = {
     "demo": cmd_demo, "set": cmd_set, "get": cmd_get, "validate": cmd_validate, "dump": cmd_dump,
     "import": cmd_import, "export": cmd_export, "backup": cmd_backup,
     "complete": cmd_complete, "reopen": cmd_reopen, "issue": cmd_issue, "revise": cmd_revise,
-    "issued-pdf": cmd_issued_pdf, "attach-scan": cmd_attach_scan, "keys": cmd_keys, "submit": cmd_submit,
+    "issued-pdf": cmd_issued_pdf, "scans": cmd_scans, "attach-scan": cmd_attach_scan, "keys": cmd_keys, "submit": cmd_submit,
     "sync": cmd_sync, "publish": cmd_publish, "office": cmd_office, "template": cmd_template,
 }

@@ -34,7 +34,7 @@ class Content:
         Raises InputError, leaving the stored value unchanged.
         """
         indicator = self._indicator(report, code)
-        parsed = numbers.parse_value(text, indicator.kind)
+        parsed = numbers.parse_value(text, indicator.kind, indicator.unit)
         old = self.values(report.id).get(code) or Value(code, None)
         new = dataclasses.replace(
             old, number=parsed.number, denominator=parsed.denominator,

@@ -86,7 +86,7 @@ def save_figure(store: Store, report_id: str, code: str, column: str, text: str)
         if not text:
             new = dataclasses.replace(old, number=None, denominator=None)
         else:
-            parsed = numbers.parse_value(text, indicator.kind)
+            parsed = numbers.parse_value(text, indicator.kind, indicator.unit)
             new = dataclasses.replace(old, number=parsed.number, denominator=parsed.denominator,
                                       qualifier=parsed.qualifier or old.qualifier,
                                       estimate=parsed.estimate or old.estimate)
@@ -97,7 +97,7 @@ def save_figure(store: Store, report_id: str, code: str, column: str, text: str)
     elif column == "estimate":
         new = dataclasses.replace(old, estimate=text in ("1", "true", "True"))
     elif column in ("prior_year", "plan"):
-        number = numbers.parse_value(text, indicator.kind).number if text else None
+        number = numbers.parse_value(text, indicator.kind, indicator.unit).number if text else None
         new = dataclasses.replace(old, **{column: number})
     elif column == "note":
         new = dataclasses.replace(old, note=text)

@@ -15,3 +15,19 @@ class NotFoundError(UserError):
 
 class DatabaseError(UserError):
     """The database file cannot be used (newer schema, corrupt, locked, not ours)."""
+
+
+_OS_ERRORS = {
+    "ENOENT": "không có tệp hoặc thư mục này", "EACCES": "không có quyền truy cập", "EPERM": "không được phép",
+    "EISDIR": "đây là một thư mục", "ENOTDIR": "không phải thư mục", "ENOSPC": "đĩa đã đầy",
+    "EROFS": "ổ đĩa chỉ đọc", "EEXIST": "tệp đã có", "EBUSY": "tệp đang được dùng", "EIO": "lỗi đọc/ghi thiết bị",
+    "ENAMETOOLONG": "tên tệp quá dài", "EINVAL": "tên tệp không hợp lệ", "EDQUOT": "hết hạn mức dung lượng",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A file-system error in Vietnamese (the system's own wording is English on most machines)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_ERRORS.get(name, exc.strerror or str(exc))

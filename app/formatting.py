@@ -14,7 +14,7 @@ _MILLION = Decimal(10) ** 6
 def number(value: Decimal, *, pad: bool = False) -> str:
     """"2607" → "2.607"; "13.302" → "13,302"; with ``pad``, 3 → "03" (admin style)."""
     text = format_decimal(value, format="#,##0.###", locale=LOCALE)
-    if pad and value == value.to_integral_value() and 0 <= value < 10:
+    if pad and value == value.to_integral_value() and 0 < value < 10:
         text = "0" + text
     return text
 

@@ -5,7 +5,7 @@ import os
 import secrets
 from pathlib import Path
 
-from app.errors import UserError
+from app.errors import UserError, describe_os_error
 
 
 def temp_path(target: Path) -> Path:
@@ -38,7 +38,7 @@ def write_atomic(target: Path | str, data: bytes) -> Path:
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp {target}: {exc.strerror or exc}") from exc
+        raise UserError(f"Không ghi được tệp {target}: {describe_os_error(exc)}") from exc
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -11,13 +11,14 @@ import hashlib
 import uuid
 from pathlib import Path
 
-from app.errors import InputError, NotFoundError, UserError
+from app.errors import InputError, NotFoundError, UserError, describe_os_error
 from app.model import Report, Status
 from app.store import Store, now
 from app.text import clean_line
 from app.validate import Severity, validate
 
 MAX_SCAN_BYTES = 50 * 1024 * 1024
+_SCAN_MAGIC = (b"%PDF", b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*")
 
 
 def mark_complete(store: Store, report: Report) -> Report:
@@ -45,8 +46,11 @@ def issue(store: Store, report: Report, *, number: str, issued_on: dt.date,
     from app import printed, render_pdf
 
     if report.status not in (Status.DRAFT, Status.COMPLETE):
-        raise UserError(f"Báo cáo đã {report.status.label.lower()}; không ban hành lại được.")
+        raise UserError(f"Báo cáo đang ở trạng thái “{report.status.label}”; không ban hành lại được.")
     number = clean_line(number)
+    if issued_on < report.period.start or issued_on > dt.date.today() + dt.timedelta(days=1):
+        raise InputError(f"Ngày ban hành {issued_on:%d/%m/%Y} phải từ ngày đầu kỳ báo cáo "
+                         f"({report.period.start:%d/%m/%Y}) đến hôm nay.")
     if not number.isdigit():
         raise InputError(f"Số báo cáo “{number}” phải là số (ví dụ 45).")
     if not signer_name.strip() or not signer_title.strip():
@@ -120,11 +124,28 @@ def attach_scan(store: Store, report: Report, path: Path | str) -> str:
             raise InputError("Tệp bản chụp lớn hơn 50 MB; hãy chụp với độ phân giải thấp hơn.")
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from exc
+        raise UserError(f"Không đọc được tệp {path}: {describe_os_error(exc)}") from exc
+    if not data.startswith(_SCAN_MAGIC):
+        raise InputError("Bản chụp phải là tệp PDF, JPEG, PNG hoặc TIFF.")
+    digest = hashlib.sha256(data).hexdigest()
+    if any(existing[1] == digest for existing in scans(store, report)):
+        return digest  # the same scan twice is kept once
     with store.db.atomic():
-        digest = _store_file(store, report, "scan", clean_line(path.name) or "ban-chup", data)
+        _store_file(store, report, "scan", clean_line(path.name) or "ban-chup", data)
         store.audit(report.office_code, "scan", path.name, None, digest, report.id)
     return digest
+
+
+def scan_file(store: Store, report: Report, index: int) -> tuple[str, bytes]:
+    """The ``index``-th attached scan (name, bytes), checked against its hash."""
+    rows = store.db.execute("SELECT name, sha256, data FROM report_file WHERE report_id = ? AND kind = 'scan'"
+                            " ORDER BY id", (report.id,)).fetchall()
+    if not 0 <= index < len(rows):
+        raise NotFoundError("Không có bản chụp này.")
+    name, digest, data = rows[index]
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise UserError("Bản chụp lưu trữ không khớp mã băm SHA-256: dữ liệu đã bị thay đổi.")
+    return name, bytes(data)
 
 
 def scans(store: Store, report: Report) -> list[tuple[str, str, int]]:

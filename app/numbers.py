@@ -59,7 +59,7 @@ def _explain(raw: str) -> str:
     return f"“{raw}” không phải là số (ví dụ đúng: 2.607 hoặc 13,302)."
 
 
-def parse_value(text: str, kind: str) -> Parsed:
+def parse_value(text: str, kind: str, unit: str = "") -> Parsed:
     """Parse an operator's entry for an indicator of value ``kind``.
 
     Accepts an optional leading qualifier ("khoảng", "gần", "hơn", "trên"),
@@ -76,6 +76,10 @@ def parse_value(text: str, kind: str) -> Parsed:
         qualifier, words = words[0].lower(), words[1:]
     if words and words[-1].lower() == "đồng":
         words = words[:-1]
+    unit_words = unit.lower().split()
+    if unit_words and kind != "money" and len(words) > len(unit_words) \
+            and [w.lower() for w in words[-len(unit_words):]] == unit_words:
+        words = words[:-len(unit_words)]  # "2.607 người" for an indicator counted in người
     scale = 1
     if len(words) == 2 and words[1].lower() in SCALES:
         if kind != "money":
@@ -93,6 +97,8 @@ def parse_value(text: str, kind: str) -> Parsed:
     elif token.endswith("%"):
         raise InputError("Chỉ tiêu này không nhập theo phần trăm.")
     number = parse_number(token) * scale
+    if abs(number) >= LIMIT:
+        raise InputError(f"Số “{clean_line(text)}” quá lớn.")
     _check_kind(number, kind, token, scale)
     return Parsed(_normal(number), None, qualifier, estimate)
 
@@ -107,11 +113,15 @@ def _parse_ratio(token: str, qualifier: str | None, estimate: bool) -> Parsed:
             raise InputError("Tử số và mẫu số phải là số nguyên.")
     if bottom <= 0:
         raise InputError("Mẫu số phải lớn hơn 0.")
+    if top < 0 or top > bottom:
+        raise InputError(f"“{token}”: tử số phải từ 0 đến mẫu số (ví dụ 5/5).")
     return Parsed(_normal(top), _normal(bottom), qualifier, estimate)
 
 
 def _check_kind(number: Decimal, kind: str, token: str, scale: int) -> None:
     whole = number == number.to_integral_value()
+    if kind in ("count", "money") and number < 0:
+        raise InputError(f"“{token}”: số lượng và số tiền không được âm.")
     if kind == "count" and not whole:
         raise InputError(
             f"“{token}” không phải số nguyên: chỉ tiêu này đếm số lượng "

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import transfer
-from app.errors import InputError, UserError
+from app.errors import InputError, UserError, describe_os_error
 from app.fsutil import fsync_dir, temp_path
 from app.keys import PublicKey, own_public_key, signing_key
 from app.store import Store, now
@@ -97,7 +97,7 @@ def publish(store: Store, office_code: str, folder: Path | str, kind: str, conte
         os.replace(tmp, target)
         fsync_dir(target_dir)
     except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục dùng chung {target_dir}: {exc.strerror or exc}") from exc
+        raise UserError(f"Không ghi được vào thư mục dùng chung {target_dir}: {describe_os_error(exc)}") from exc
     with store.db.atomic():
         store.db.conn.execute(
             "INSERT INTO outbox (office_code, seq, hash, kind, period, revision, file, created)"

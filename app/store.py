@@ -59,6 +59,8 @@ class Store:
                    office_id: str | None = None) -> Office:
         """Create an office with its first profile; the code must be new."""
         code = _office_code(code)
+        if not clean_line(profile.name) or not clean_line(profile.place) or not clean_line(profile.symbol):
+            raise InputError("Đơn vị phải có tên, địa danh và chữ viết tắt.")
         try:
             level = Level(level).value
         except ValueError:
@@ -197,6 +199,20 @@ class Store:
             raise NotFoundError(f"Đơn vị {office_code.upper()} chưa có báo cáo kỳ {period}.")
         return found
 
+    def issued_report(self, office_code: str, period: Period | str, revision: int | None = None) -> Report:
+        """The latest issued (or submitted) revision, or the given one: the legally valid copy."""
+        office = self.office(office_code)
+        where = "WHERE r.office_id = ? AND r.period = ? AND r.status IN ('issued', 'submitted')"
+        args: tuple = (office.id, str(_period(period)))
+        if revision is not None:
+            where += " AND r.revision = ?"
+            args += (revision,)
+        found = self._report_row(where + " ORDER BY r.revision DESC LIMIT 1", args)
+        if found is None:
+            raise NotFoundError(f"Báo cáo kỳ {period} của {office.code} chưa có bản nào đã ban hành"
+                                + (f" ở bản {revision}." if revision else "."))
+        return found
+
     def report_by_id(self, report_id: str) -> Report:
         found = self._report_row("WHERE r.id = ?", (report_id,))
         if found is None:
@@ -255,7 +271,7 @@ class Store:
         current = self.report_by_id(report.id)
         if not current.editable:
             raise UserError(
-                f"Báo cáo {current.period.label} của {current.office_code} đã {current.status.label.lower()}; "
+                f"Báo cáo {current.period.label} của {current.office_code} ở trạng thái “{current.status.label}”: "
                 "không sửa trực tiếp được. Hãy mở bản sửa đổi mới."
             )
 

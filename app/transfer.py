@@ -7,14 +7,16 @@ dump → import into an empty database → dump gives the same bytes.
 """
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
 
 from app import numbers
-from app.errors import InputError, UserError
+from app.errors import InputError, UserError, describe_os_error
 from app.model import Block, Document, OfficeProfile, ReportData, Status, Task, TaskReview, TaskStatus, Value
 from app.period import Period
 from app.store import Store
@@ -27,8 +29,15 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 def dump(store: Store, office_code: str, period: Period | str) -> dict:
+    """The latest revision as versioned JSON, with its issued PDF and scans when it has them."""
     report = store.report(office_code, period)
-    return to_dict(store.content.load(report))
+    data = to_dict(store.content.load(report))
+    data["files"] = [
+        {"kind": kind, "name": name, "sha256": digest, "data": base64.b64encode(blob).decode()}
+        for kind, name, digest, blob in store.db.execute(
+            "SELECT kind, name, sha256, data FROM report_file WHERE report_id = ? ORDER BY id", (report.id,))
+    ]
+    return data
 
 
 def dumps(data: dict) -> str:
@@ -72,9 +81,12 @@ def read_file(path: Path | str) -> dict:
             raise InputError(f"Tệp {path} quá lớn để là dữ liệu báo cáo.")
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp {path}: {exc.strerror or exc}") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"Tệp {path} không phải dữ liệu báo cáo JSON hợp lệ: {exc}") from exc
+        raise UserError(f"Không đọc được tệp {path}: {describe_os_error(exc)}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"Tệp {path} không phải văn bản UTF-8 nên không phải dữ liệu báo cáo.") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"Tệp {path} không phải dữ liệu báo cáo JSON hợp lệ (lỗi ở dòng {exc.lineno}, "
+                         f"cột {exc.colno}).") from exc
     return data
 
 
@@ -100,7 +112,7 @@ def import_data(store: Store, data: dict) -> tuple[str, bool]:
         current = store.find_report(office["code"], report["period"])
         if current and current.revision == report["revision"]:
             if to_dict(store.content.load(current)) == _normalised(store, data):
-                return current.id, False
+                return current.id, _add_files(store, current.id, data)
             if not current.editable:
                 raise UserError(
                     f"Báo cáo {report['period']} của {office['code']} đã ban hành; không ghi đè được."
@@ -112,13 +124,37 @@ def import_data(store: Store, data: dict) -> tuple[str, bool]:
         else:
             _merge_profiles(store, existing.id, office)
         _replace_report(store, existing.id if existing else office["id"], template_id, data)
+        _add_files(store, report["id"], data)
         store.audit(office["code"], "import", report["period"], None, report["revision"], report["id"])
     return report["id"], True
+
+
+def _add_files(store: Store, report_id: str, data: dict) -> bool:
+    """Store the dump's issued PDF and scans the database lacks (checked against their hashes)."""
+    added = False
+    for item in data.get("files", []):
+        try:
+            blob = base64.b64decode(item["data"], validate=True)
+            kind, name, digest = item["kind"], item["name"], item["sha256"]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError("Tệp đính kèm trong dữ liệu báo cáo bị hỏng.") from exc
+        if kind not in ("issued_pdf", "scan") or hashlib.sha256(blob).hexdigest() != digest:
+            raise InputError(f"Tệp đính kèm “{name}” không khớp mã băm SHA-256.")
+        known = store.db.execute("SELECT 1 FROM report_file WHERE report_id = ? AND sha256 = ?",
+                                 (report_id, digest)).fetchone()
+        if not known:
+            with store.db.atomic():
+                store.db.conn.execute(
+                    "INSERT INTO report_file (report_id, kind, name, sha256, size, data, created)"
+                    " VALUES (?, ?, ?, ?, ?, ?, datetime('now'))", (report_id, kind, name, digest, len(blob), blob))
+            added = True
+    return added
 
 
 def _normalised(store: Store, data: dict) -> dict:
     """The incoming data as this database would dump it (for the unchanged test)."""
     out = json.loads(json.dumps(data))
+    out.pop("files", None)
     out["template"] = from_dict(data["template"]).to_dict()
     existing = store.find_office(data["office"]["code"])
     if existing:

@@ -32,7 +32,7 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.severity.label} [{self.indicator or self.section}]: {self.message}"
+        return f"{self.severity.label}: {self.message}"
 
 
 def validate(data: ReportData) -> list[Finding]:
@@ -49,6 +49,7 @@ def validate(data: ReportData) -> list[Finding]:
         findings += _check_parts(template, indicator, values)
         findings += _check_rules(template, indicator, values)
     findings += _check_text(data)
+    findings += _check_completeness(data)
     order = {code: i for i, code in enumerate(template.indicators)}
     findings.sort(key=lambda f: (f.severity is not Severity.ERROR, order.get(f.indicator or "", -1)))
     return findings
@@ -136,12 +137,12 @@ def _check_parts(template: Template, parent: Indicator, values: dict[str, Value]
     return out
 
 
-_OPS = {
-    "<=": (lambda a, b: a <= b, "không được lớn hơn"),
-    "<": (lambda a, b: a < b, "phải nhỏ hơn"),
-    ">=": (lambda a, b: a >= b, "không được nhỏ hơn"),
-    ">": (lambda a, b: a > b, "phải lớn hơn"),
-    "==": (lambda a, b: a == b, "phải bằng"),
+_OPS = {  # test, wording of an error, wording of a warning (a fact to double-check)
+    "<=": (lambda a, b: a <= b, "không được lớn hơn", "đang lớn hơn"),
+    "<": (lambda a, b: a < b, "phải nhỏ hơn", "không nhỏ hơn"),
+    ">=": (lambda a, b: a >= b, "không được nhỏ hơn", "đang nhỏ hơn"),
+    ">": (lambda a, b: a > b, "phải lớn hơn", "không lớn hơn"),
+    "==": (lambda a, b: a == b, "phải bằng", "khác"),
 }
 
 
@@ -152,12 +153,31 @@ def _check_rules(template: Template, indicator: Indicator, values: dict[str, Val
         other = values.get(rule.other)
         if mine is None or other is None or mine.number is None or other.number is None:
             continue
-        test, words = _OPS[rule.op]
+        test, error_words, warning_words = _OPS[rule.op]
         if not test(mine.number, other.number):
             target = template.indicators[rule.other]
-            out.append(_finding(Severity(rule.severity), indicator,
+            severity = Severity(rule.severity)
+            words = error_words if severity is Severity.ERROR else warning_words
+            tail = "." if severity is Severity.ERROR else "; hãy kiểm tra lại."
+            out.append(_finding(severity, indicator,
                                 f"{_name(indicator)} = {_show(indicator, mine.number)} {words} "
-                                f"{_name(target)} = {_show(target, other.number)}."))
+                                f"{_name(target)} = {_show(target, other.number)}{tail}"))
+    return out
+
+
+def _check_completeness(data: ReportData) -> list[Finding]:
+    """An empty report is an error; a section with figures not yet entered is a warning."""
+    entered = {c for c, v in data.values.items() if v.number is not None}
+    has_text = any(blocks for (_, part), blocks in data.narrative.items() if part == "results")
+    if not entered and not has_text:
+        return [Finding(Severity.ERROR, "", None, "Báo cáo chưa có số liệu hay nội dung nào.")]
+    out = []
+    for section in data.template.section_list():
+        missing = [i for i in section.indicators if i.code not in entered]
+        if missing:
+            names = ", ".join(i.label for i in missing[:3]) + ("…" if len(missing) > 3 else "")
+            out.append(Finding(Severity.WARNING, section.code, missing[0].code,
+                               f"Mục {section.number}: chưa nhập {len(missing)} chỉ tiêu ({names})."))
     return out
 
 

@@ -63,7 +63,7 @@ def test_declared_inequality_fires(sample_data):
     """Dossiers resolved cannot exceed dossiers received (declared as a warning)."""
     findings = validate(_with(sample_data, NCC_HS_GQ=600))
     hits = _only(findings, "NCC_HS_GQ")
-    assert hits and hits[0].severity is Severity.WARNING and "không được lớn hơn" in hits[0].message
+    assert hits and hits[0].severity is Severity.WARNING and "đang lớn hơn" in hits[0].message
 
 
 def test_money_parts_are_checked_in_money(sample_data):
@@ -94,3 +94,12 @@ def test_narrative_problems_are_found(sample_data, text, severity, words):
 def test_placeholder_for_an_empty_figure_is_a_warning(sample_data):
     findings = validate(_with(sample_data, GPLD_CAP=None))
     assert any(f.indicator == "GPLD_CAP" and f.severity is Severity.WARNING for f in findings)
+
+
+def test_an_empty_report_is_an_error_and_missing_figures_are_warnings(sample_data):
+    empty = dataclasses.replace(sample_data, values={}, narrative={})
+    findings = validate(empty)
+    assert has_errors(findings) and findings[0].message == "Báo cáo chưa có số liệu hay nội dung nào."
+    partial = validate(_with(sample_data, GPLD_CAP=None, GPLD_XAC_NHAN=None))
+    section = [f for f in partial if f.section == "VL" and "chưa nhập 2 chỉ tiêu" in f.message]
+    assert section and section[0].severity is Severity.WARNING and section[0].indicator == "GPLD_CAP"
