@@ -108,6 +108,16 @@ def _wrapped(text: str, bold: bool) -> str:
     return "\n".join(render_pdf._lines(_nfc(text), font, 13, Mm(71).pt))
 
 
+def _no_cell_margins(table) -> None:
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def _fixed_widths(table, widths_mm) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths_mm, strict=True):
@@ -121,7 +131,8 @@ def _header(doc, model: PrintedReport) -> None:
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fixed_widths(table, (72, 93))
+    _no_cell_margins(table)
+    _fixed_widths(table, (74, 91))
     left, right = _cell(table, 0, 0), _cell(table, 0, 1)
     _para(left, _wrapped(h.authority, False), 13)
     _para(left, _wrapped(h.office, True), 13, bold=True)

@@ -30,6 +30,7 @@ class Finding:
     section: str  # section code, for jumping to the field
     indicator: str | None
     message: str
+    rule: str = ""  # "missing" for figures not yet entered
 
     def __str__(self) -> str:
         return f"{self.severity.label}: {self.message}"
@@ -177,7 +178,7 @@ def _check_completeness(data: ReportData) -> list[Finding]:
         if missing:
             names = ", ".join(i.label for i in missing[:3]) + ("…" if len(missing) > 3 else "")
             out.append(Finding(Severity.WARNING, section.code, missing[0].code,
-                               f"Mục {section.number}: chưa nhập {len(missing)} chỉ tiêu ({names})."))
+                               f"Mục {section.number}: chưa nhập {len(missing)} chỉ tiêu ({names}).", "missing"))
     return out
 
 

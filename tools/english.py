@@ -248,6 +248,16 @@ ENGLISH = {
     "Đồng &bộ": "S&ync",
     "Đồng &bộ thư mục dùng chung…": "S&ync the shared folder…",
     "Đồng bộ thư mục dùng chung": "Sync the shared folder",
+    "&Xuất PDF…": "E&xport PDF…",
+    "Có": "Yes",
+    "In báo cáo": "Print the report",
+    "Không": "No",
+    "Loại tệp:": "File type:",
+    "Mở": "Open",
+    "Thư mục:": "Look in:",
+    "Tên tệp:": "File name:",
+    "Xem trước – {title}": "Preview – {title}",
+    "Đó&ng": "&Close",
     "Tự động sao lưu vào thư mục dùng chung khi đóng phần mềm": "Back up to the shared folder when closing the app",
 }
 

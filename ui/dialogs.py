@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -103,7 +102,10 @@ class ProfileDialog(QDialog):
                 (_("Nơi nhận (mỗi dòng một nơi)"), self.recipients), (_("Kính gửi"), self.addressee)]
         for label, widget in rows:
             form.addRow(label, widget)
-        if not creating:
+        if creating:  # settings are not the new office's; keep them out of the layout and out of sight
+            for widget in (self.folder, browse, self.auto_backup, self.language):
+                widget.hide()
+        else:
             form.addRow(_("Thư mục dùng chung"), folder_row)
             form.addRow("", self.auto_backup)
             form.addRow(_("Ngôn ngữ"), self.language)
@@ -115,7 +117,8 @@ class ProfileDialog(QDialog):
         layout.addWidget(_buttons(self, _("Tạo") if creating else _("Lưu")))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Chọn thư mục dùng chung"), self.folder.text())
+        from ui import ask
+        folder = ask.folder(self, _("Chọn thư mục dùng chung"), self.folder.text())
         if folder:
             self.folder.setText(folder)
 

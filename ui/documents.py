@@ -128,6 +128,8 @@ class DocumentDialog(QDialog):
         self.issuer = QLineEdit(self)
         self.summary = QLineEdit(self)
         self.section = QComboBox(self)
+        self.section.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section.setMinimumContentsLength(40)
         for code, title in sections:
             self.section.addItem(title, code)
         self.own = QCheckBox(_("Do đơn vị ban hành"), self)
@@ -225,7 +227,10 @@ class DocumentsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        for col in (TYPE, REF, DATE, ADVISED):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _index: self._edit())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Tìm văn bản (số, ký hiệu, trích yếu…)"))

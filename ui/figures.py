@@ -76,7 +76,7 @@ class FiguresModel(QAbstractTableModel):
     def set_messages(self, messages: dict[str, str]) -> None:
         self.messages = dict(messages)
         if self.indicators:
-            self.dataChanged.emit(self.index(0, CHECK), self.index(len(self.indicators) - 1, CHECK))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.indicators) - 1, CHECK))
 
     def _drop_pending(self, code: str) -> None:
         for key in [k for k in self.pending if k[0] == code]:
@@ -130,10 +130,12 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == LABEL:
                 return f"{ind.label} ({ind.code})"
-            if col == CHECK and ind.code in self.messages:
+            if col in (VALUE, CHECK) and ind.code in self.messages:
                 return self.messages[ind.code]
         if role == Qt.ItemDataRole.ForegroundRole and col == CHECK and ind.code in self.messages:
             return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.BackgroundRole and col in (LABEL, VALUE) and ind.code in self.messages:
+            return QBrush(QColor("#fde7e9"))  # the row to look at, even when "Kiểm tra" is scrolled away
         return None
 
     def _text(self, ind: Indicator, value: Value | None, col: int, edit: bool) -> str:

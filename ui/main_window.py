@@ -1,7 +1,7 @@
 """The main window: pick office and period, walk the report's outline, enter each section.
 
 Everything typed is saved through ``ui.operations`` (figures on Enter/Tab,
-text 400 ms after the last keystroke); the title and status line always say
+text 300 ms after the last keystroke); the title and status line always say
 which office, period and revision are open and whether everything is saved.
 """
 from __future__ import annotations
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from app import desk, views
 from app import settings as settings_mod
 from app.period import Period
+from ui import ask
 from ui.i18n import _
 from ui.operations import Operations
 from ui.report_actions import ReportActions
 from ui.section import SectionEditor
 
-SAVE_DELAY_MS = 400
+SAVE_DELAY_MS = 300
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 PLAN_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.findings = QListWidget(self)
         self.findings.setAccessibleName(_("Cần xem"))
+        self.findings.setWordWrap(True)
         self.findings.itemActivated.connect(self._finding_activated)
         self.findings.itemClicked.connect(self._finding_activated)
         self.findings_dock = QDockWidget(_("Cần xem"), self)
@@ -231,6 +233,7 @@ class MainWindow(QMainWindow):
         plan_items: dict[str, QTreeWidgetItem] = {}
         for s in data.template.section_list():
             item = QTreeWidgetItem([s.plan_title or s.title, ""])
+            item.setToolTip(0, s.plan_title or s.title)
             item.setData(0, SECTION_ROLE, s.code)
             item.setData(0, PLAN_ROLE, True)
             (plan_items[s.parent] if s.parent in plan_items else plan).addChild(item)
@@ -285,7 +288,7 @@ class MainWindow(QMainWindow):
     def _messages(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for f in self.sheet.findings if self.sheet else ():
-            if f.indicator:
+            if f.indicator and f.rule != "missing":
                 out.setdefault(f.indicator, f.message)
         return out
 
@@ -369,7 +372,7 @@ class MainWindow(QMainWindow):
         else:
             saved = _("đã lưu ✓")
         self.saved_label.setText(saved[0].upper() + saved[1:])
-        self.setWindowTitle(f"{app_title()} – {r.office_code} – {profile.name.capitalize()} – {r.period.label} – "
+        self.setWindowTitle(f"{app_title()} – {r.office_code} – {profile.name} – {r.period.label} – "
                             f"{r.status.label} ({_('bản')} {r.revision}) – {saved}")
 
     # --- saving -----------------------------------------------------------------
@@ -394,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def save_figure(self, report_id: str, code: str, column: str, text: str) -> None:
         self._started_save()
+        self.statusBar().clearMessage()
 
         def done(saved: desk.Saved) -> None:
             self._finished_save()
@@ -418,7 +422,7 @@ class MainWindow(QMainWindow):
         self.ops.run(lambda store: desk.save_figure(store, report_id, code, column, text), done, failed)
 
     def queue_save(self, key: tuple, fn, args: tuple) -> None:
-        """Debounced save of typed text; flushed on section change, close and every 400 ms of quiet."""
+        """Debounced save of typed text; flushed on section change, close and after 300 ms of quiet."""
         if self.sheet is None:
             return
         self.pending[key] = (fn, (self.sheet.report.id, *args))
@@ -481,9 +485,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(_("Kỳ trước không có nội dung cho mục này."), 6000)
                 return
             current = self.editor.narrative.text().strip()
-            if current and QMessageBox.question(
-                    self, app_title(), _("Thay nội dung hiện tại bằng nội dung kỳ trước?")) \
-                    != QMessageBox.StandardButton.Yes:
+            if current and not ask.yes_no(self, app_title(), _("Thay nội dung hiện tại bằng nội dung kỳ trước?")):
                 return
             self.editor.narrative.editor.setPlainText(text)
 

@@ -6,11 +6,13 @@ of the printer is what the preview and the exported PDF show.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from ui.i18n import _
 
 
 def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
@@ -58,7 +60,7 @@ def ask_and_print(parent: QWidget, data: bytes, title: str) -> int:
     printer.setDocName(title)
     printer.setFullPage(True)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("In báo cáo")
+    dialog.setWindowTitle(_("In báo cáo"))
     document, _buffer = load_pdf(data)
     dialog.setMinMax(1, document.pageCount())
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -75,8 +77,11 @@ class PreviewDialog(QDialog):
     def __init__(self, data: bytes, title: str, parent: QWidget | None = None,
                  on_print=None, on_export=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Xem trước – {title}")
-        self.resize(900, 1000)
+        self.setWindowTitle(_("Xem trước – {title}").format(title=title))
+        screen = (parent.screen() if parent else None) or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        self.resize(min(900, available.width() - 40) if available else 900,
+                    min(1000, available.height() - 80) if available else 1000)
         self.data = data
         self.document, self._buffer = load_pdf(data, self)
         self.view = QPdfView(self)
@@ -85,10 +90,10 @@ class PreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         buttons = QDialogButtonBox(self)
         if on_print:
-            buttons.addButton("&In…", QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_print)
+            buttons.addButton(_("&In…"), QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_print)
         if on_export:
-            buttons.addButton("&Xuất PDF…", QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_export)
-        buttons.addButton("Đó&ng", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
+            buttons.addButton(_("&Xuất PDF…"), QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_export)
+        buttons.addButton(_("Đó&ng"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(buttons)

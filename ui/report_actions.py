@@ -5,11 +5,12 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from app import cli_actions, consolidate, desk, issuing, keys, package, printed
 from app import settings as settings_mod
 from app.fsutil import write_atomic
+from ui import ask
 from ui.dialogs import FirstRunDialog, IssueDialog, ProfileDialog, ReasonDialog
 from ui.documents import DocumentDialog
 from ui.i18n import _
@@ -128,8 +129,12 @@ class ReportActions:
         office, period = self._key()
         self.w.statusBar().showMessage(_("Đang tạo bản in…"))
         render = cli_actions.renderer(fmt)
+        def rendered(data: bytes) -> None:
+            self.w.statusBar().clearMessage()
+            then(data)
+
         self.w.ops.run(lambda store: printed.build(store, office, period),
-                       lambda model: self.w.ops.run_pool(lambda: render(model), then, self.w.show_error),
+                       lambda model: self.w.ops.run_pool(lambda: render(model), rendered, self.w.show_error),
                        self.w.show_error)
 
     def _title(self) -> str:
@@ -155,7 +160,7 @@ class ReportActions:
             self.w.statusBar().showMessage(_("Đã gửi {pages} trang tới máy in.").format(pages=pages), 6000)
 
     def export(self, fmt: str) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self.w, _("Xuất báo cáo"), f"{self._title()}.{fmt}",
+        path = ask.save_file(self.w, _("Xuất báo cáo"), f"{self._title()}.{fmt}",
                                                     FORMATS[fmt])
         if path:
             self.export_to(fmt, path)
@@ -164,7 +169,7 @@ class ReportActions:
         self._rendered(fmt, lambda data: self._write(data, path))
 
     def _save_bytes(self, data: bytes, fmt: str) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self.w, _("Lưu bản PDF"), f"{self._title()}.{fmt}", FORMATS[fmt])
+        path = ask.save_file(self.w, _("Lưu bản PDF"), f"{self._title()}.{fmt}", FORMATS[fmt])
         if path:
             self._write(data, path)
 
@@ -225,8 +230,7 @@ class ReportActions:
                        self.w.show_error)
 
     def attach_scan(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self.w, _("Chọn bản chụp đã ký"), "",
-                                                    _("Bản chụp (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
+        path = ask.open_file(self.w, _("Chọn bản chụp đã ký"), _("Bản chụp (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"))
         if path:
             self._run_on_report(lambda store, r: issuing.attach_scan(store, r, path), _("Đã đính kèm bản chụp."))
 
@@ -235,7 +239,7 @@ class ReportActions:
         folder = self.w.settings.shared_folder
         if folder:
             return folder
-        folder = QFileDialog.getExistingDirectory(self.w, _("Chọn thư mục dùng chung"))
+        folder = ask.folder(self.w, _("Chọn thư mục dùng chung"))
         if not folder:
             return None
         self.w.ops.run(lambda store: settings_mod.update(store, shared_folder=folder),
@@ -266,8 +270,7 @@ class ReportActions:
 
     def trust_key(self, path: str | None = None) -> None:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self.w, _("Chọn tệp khóa công khai"), "",
-                                                        _("Tệp khóa (*.key *.json)"))
+            path = ask.open_file(self.w, _("Chọn tệp khóa công khai"), _("Tệp khóa (*.key *.json)"))
         if not path:
             return
         try:
@@ -285,7 +288,7 @@ class ReportActions:
 
     def export_key(self) -> None:
         office = self.w.sheet.report.office_code
-        path, _filter = QFileDialog.getSaveFileName(self.w, _("Xuất khóa công khai"), f"{office}.key",
+        path = ask.save_file(self.w, _("Xuất khóa công khai"), f"{office}.key",
                                                     _("Tệp khóa (*.key)"))
         if path:
             self.w.ops.run(lambda store: keys.export_key(store, office, path),
@@ -317,7 +320,7 @@ class ReportActions:
 
     def export_consolidated(self) -> None:
         office, period = self._key()
-        path, _filter = QFileDialog.getSaveFileName(self.w, _("Xuất báo cáo tổng hợp"),
+        path = ask.save_file(self.w, _("Xuất báo cáo tổng hợp"),
                                                     f"BC-TONGHOP-{office}-{period}.pdf", FORMATS["pdf"])
         if path:
             self.export_consolidated_to(path)
@@ -349,9 +352,7 @@ class ReportActions:
         self.w.ops.run(lambda store: desk.save_document(store, report_id, new), done, self.w.show_error)
 
     def delete_document(self, doc) -> None:
-        answer = QMessageBox.question(self.w, _("Xóa văn bản"),
-                                      _("Xóa văn bản {ref} khỏi báo cáo?").format(ref=doc.ref))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask.yes_no(self.w, _("Xóa văn bản"), _("Xóa văn bản {ref} khỏi báo cáo?").format(ref=doc.ref)):
             return
         report_id, data = self.w.sheet.report.id, self.w.sheet.data
 
@@ -413,7 +414,7 @@ class ReportActions:
         self.w.ops.run(save, done, self.w.show_error)
 
     def backup(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self.w, _("Sao lưu cơ sở dữ liệu"), "baocao-saoluu.sqlite3",
+        path = ask.save_file(self.w, _("Sao lưu cơ sở dữ liệu"), "baocao-saoluu.sqlite3",
                                                     _("Cơ sở dữ liệu (*.sqlite3)"))
         if path:
             self.w.ops.run(lambda store: cli_actions.backup(store, path),

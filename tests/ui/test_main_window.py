@@ -123,7 +123,7 @@ def test_typed_text_is_saved_within_a_second_and_on_close(sample_window, qtbot):
     type_text(editor, " Đã tổ chức tập huấn cho {VL_MOI}.")
     assert "chưa lưu" in win.windowTitle()
     qtbot.waitUntil(lambda: any("tập huấn cho {VL_MOI}" in r[0] for r in query(
-        win.db_path, "SELECT text FROM narrative WHERE section = 'TE'")), timeout=1000)
+        win.db_path, "SELECT text FROM narrative WHERE section = 'TE'")), timeout=2000)
     qtbot.waitUntil(lambda: "tập huấn cho 2.607 người" in win.editor.narrative.preview.toPlainText(), timeout=2000)
     type_text(editor, " Thêm câu cuối.")
     win.close()
@@ -148,7 +148,7 @@ def test_documents_are_added_with_their_reference_and_can_be_deleted(sample_wind
     model = win.editor.documents_model
     qtbot.waitUntil(lambda: any(d.ref == "999/LĐTBXH-VP" for d in model.documents), timeout=5000)
     doc = next(d for d in model.documents if d.ref == "999/LĐTBXH-VP")
-    monkeypatch.setattr(report_actions.QMessageBox, "question", lambda *a, **k: report_actions.QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(report_actions.ask, "yes_no", lambda *a, **k: True)
     win.actions_.delete_document(doc)
     qtbot.waitUntil(lambda: all(d.ref != "999/LĐTBXH-VP" for d in model.documents), timeout=5000)
     assert query(win.db_path, "SELECT count(*) FROM document WHERE ref = '999/LĐTBXH-VP'") == [(0,)]

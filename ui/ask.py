@@ -1,0 +1,56 @@
+"""Questions and file choices with Vietnamese buttons and labels (Qt ships no Vietnamese)."""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ui.i18n import _
+
+
+def yes_no(parent: QWidget, title: str, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes = box.addButton(_("Có"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(_("Không"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or os.getcwd()
+
+
+def _dialog(parent: QWidget, title: str, name: str, filters: str, saving: bool) -> QFileDialog:
+    dialog = QFileDialog(parent, title, os.path.join(_documents(), name) if name else _documents(), filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
+    if os.name != "nt":  # Windows' own dialog speaks the system's language; Qt's needs our labels
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        for label, text in ((QFileDialog.DialogLabel.LookIn, _("Thư mục:")),
+                            (QFileDialog.DialogLabel.FileName, _("Tên tệp:")),
+                            (QFileDialog.DialogLabel.FileType, _("Loại tệp:")),
+                            (QFileDialog.DialogLabel.Accept, _("Lưu") if saving else _("Mở")),
+                            (QFileDialog.DialogLabel.Reject, _("Hủy"))):
+            dialog.setLabelText(label, text)
+    return dialog
+
+
+def save_file(parent: QWidget, title: str, name: str, filters: str) -> str:
+    dialog = _dialog(parent, title, name, filters, saving=True)
+    return dialog.selectedFiles()[0] if dialog.exec() else ""
+
+
+def open_file(parent: QWidget, title: str, filters: str) -> str:
+    dialog = _dialog(parent, title, "", filters, saving=False)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog.selectedFiles()[0] if dialog.exec() else ""
+
+
+def folder(parent: QWidget, title: str, start: str = "") -> str:
+    dialog = _dialog(parent, title, "", "", saving=False)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    if start:
+        dialog.setDirectory(start)
+    return dialog.selectedFiles()[0] if dialog.exec() else ""
