@@ -19,7 +19,7 @@ from app import __version__, issuing, keys, narrative, package, paths, sync, tra
 from app import db as dbmod
 from app.backup import backup_database
 from app.cli_actions import export_report
-from app.errors import DatabaseError, UserError, describe_os_error
+from app.errors import DatabaseError, UserError, describe
 from app.fsutil import write_atomic
 from app.model import OfficeProfile
 from app.numbers import parse_value
@@ -40,7 +40,7 @@ _HELP_WORDS = (
 _ERROR_PATTERNS = (
     (r"the following arguments are required: (.*)", "thiếu tham số bắt buộc: {0}"),
     (r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", "{0}: “{1}” không có; chọn một trong {2}"),
-    (r"argument (\S+): expected one argument", "{0} cần một giá trị"),
+    (r"argument (\S+): expected one argument", "{0} cần một giá trị (giá trị bắt đầu bằng “-” thì viết {0}=…)"),
     (r"argument (\S+): invalid (\w+) value: '([^']*)'", "{0}: giá trị “{2}” không hợp lệ"),
     (r"argument (\S+): not allowed with argument (\S+)", "không dùng {0} cùng với {1}"),
     (r"unrecognized arguments: (.*)", "tham số không nhận ra: {0}"),
@@ -212,10 +212,8 @@ def run(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](store, args)
     except UserError as exc:
         return _fail(str(exc))
-    except sqlite3.Error as exc:
-        return _fail(f"Lỗi cơ sở dữ liệu: {exc}. Dữ liệu đã lưu trước đó không bị ảnh hưởng.")
-    except OSError as exc:
-        return _fail(f"Lỗi đọc/ghi tệp {exc.filename or ''}: {describe_os_error(exc)}.")
+    except (sqlite3.Error, OSError) as exc:
+        return _fail(describe(exc))
     finally:
         opened.close()
 

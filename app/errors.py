@@ -31,3 +31,25 @@ def describe_os_error(exc: OSError) -> str:
 
     name = errno.errorcode.get(exc.errno or 0, "")
     return _OS_ERRORS.get(name, exc.strerror or str(exc))
+
+
+_DB_ERRORS = (
+    ("database or disk is full", "đĩa đầy, không ghi thêm được"),
+    ("disk i/o error", "lỗi đọc/ghi đĩa"),
+    ("database is locked", "cơ sở dữ liệu đang bận (một chương trình khác đang ghi)"),
+    ("readonly database", "tệp cơ sở dữ liệu chỉ đọc"),
+    ("malformed", "tệp cơ sở dữ liệu bị hỏng"),
+)
+
+
+def describe(exc: BaseException) -> str:
+    """Any failure as a sentence for the operator: what happened, and that saved data is safe."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"Lỗi đọc/ghi tệp {exc.filename or ''}: {describe_os_error(exc)}."
+    text = str(exc).lower()
+    for english, vietnamese in _DB_ERRORS:
+        if english in text:
+            return f"Không lưu được: {vietnamese}. Những gì đã lưu trước đó vẫn nguyên vẹn."
+    return f"Lỗi không mong đợi ({type(exc).__name__}: {exc}). Những gì đã lưu trước đó vẫn nguyên vẹn."

@@ -23,9 +23,20 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def check_name(target: Path) -> None:
+    """Refuse file names Windows cannot hold (the same files travel between offices)."""
+    stem = target.name.split(".")[0].upper()
+    if stem in _RESERVED or any(ch in target.name for ch in '<>:"|?*') or target.name.endswith((" ", ".")):
+        raise UserError(f"Tên tệp “{target.name}” không dùng được trên Windows; hãy đặt tên khác.")
+
+
 def write_atomic(target: Path | str, data: bytes) -> Path:
     """Write ``data`` to ``target`` so readers see the old file or the whole new one."""
     target = Path(target).resolve()
+    check_name(target)
     if target.is_dir():
         raise UserError(f"“{target}” là một thư mục; hãy chọn tên tệp.")
     tmp = temp_path(target)

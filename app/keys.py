@@ -117,8 +117,8 @@ def read_key_file(path: Path | str) -> PublicKey:
             raise InputError(f"Tệp {path} không phải tệp khóa công khai của phần mềm.")
         raw = base64.b64decode(data["public_key"], validate=True)
         Ed25519PublicKey.from_public_bytes(raw)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"Tệp khóa {path} không hợp lệ: {exc}") from exc
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, AttributeError) as exc:
+        raise InputError(f"Tệp khóa {path} không hợp lệ.") from exc
     office = {k: data[k] for k in ("office_id", "level", "profile") if k in data}
     public = PublicKey(str(data["office"]).upper(), raw, office or None)
     if data.get("fingerprint") and data["fingerprint"] != public.fingerprint:

@@ -17,7 +17,7 @@ QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "dưới")
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 LIMIT = Decimal(10) ** 18  # beyond any figure an office reports, inside 64 bits
 
-_NUMBER = re.compile(r"^(?P<sign>[-+−]?)(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+_NUMBER = re.compile(r"^(?P<sign>[-+−]?)(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$", re.ASCII)
 
 
 @dataclass(frozen=True)

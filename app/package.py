@@ -26,7 +26,7 @@ from app.store import Store, now
 FORMAT = "baocao-package"
 FORMAT_VERSION = 1
 MAX_BYTES = 32 * 1024 * 1024
-NAME = re.compile(r"^(?P<office>[A-Z0-9][A-Z0-9-]{0,19})_(?P<seq>\d{6,9})_(?P<hash>[0-9a-f]{16})$")
+NAME = re.compile(r"^(?P<office>[A-Z0-9][A-Z0-9-]{0,19})_(?P<seq>\d{6,9})_(?P<hash>[0-9a-f]{16})$", re.ASCII)
 KINDS = ("report", "template", "deadline")
 
 
@@ -90,11 +90,15 @@ def publish(store: Store, office_code: str, folder: Path | str, kind: str, conte
         if target.exists():
             raise UserError(f"Gói {name} đã có trong thư mục dùng chung; không ghi đè.")
         tmp = temp_path(target)
-        with open(tmp, "xb") as handle:
-            handle.write(json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        try:
+            with open(tmp, "xb") as handle:
+                handle.write(json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        finally:
+            if tmp.exists():
+                tmp.unlink()  # never leave half a package behind
         fsync_dir(target_dir)
     except OSError as exc:
         raise UserError(f"Không ghi được vào thư mục dùng chung {target_dir}: {describe_os_error(exc)}") from exc
@@ -145,7 +149,7 @@ def read(path: Path) -> Package:
         envelope = json.loads(raw.decode("utf-8"))
         body = envelope["package"]
         signature = base64.b64decode(envelope["signature"], validate=True)
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError) as exc:
         raise InputError(f"tệp hỏng hoặc bị cắt cụt ({type(exc).__name__})") from exc
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise InputError("không phải gói báo cáo")

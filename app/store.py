@@ -301,10 +301,18 @@ def _period(period: Period | str) -> Period:
     return period if isinstance(period, Period) else Period.parse(period)
 
 
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
 def _office_code(code: str) -> str:
+    """Office codes name folders in the shared folder: ASCII letters, digits, "-" (no "_", which
+    separates the parts of a package name), never a name Windows reserves."""
     code = clean_line(code).upper()
-    if not code or not all(ch.isascii() and (ch.isalnum() or ch in "_-") for ch in code) or len(code) > 20:
-        raise InputError(f"Mã đơn vị “{code}” chỉ gồm chữ không dấu, số, “-” hoặc “_” (tối đa 20 ký tự).")
+    if not code or not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in code) or len(code) > 20 \
+            or code.startswith("-"):
+        raise InputError(f"Mã đơn vị “{code}” chỉ gồm chữ không dấu, số và dấu “-” (tối đa 20 ký tự).")
+    if code in WINDOWS_RESERVED:
+        raise InputError(f"Mã đơn vị “{code}” trùng tên Windows dành riêng; hãy chọn mã khác.")
     return code
 
 

@@ -155,8 +155,8 @@ _INDICATOR_KEYS = {
 def load_file(path: Path) -> Template:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"Không đọc được tệp mẫu báo cáo {path}: {exc}") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"Không đọc được tệp mẫu báo cáo {path} (không phải JSON hợp lệ).") from exc
     return from_dict(data)
 
 

@@ -87,6 +87,8 @@ def read_file(path: Path | str) -> dict:
     except json.JSONDecodeError as exc:
         raise InputError(f"Tệp {path} không phải dữ liệu báo cáo JSON hợp lệ (lỗi ở dòng {exc.lineno}, "
                          f"cột {exc.colno}).") from exc
+    except RecursionError as exc:
+        raise InputError(f"Tệp {path} lồng nhau quá sâu, không phải dữ liệu báo cáo.") from exc
     return data
 
 

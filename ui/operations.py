@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
-from app.errors import UserError
+from app.errors import UserError, describe
 
 
 class _Worker(QObject):
@@ -34,7 +34,7 @@ class _Worker(QObject):
             result, error = None, str(exc)
         except Exception as exc:  # shown to the operator; the app keeps running
             traceback.print_exc()
-            result, error = None, f"Lỗi không mong đợi: {exc}"
+            result, error = None, describe(exc)
         self.finished.emit(job_id, result, error)
 
     @Slot()
@@ -60,7 +60,7 @@ class _PoolJob(QRunnable):
             result, error = None, str(exc)
         except Exception as exc:
             traceback.print_exc()
-            result, error = None, f"Lỗi không mong đợi: {exc}"
+            result, error = None, describe(exc)
         self.signals.finished.emit(result, error)
 
 
