@@ -20,12 +20,12 @@ def load_sample(store: Store) -> bool:
 
 def renderer(fmt: str):
     """The function turning a printed model into ``fmt`` bytes (pdf, docx, xlsx)."""
-    from app import render_docx, render_pdf, render_xlsx
+    import importlib
 
-    renderers = {"pdf": render_pdf.render, "docx": render_docx.render, "xlsx": render_xlsx.render}
-    if fmt not in renderers:
+    modules = {"pdf": "app.render_pdf", "docx": "app.render_docx", "xlsx": "app.render_xlsx"}
+    if fmt not in modules:
         raise UserError(f"Định dạng “{fmt}” không hỗ trợ; chọn pdf, docx hoặc xlsx.")
-    return renderers[fmt]
+    return importlib.import_module(modules[fmt]).render  # load only the renderer asked for
 
 
 def build_model(store: Store, office_code: str, period: str, consolidated: bool = False):

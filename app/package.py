@@ -44,6 +44,7 @@ class Package:
     body: dict
     signature: bytes
     digest: str  # full SHA-256 of the canonical body
+    raw: bytes = b""  # the canonical body, as signed
 
     @property
     def office(self) -> str:
@@ -161,14 +162,15 @@ def read(path: Path) -> Package:
         raise InputError("tên tệp không khớp đơn vị hoặc số thứ tự bên trong gói")
     if not isinstance(body.get("prev"), (str, type(None))):
         raise InputError("thiếu mã băm của gói trước")
-    digest = body_hash(body)
+    data = canonical(body)
+    digest = hashlib.sha256(data).hexdigest()
     if digest[:16] != match["hash"]:
         raise InputError("mã băm trong tên tệp không khớp nội dung (tệp đã bị sửa?)")
-    return Package(path.name, body, signature, digest)
+    return Package(path.name, body, signature, digest, data)
 
 
 def verify(package: Package, key: PublicKey) -> None:
-    if not key.verify(package.signature, canonical(package.body)):
+    if not key.verify(package.signature, package.raw or canonical(package.body)):
         raise InputError(f"chữ ký không hợp lệ với khóa đã tin cậy của {key.office_code} (gói bị sửa hoặc ký bằng khóa khác)")
     pdf = package.body.get("pdf")
     if pdf is not None:

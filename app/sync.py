@@ -10,7 +10,6 @@ settled are skipped by size and time, so a rescan costs what is new.
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable
@@ -26,6 +25,7 @@ CONFLICT = re.compile(r"( \(\d+\)|[ _-]+copy\b|[ _-]+bản sao|\.sync-conflict-|
                       re.IGNORECASE)
 SETTLED = ("accepted", "unchanged", "rejected", "fork")
 RETRIES, RETRY_DELAY = 5, 0.2
+BATCH = 200
 
 
 class UnreachableError(UserError):
@@ -79,15 +79,21 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
             packages.append((rel, stat, pkg))
     packages.sort(key=lambda item: (item[2].office, item[2].seq))
     result = SyncResult(outcomes, skipped)
-    for done, (rel, stat, pkg) in enumerate(packages, start=1):
-        if cancelled and cancelled():
-            result.cancelled = True
+    for start in range(0, len(packages), BATCH):
+        # One commit per batch (each package still applies all-or-nothing inside it): a power cut
+        # loses at most the batch in progress, which the next sync simply reads again.
+        with store.db.atomic():
+            for done, (rel, stat, pkg) in enumerate(packages[start:start + BATCH], start=start + 1):
+                if cancelled and cancelled():
+                    result.cancelled = True
+                    break
+                outcome = _process(store, pkg)
+                _record(store, rel, stat, outcome)
+                outcomes.append(outcome)
+                if progress:
+                    progress(done, len(packages))
+        if result.cancelled:
             break
-        outcome = _process(store, pkg)
-        _record(store, rel, stat, outcome)
-        outcomes.append(outcome)
-        if progress:
-            progress(done, len(packages))
     return result
 
 
@@ -166,8 +172,7 @@ def _process(store: Store, pkg: package.Package) -> Outcome:
                 "INSERT INTO inbox (office_code, seq, hash, name, kind, period, revision, created, received, body)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
-                 pkg.body.get("revision"), pkg.body.get("created", ""), now(),
-                 json.dumps(pkg.body, ensure_ascii=False)))
+                 pkg.body.get("revision"), pkg.body.get("created", ""), now(), pkg.raw.decode("utf-8")))
     except (UserError, KeyError, TypeError, ValueError) as exc:
         return out("rejected", f"nội dung không nhập được: {exc}")
     return out("accepted", summary)
@@ -204,7 +209,7 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
     existing = store.find_office(pkg.office)
     if existing and existing.id != pkg.body["office_id"]:
         raise InputError(f"mã định danh đơn vị {pkg.office} khác đơn vị đã có")
-    report_id, _changed = transfer.import_data(store, data)
+    report_id, _changed = transfer.import_data(store, data, template)
     store.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ? AND origin != 'local'",
                           (pkg.office,))
     if existing is None:

@@ -7,6 +7,7 @@ with a message naming it. ``Template.to_dict`` writes the same format back.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -160,8 +161,27 @@ def load_file(path: Path) -> Template:
     return from_dict(data)
 
 
+_CACHE: dict[tuple, tuple[dict, Template]] = {}
+
+
 def from_dict(data: dict) -> Template:
-    """Build a Template from its file form; refuse anything unknown or inconsistent."""
+    """Build a Template from its file form; refuse anything unknown or inconsistent.
+
+    Templates are immutable, so the same file form read again (one per received
+    package) returns the template already built: an equal dict is a cache hit.
+    """
+    key = (data.get("code"), data.get("version")) if isinstance(data, dict) else None
+    cached = _CACHE.get(key) if key else None
+    if cached and cached[0] == data:
+        return cached[1]
+    template = _build(data)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[key] = (copy.deepcopy(data), template)
+    return template
+
+
+def _build(data: dict) -> Template:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError("Tệp không phải là mẫu báo cáo (thiếu \"format\": \"baocao-template\").")
     if data.get("format_version") != FORMAT_VERSION:

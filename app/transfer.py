@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app import numbers
 from app.errors import InputError, UserError, describe_os_error
-from app.model import Block, Document, OfficeProfile, ReportData, Status, Task, TaskReview, TaskStatus, Value
+from app.model import Document, OfficeProfile, ReportData, Status, Task, TaskStatus, Value
 from app.period import Period
 from app.store import Store
 from app.template import from_dict
@@ -92,7 +92,7 @@ def read_file(path: Path | str) -> dict:
     return data
 
 
-def import_data(store: Store, data: dict) -> tuple[str, bool]:
+def import_data(store: Store, data: dict, template=None) -> tuple[str, bool]:
     """Import one dumped report; return (report id, whether anything changed).
 
     The same data twice changes nothing. An existing draft of the same office,
@@ -100,7 +100,7 @@ def import_data(store: Store, data: dict) -> tuple[str, bool]:
     Everything happens in one transaction: a failure leaves the database as it was.
     """
     _check_format(data)
-    template = from_dict(data["template"])
+    template = template or from_dict(data["template"])
     _check_content(template, data)
     office = data["office"]
     report = data["report"]
@@ -113,7 +113,7 @@ def import_data(store: Store, data: dict) -> tuple[str, bool]:
     if existing:
         current = store.find_report(office["code"], report["period"])
         if current and current.revision == report["revision"]:
-            if to_dict(store.content.load(current)) == _normalised(store, data):
+            if to_dict(store.content.load(current)) == _normalised(store, data, template):
                 return current.id, _add_files(store, current.id, data)
             if not current.editable:
                 raise UserError(
@@ -153,11 +153,11 @@ def _add_files(store: Store, report_id: str, data: dict) -> bool:
     return added
 
 
-def _normalised(store: Store, data: dict) -> dict:
+def _normalised(store: Store, data: dict, template) -> dict:
     """The incoming data as this database would dump it (for the unchanged test)."""
     out = json.loads(json.dumps(data))
     out.pop("files", None)
-    out["template"] = from_dict(data["template"]).to_dict()
+    out["template"] = template.to_dict()
     existing = store.find_office(data["office"]["code"])
     if existing:
         out["office"]["profiles"] = [_profile_dict(p) for p in existing.profiles]
@@ -237,41 +237,33 @@ def _replace_report(store: Store, office_id: str, template_id: int, data: dict) 
          r.get("reason", "")),
     )
     rid = r["id"]
-    for v in data["values"]:
-        value = _value_from(v)
-        conn.execute(
-            "INSERT INTO value (report_id, indicator, number, denominator, qualifier, estimate, as_of,"
-            " note, prior_year, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (rid, value.indicator, _num(value.number), _num(value.denominator), value.qualifier,
-             int(value.estimate), _day(value.as_of), value.note, _num(value.prior_year), _num(value.plan)),
-        )
-    for entry in data["narrative"]:
-        for i, b in enumerate(entry["blocks"]):
-            block = Block(clean(b["text"]).strip(), b["style"])
-            conn.execute(
-                "INSERT INTO narrative (report_id, section, part, position, style, text) VALUES (?, ?, ?, ?, ?, ?)",
-                (rid, entry["section"], entry["part"], i, block.style, block.text),
-            )
-    for i, d in enumerate(data["documents"]):
-        doc = _document_from(d)
-        doc = dataclasses.replace(doc, summary=clean_line(doc.summary), issuer=clean_line(doc.issuer),
-                                  doc_type=clean_line(doc.doc_type), ref=clean_line(doc.ref))
-        conn.execute(
-            "INSERT INTO document (id, report_id, section, position, doc_type, ref, issued_on, issuer,"
-            " summary, own, advised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, rid, doc.section, i, doc.doc_type, doc.ref, _day(doc.issued_on), doc.issuer,
-             doc.summary, int(doc.own), int(doc.advised)),
-        )
+    values = [_value_from(v) for v in data["values"]]
+    conn.executemany(
+        "INSERT INTO value (report_id, indicator, number, denominator, qualifier, estimate, as_of,"
+        " note, prior_year, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(rid, v.indicator, _num(v.number), _num(v.denominator), v.qualifier, int(v.estimate), _day(v.as_of),
+          v.note, _num(v.prior_year), _num(v.plan)) for v in values])
+    conn.executemany(
+        "INSERT INTO narrative (report_id, section, part, position, style, text) VALUES (?, ?, ?, ?, ?, ?)",
+        [(rid, entry["section"], entry["part"], i, b["style"], clean(b["text"]).strip())
+         for entry in data["narrative"] for i, b in enumerate(entry["blocks"])])
+    docs = [_document_from(d) for d in data["documents"]]
+    conn.executemany(
+        "INSERT INTO document (id, report_id, section, position, doc_type, ref, issued_on, issuer,"
+        " summary, own, advised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc.id, rid, doc.section, i, clean_line(doc.doc_type), clean_line(doc.ref), _day(doc.issued_on),
+          clean_line(doc.issuer), clean_line(doc.summary), int(doc.own), int(doc.advised))
+         for i, doc in enumerate(docs)])
     positions: dict[str, int] = {}
+    rows = []
     for t in data["tasks"]:
         task = Task(t["id"], t["section"], clean(t["text"]).strip())
         position = positions[task.section] = positions.get(task.section, -1) + 1
-        conn.execute("INSERT INTO task (id, report_id, section, position, text) VALUES (?, ?, ?, ?, ?)",
-                     (task.id, rid, task.section, position, task.text))
-    for v in data.get("reviews", []):
-        review = TaskReview(v["task_id"], TaskStatus(v["status"]), v["comment"])
-        conn.execute("INSERT INTO task_review (report_id, task_id, status, comment) VALUES (?, ?, ?, ?)",
-                     (rid, review.task_id, review.status.value, review.comment))
+        rows.append((task.id, rid, task.section, position, task.text))
+    conn.executemany("INSERT INTO task (id, report_id, section, position, text) VALUES (?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO task_review (report_id, task_id, status, comment) VALUES (?, ?, ?, ?)",
+        [(rid, v["task_id"], TaskStatus(v["status"]).value, v["comment"]) for v in data.get("reviews", [])])
 
 
 def _profile_dict(p: OfficeProfile) -> dict:

@@ -38,7 +38,7 @@ class DiskFull:
     the part that fits is written, then ENOSPC, as a real full disk does."""
 
     def __init__(self, root, nth: int) -> None:
-        self.root, self.budget = str(root), (nth - 1) * 4096
+        self.root, self.budget, self.fired = str(root), (nth - 1) * 4096, False
         self.real = builtins.open
 
     def __call__(self, file, mode="r", *args, **kwargs):
@@ -63,6 +63,7 @@ class DiskFull:
                 if len(data) > outer.budget:
                     real_write(data[: outer.budget])
                     outer.budget = 0
+                    outer.fired = True
                     STATS["faults"] += 1
                     raise OSError(errno.ENOSPC, "No space left on device", str(file))
                 outer.budget -= len(data)
@@ -90,11 +91,16 @@ def test_export_on_a_full_disk(store, tmp_path, monkeypatch, nth):
     target = tmp_path / "out" / "bc.pdf"
     target.parent.mkdir()
     target.write_bytes(b"%PDF-old")
-    monkeypatch.setattr(builtins, "open", DiskFull(target.parent, nth))
-    with pytest.raises(UserError, match="đĩa đã đầy"):
+    disk = DiskFull(target.parent, nth)
+    monkeypatch.setattr(builtins, "open", disk)
+    try:
         cli_actions.export_report(store, "TTH", "2020-Q1", "pdf", target)
+    except UserError as exc:
+        assert disk.fired and "đĩa đã đầy" in str(exc)
+        assert target.read_bytes() == b"%PDF-old"  # the old file, whole
+    else:  # the whole report fitted in the space left: then it is all there
+        assert not disk.fired and target.read_bytes().rstrip().endswith(b"%%EOF")
     monkeypatch.undo()
-    assert target.read_bytes() == b"%PDF-old"  # the old file, whole
     assert sorted(p.name for p in target.parent.iterdir()) == ["bc.pdf"]  # no temporary left
     _intact(store)
 

@@ -22,7 +22,7 @@ def _demo(db: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo"], check=True, capture_output=True)
 
 
-def _run_and_kill(mode: str, db: Path, target: Path | None, rng: random.Random) -> list[list[str]]:
+def _run_and_kill(mode: str, db: Path, target, rng: random.Random) -> list[list[str]]:
     args = [sys.executable, str(WORKER), mode, str(db)] + ([str(target)] if target else [])
     child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "ACK ready", child.stderr.read()
@@ -45,8 +45,8 @@ def test_kill_during_saves(tmp_path):
     rng = random.Random(20200401)
     acked: dict[str, int] = {}
     acked_version, total = 0, 0
-    for _ in range(KILLS["save"]):
-        lines = _run_and_kill("save", db, None, rng)
+    for run in range(KILLS["save"]):
+        lines = _run_and_kill("save", db, run * 1_000_000, rng)
         total += len(lines)
         for kind, key, value in lines:
             if kind == "value":

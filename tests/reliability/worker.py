@@ -1,6 +1,6 @@
 """A child process that works the core as an operator would and acknowledges each finished step.
 
-``python worker.py MODE DB [TARGET]`` where MODE is:
+``python worker.py MODE DB [TARGET or BASE]`` where MODE is:
 - ``save``: figures and whole-section narratives, one transaction each; prints ``ACK <kind> <key> <value>``
   after each commit (the parent kills it at a random moment);
 - ``export``: renders and writes the report PDF over TARGET again and again (atomic replace);
@@ -25,10 +25,12 @@ def ack(*parts) -> None:
     sys.stdout.flush()
 
 
-def saves(store: Store) -> None:
+def saves(store: Store, base: int) -> None:
+    """Numbers only grow (from ``base``, which each run raises), so "at least the last
+    acknowledged value" is a real check across runs."""
     report = store.report("TTH", "2020-Q1")
     codes = ["VL_MOI", "VL_NN", "TTLD_TU_VAN", "NCC_QUA", "BTXH_QUA", "DON_THU"]
-    for n in itertools.count(1):
+    for n in itertools.count(base + 1):
         code = codes[n % len(codes)]
         store.content.enter(report, code, str(1000 + n))
         ack("value", code, 1000 + n)
@@ -60,7 +62,7 @@ def main() -> None:
     store = Store(dbmod.open_database(db).db)
     ack("ready")
     if mode == "save":
-        saves(store)
+        saves(store, int(sys.argv[3]))
     elif mode == "export":
         exports(store, Path(sys.argv[3]))
     elif mode == "import":

@@ -1,0 +1,271 @@
+"""Benchmarks, each measured side by side with what it is compared to, printed as one table.
+
+    python bench/run.py            # the full set (about 5 minutes)
+    python bench/run.py --quick    # smaller sync sizes, fewer repeats
+
+Needs LibreOffice (``soffice``) for the export comparison and runs the window offscreen.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import copy
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+
+from app import consolidate, keys, package, sync, transfer  # noqa: E402
+from app import db as dbmod  # noqa: E402
+from app.cli_actions import load_sample  # noqa: E402
+from app.model import OfficeProfile  # noqa: E402
+from app.store import Store  # noqa: E402
+
+PY = sys.executable
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+ROWS: list[tuple[str, str, str, str, str]] = []
+
+
+def row(name: str, value: str, versus: str, target: str, ok: bool | None) -> None:
+    ROWS.append((name, value, versus, target, "đạt" if ok else "chưa đạt" if ok is not None else ""))
+    print(f"  … {name}: {value} ({versus})", file=sys.stderr)
+
+
+def timed(args: list[str], repeats: int, env=None) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True, env=env or ENV)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def demo_db(folder: Path) -> Path:
+    db = folder / "bc.sqlite3"
+    subprocess.run([PY, str(ROOT / "main.py"), "--db", str(db), "demo"], check=True, capture_output=True)
+    return db
+
+
+def bench_export(folder: Path, repeats: int) -> None:
+    db = demo_db(folder)
+    ours = timed([PY, str(ROOT / "main.py"), "--db", str(db), "export", "--office", "TTH", "--period", "2020-Q1",
+                  "--format", "pdf", "--out", str(folder / "a.pdf")], repeats)
+    subprocess.run([PY, str(ROOT / "main.py"), "--db", str(db), "export", "--office", "TTH", "--period", "2020-Q1",
+                    "--format", "docx", "--out", str(folder / "a.docx")], check=True, capture_output=True)
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if not office:
+        row("Xuất PDF báo cáo mẫu (khởi động nguội)", f"{ours:.2f} s", "không có LibreOffice để so", "≤ 0,25×", None)
+        return
+    theirs = timed([office, "--headless", "--convert-to", "pdf", "--outdir", str(folder / "lo"),
+                    str(folder / "a.docx")], max(2, repeats // 2))
+    row("Xuất PDF báo cáo mẫu (khởi động nguội)", f"{ours:.2f} s",
+        f"LibreOffice đổi DOCX→PDF {theirs:.2f} s; tỉ lệ {ours / theirs:.2f}×", "≤ 0,25×", ours <= 0.25 * theirs)
+
+
+WINDOW = """
+import os, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+if {bare}:
+    w = QMainWindow(); w.resize(1280, 800); w.show()
+    QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+else:
+    from ui.launch import create_window
+    w = create_window(Path({db!r})); w.show()
+    def ready():
+        if w.sheet is None:
+            QTimer.singleShot(5, ready); return
+        import resource
+        print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        w.close(); app.quit()
+    QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def bench_start(folder: Path, repeats: int) -> float:
+    db = demo_db(folder)
+
+    def start(bare: bool) -> tuple[float, int]:
+        times, memory = [], 0
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            out = subprocess.run([PY, "-c", WINDOW.format(root=str(ROOT), bare=bare, db=str(db))],
+                                 capture_output=True, text=True, env=ENV, check=True).stdout
+            times.append(time.perf_counter() - t0)
+            parts = out.split()
+            memory = max(memory, int(parts[1]) if len(parts) > 1 else 0)
+        return statistics.median(times), memory
+
+    ours, memory = start(False)
+    bare, _ = start(True)
+    row("Mở cửa sổ tới khi dùng được (báo cáo mẫu đã hiện)", f"{ours:.2f} s",
+        f"cửa sổ PySide6 trống {bare:.2f} s; tỉ lệ {ours / bare:.2f}×", "≤ 2×", ours <= 2 * bare)
+    return memory / 1024
+
+
+def bench_memory_cli(folder: Path) -> None:
+    db = demo_db(folder)
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PY, "-c", code, PY, str(ROOT / "main.py"), "--db", str(db), "export", "--office", "TTH",
+                          "--period", "2020-Q1", "--format", "pdf", "--out", str(folder / "m.pdf")],
+                         capture_output=True, text=True, check=True).stdout
+    mib = int(out.strip()) / 1024
+    row("Bộ nhớ đỉnh: lệnh xuất PDF", f"{mib:.0f} MiB", "RSS đỉnh của tiến trình", "≤ 80 MiB", mib <= 80)
+
+
+def bench_save(folder: Path, count: int) -> None:
+    opened = dbmod.open_database(folder / "save.sqlite3")
+    store = Store(opened.db)
+    load_sample(store)
+    report = store.report("TTH", "2020-Q1")
+    times = []
+    for n in range(count):
+        start = time.perf_counter()
+        store.content.enter(report, "VL_MOI", str(2000 + n))
+        times.append(time.perf_counter() - start)
+    opened.close()
+    times.sort()
+    p50, p99 = times[len(times) // 2] * 1000, times[int(len(times) * 0.99)] * 1000
+    row("Lưu một số liệu (synchronous=FULL, WAL)", f"p50 {p50:.2f} ms, p99 {p99:.2f} ms",
+        f"{count} lần lưu, mỗi lần một giao dịch có nhật ký", "p99 ≤ 5 ms", p99 <= 5)
+
+
+def make_packages(folder: Path, count: int, base: dict) -> tuple[Path, list[tuple[str, bytes]]]:
+    """``count`` offices under HUE, each with its own key, each submitting one signed report."""
+    share = folder / f"share{count}"
+    publics = []
+    for i in range(count):
+        code = f"X{i:04d}"
+        key = Ed25519PrivateKey.generate()
+        data = copy.deepcopy(base)
+        office_id = f"00000000-0000-4000-8000-{i:012d}"
+        data["office"].update(id=office_id, code=code)
+        for profile in data["office"]["profiles"]:
+            profile.update(parent_code="HUE", authority=f"UBND XÃ {i}")
+        data["report"]["id"] = f"10000000-0000-4000-8000-{i:012d}"
+        for doc in data["documents"]:
+            doc["id"] = f"{doc['id']}-{i}"
+        data["values"][0]["number"] = str(100 + i)
+        body = {"format": package.FORMAT, "format_version": package.FORMAT_VERSION, "kind": "report",
+                "office": code, "office_id": office_id, "seq": 1, "prev": None, "created": "2020-04-10T01:00:00+00:00",
+                "period": "2020-Q1", "revision": 1, "report": data, "pdf": None, "pdf_sha256": None}
+        raw = package.canonical(body)
+        digest = package.body_hash(body)
+        envelope = {"package": body, "signature": base64.b64encode(key.sign(raw)).decode(), "fingerprint": ""}
+        target = share / "outbox" / code / f"{code}_000001_{digest[:16]}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(__import__("json").dumps(envelope, ensure_ascii=False), encoding="utf-8")
+        publics.append((code, key.public_key().public_bytes_raw()))
+    return share, publics
+
+
+def bench_sync(folder: Path, sizes: list[int]) -> None:
+    source = dbmod.open_database(None)
+    src = Store(source.db)
+    load_sample(src)
+    base = transfer.dump(src, "TTH", "2020-Q1")
+    base.pop("files", None)
+    base["report"]["status"] = "complete"
+    for count in sizes:
+        share, publics = make_packages(folder, count, base)
+        opened = dbmod.open_database(folder / f"hue{count}.sqlite3")
+        store = Store(opened.db)
+        store.add_office("HUE", "province", OfficeProfile(dt.date(2000, 1, 1), "SỞ", "UBND", "Huế", "SNV"))
+        with store.db.atomic():
+            for code, raw in publics:
+                keys.trust(store, keys.PublicKey(code, raw))
+        start = time.perf_counter()
+        result = sync.sync(store, share)
+        summed = consolidate.consolidate(store, "HUE", "2020-Q1")
+        elapsed = time.perf_counter() - start
+        assert result.count("accepted") == count and len(summed.submissions) == count
+        target = {100: None, 1000: 5.0, 3321: 15.0}.get(count)
+        row(f"Đồng bộ + tổng hợp {count:,} báo cáo".replace(",", "."), f"{elapsed:.2f} s",
+            f"{count / elapsed:.0f} gói/giây, kiểm chữ ký và nhập từng gói", f"≤ {target:g} s".replace(".", ",")
+            if target else "", elapsed <= target if target else None)
+        start = time.perf_counter()
+        again = sync.sync(store, share)
+        rescan = time.perf_counter() - start
+        assert again.skipped == count
+        if count == max(sizes):
+            row(f"Quét lại {count:,} gói không đổi".replace(",", "."), f"{rescan:.3f} s", "chỉ xét tệp mới",
+                "≤ 0,3 s", rescan <= 0.3)
+        opened.close()
+        shutil.rmtree(share)
+
+
+def bench_size(folder: Path, quarters: int, districts: int) -> None:
+    """A province's own reports for ``quarters`` quarters and its districts' submissions for each."""
+    source = dbmod.open_database(None)
+    src = Store(source.db)
+    load_sample(src)
+    base = transfer.dump(src, "TTH", "2020-Q1")
+    base.pop("files", None)
+    path = folder / "size.sqlite3"
+    opened = dbmod.open_database(path)
+    store = Store(opened.db)
+    for q in range(quarters):
+        period = f"{2016 + q // 4}-Q{q % 4 + 1}"
+        for d in range(districts + 1):
+            data = copy.deepcopy(base)
+            if d:
+                data["office"].update(id=f"20000000-0000-4000-8000-{d:012d}", code=f"H{d:02d}")
+            data["report"].update(period=period, id=f"r-{q}-{d}")
+            for doc in data["documents"]:
+                doc["id"] = f"{doc['id']}-{q}-{d}"
+            for task in data["tasks"]:
+                task["id"] = f"{task['id']}-{q}"
+            for value in data["values"]:
+                value["number"] = str(int(value["number"]) + q) if value["number"].isdigit() else value["number"]
+            transfer.import_data(store, data)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.close()
+    mib = path.stat().st_size / 1024 / 1024
+    row(f"Dung lượng CSDL sau {quarters} quý", f"{mib:.1f} MB",
+        f"báo cáo của tỉnh và {districts} huyện mỗi quý, đủ nội dung như báo cáo mẫu", "≤ 20 MB", mib <= 20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 5
+    sizes = [100, 1000] if args.quick else [100, 1000, 3321]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_export(folder / "e", repeats) if (folder / "e").mkdir() is None else None
+        (folder / "s").mkdir()
+        window_mib = bench_start(folder / "s", repeats)
+        row("Bộ nhớ đỉnh: cửa sổ với báo cáo mẫu", f"{window_mib:.0f} MiB", "RSS đỉnh của tiến trình", "≤ 200 MiB",
+            window_mib <= 200)
+        (folder / "m").mkdir()
+        bench_memory_cli(folder / "m")
+        bench_save(folder, 500 if args.quick else 2000)
+        bench_sync(folder, sizes)
+        bench_size(folder, 40, 9)
+    print(f"\nĐo ngày {dt.date.today():%d/%m/%Y} trên {platform.machine()}, {os.cpu_count()} nhân, "
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}\n")
+    print("| Phép đo | Kết quả | So sánh | Mục tiêu | |")
+    print("|---|---|---|---|---|")
+    for name, value, versus, target, verdict in ROWS:
+        print(f"| {name} | {value} | {versus} | {target} | {verdict} |")
+
+
+if __name__ == "__main__":
+    main()
