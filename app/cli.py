@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from app import __version__, issuing, keys, narrative, package, paths, sync, transfer
+from app import __version__, paths, transfer
 from app import db as dbmod
 from app.backup import backup_database
 from app.cli_actions import export_report
@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", type=int, dest="template_version")
     p = template.add_parser("import", help="nạp mẫu báo cáo từ tệp")
     p.add_argument("file", type=Path)
+    p = template.add_parser("migrate", help="chuyển một báo cáo nháp sang phiên bản mẫu khác")
+    _report_args(p)
+    p.add_argument("--version", type=int, required=True, dest="template_version")
+    p.add_argument("--rename", action="append", default=[], metavar="CŨ=MỚI", help="chỉ tiêu đổi mã")
+    p.add_argument("--apply", action="store_true", help="thực hiện (không có: chỉ cho xem)")
     return parser
 
 
@@ -230,6 +235,8 @@ def cmd_demo(store: Store, args) -> int:
 
 
 def cmd_set(store: Store, args) -> int:
+    from app import narrative
+
     existing = store.find_report(args.office, args.period)
     template_id = store.report_template_id(existing) if existing else None
     template = store.template_by_id(template_id or store.default_template_id())
@@ -300,18 +307,24 @@ def cmd_export(store: Store, args) -> int:
 
 
 def cmd_complete(store: Store, args) -> int:
+    from app import issuing
+
     issuing.mark_complete(store, store.report(args.office, args.period))
     print("Đã đánh dấu hoàn thành.")
     return 0
 
 
 def cmd_reopen(store: Store, args) -> int:
+    from app import issuing
+
     issuing.reopen(store, store.report(args.office, args.period), args.reason)
     print("Đã mở lại báo cáo (bản nháp).")
     return 0
 
 
 def cmd_issue(store: Store, args) -> int:
+    from app import issuing
+
     try:
         day = dt.date.fromisoformat(args.date)
     except ValueError:
@@ -324,12 +337,16 @@ def cmd_issue(store: Store, args) -> int:
 
 
 def cmd_revise(store: Store, args) -> int:
+    from app import issuing
+
     report = issuing.new_revision(store, store.report(args.office, args.period), args.reason)
     print(f"Đã mở bản sửa đổi {report.revision} (bản nháp).")
     return 0
 
 
 def cmd_issued_pdf(store: Store, args) -> int:
+    from app import issuing
+
     report = store.issued_report(args.office, args.period, args.revision)
     write_atomic(args.out, issuing.issued_pdf(store, report))
     print(f"Đã ghi bản PDF đã ban hành (số {report.number}, bản {report.revision}) ra {args.out}")
@@ -337,6 +354,8 @@ def cmd_issued_pdf(store: Store, args) -> int:
 
 
 def cmd_scans(store: Store, args) -> int:
+    from app import issuing
+
     report = store.issued_report(args.office, args.period)
     listed = issuing.scans(store, report)
     if not listed:
@@ -350,12 +369,16 @@ def cmd_scans(store: Store, args) -> int:
 
 
 def cmd_attach_scan(store: Store, args) -> int:
+    from app import issuing
+
     digest = issuing.attach_scan(store, store.issued_report(args.office, args.period), args.file)
     print(f"Đã đính kèm bản chụp (SHA-256 {digest}).")
     return 0
 
 
 def cmd_backup(store: Store, args) -> int:
+    from app import keys
+
     if args.folder:
         from app.backup import backup_to_folder
 
@@ -370,6 +393,8 @@ def cmd_backup(store: Store, args) -> int:
 
 
 def cmd_keys(store: Store, args) -> int:
+    from app import keys
+
     if args.action == "export":
         public = keys.export_key(store, args.office or keys.default_office(store), args.out)
         print(f"Đã xuất khóa công khai của {public.office_code} ra {args.out}")
@@ -386,12 +411,16 @@ def cmd_keys(store: Store, args) -> int:
 
 
 def cmd_submit(store: Store, args) -> int:
+    from app import package
+
     target = package.submit(store, args.office, args.period, args.folder)
     print(f"Đã gửi {target.name} vào {target.parent}")
     return 0
 
 
 def cmd_sync(store: Store, args) -> int:
+    from app import sync
+
     result = sync.sync(store, args.folder)
     for outcome in result.outcomes:
         print(outcome.line())
@@ -403,6 +432,8 @@ def cmd_sync(store: Store, args) -> int:
 
 
 def cmd_publish(store: Store, args) -> int:
+    from app import keys, package
+
     office = args.office or keys.default_office(store)
     if not args.template and not args.deadline:
         return _fail("Hãy ghi --template hoặc --deadline.")
@@ -449,6 +480,17 @@ def cmd_office(store: Store, args) -> int:
 
 
 def cmd_template(store: Store, args) -> int:
+    if args.action == "migrate":
+        from app import template_edit
+
+        report = store.report(args.office, args.period)
+        target = store.template_id(store.template_of(report).code, args.template_version)
+        renames = dict(item.split("=", 1) for item in args.rename if "=" in item)
+        mapping = (template_edit.migrate if args.apply else template_edit.plan)(store, report, target, renames)
+        for line in mapping.lines:
+            print(line)
+        print("Đã chuyển báo cáo sang phiên bản mới." if args.apply else "Chưa thay đổi gì; thêm --apply để thực hiện.")
+        return 0
     if args.action == "import":
         template = load_file(args.file)
         known = store.db.execute("SELECT 1 FROM template WHERE code = ? AND version = ? AND fingerprint = ?",

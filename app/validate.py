@@ -125,8 +125,10 @@ def _check_parts(template: Template, parent: Indicator, values: dict[str, Value]
             out.append(_finding(Severity.WARNING, missing[0],
                                 f"Chưa nhập đủ các phần của {_name(parent)}: thiếu "
                                 + ", ".join(c.code for c in missing) + "."))
-        elif parts_sum != total.number and not total.qualifier:
-            out.append(_finding(Severity.ERROR, parent,
+        elif parts_sum != total.number:
+            # a total written as "khoảng 4.348" is approximate: a mismatch is worth a look, not a block
+            severity = Severity.WARNING if total.qualifier else Severity.ERROR
+            out.append(_finding(severity, parent,
                                 f"Các phần cộng lại {_show(parent, parts_sum)} khác tổng {_name(parent)} = "
                                 f"{_show(parent, total.number)}."))
     partial_sum = sum((n for c, n in entered.items()

@@ -7,15 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
-from app import cli_actions, consolidate, desk, issuing, keys, package, printed
+from app import cli_actions, desk, issuing
 from app import settings as settings_mod
 from app.fsutil import write_atomic
 from ui import ask
 from ui.dialogs import FirstRunDialog, IssueDialog, ProfileDialog, ReasonDialog
 from ui.documents import DocumentDialog
 from ui.i18n import _
-from ui.preview import PreviewDialog, ask_and_print
-from ui.sync_dialogs import ConsolidationDialog, SyncDialog, TrustDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -93,8 +91,10 @@ class ReportActions:
         for item in (self.submit, self.sync_now, self.consolidation, None, trust, export_key):
             sync_menu.addSeparator() if item is None else sync_menu.addAction(item)
         bar.addAction(self.sync_now)
+        self.templates = self._action(_("&Mẫu báo cáo (mục, chỉ tiêu)…"), self.edit_template)
         settings_menu = menu.addMenu(_("&Cài đặt"))
         settings_menu.addAction(self.profile)
+        settings_menu.addAction(self.templates)
         help_menu = menu.addMenu(_("T&rợ giúp"))
         help_menu.addAction(self._action(_("&Giới thiệu"), self.about, report=False))
         for action in (self.preview, self.exports["pdf"], self.print_, self.complete, self.issue):
@@ -123,6 +123,8 @@ class ReportActions:
     # --- rendering ----------------------------------------------------------------
     def _rendered(self, fmt: str, then) -> None:
         """Build the model on the database thread, render it in the pool, then ``then(bytes)``."""
+        from app import printed
+
         if self.w.sheet is None:
             return
         self.w.flush()
@@ -142,6 +144,8 @@ class ReportActions:
         return f"BC-{r.office_code}-{r.period}"
 
     def show_preview(self) -> None:
+        from ui.preview import PreviewDialog
+
         def shown(pdf: bytes) -> None:
             self.w.statusBar().clearMessage()
             dialog = PreviewDialog(pdf, self._title(), self.w, on_print=lambda: self._print_bytes(pdf),
@@ -155,6 +159,8 @@ class ReportActions:
         self._rendered("pdf", self._print_bytes)
 
     def _print_bytes(self, pdf: bytes) -> None:
+        from ui.preview import ask_and_print
+
         pages = ask_and_print(self.w, pdf, self._title())
         if pages:
             self.w.statusBar().showMessage(_("Đã gửi {pages} trang tới máy in.").format(pages=pages), 6000)
@@ -216,6 +222,8 @@ class ReportActions:
                                 _("Đã mở bản sửa đổi."))
 
     def show_issued(self) -> None:
+        from ui.preview import PreviewDialog
+
         report_id = self.w.sheet.report.id
 
         def shown(pdf: bytes) -> None:
@@ -247,6 +255,8 @@ class ReportActions:
         return folder
 
     def submit_report(self) -> None:
+        from app import package
+
         folder = self._folder()
         if not folder:
             return
@@ -258,6 +268,8 @@ class ReportActions:
                        self.w.show_error)
 
     def run_sync(self) -> None:
+        from ui.sync_dialogs import SyncDialog
+
         folder = self._folder()
         if not folder:
             return
@@ -269,6 +281,9 @@ class ReportActions:
         dialog.start()
 
     def trust_key(self, path: str | None = None) -> None:
+        from app import keys
+        from ui.sync_dialogs import TrustDialog
+
         if path is None:
             path = ask.open_file(self.w, _("Chọn tệp khóa công khai"), _("Tệp khóa (*.key *.json)"))
         if not path:
@@ -287,6 +302,8 @@ class ReportActions:
                                8000), self.w.show_error)
 
     def export_key(self) -> None:
+        from app import keys
+
         office = self.w.sheet.report.office_code
         path = ask.save_file(self.w, _("Xuất khóa công khai"), f"{office}.key",
                                                     _("Tệp khóa (*.key)"))
@@ -298,6 +315,9 @@ class ReportActions:
                                    office=office, fp=public.fingerprint)), self.w.show_error)
 
     def show_consolidation(self) -> None:
+        from app import consolidate
+        from ui.sync_dialogs import ConsolidationDialog
+
         office, period = self._key()
         section = self.w.section_code
 
@@ -332,6 +352,46 @@ class ReportActions:
                        lambda model: self.w.ops.run_pool(lambda: render(model),
                                                          lambda data: self._write(data, path), self.w.show_error),
                        self.w.show_error)
+
+    # --- templates ----------------------------------------------------------------------
+    def edit_template(self) -> None:
+        from app.template_edit import Draft
+        from ui.template_editor import TemplateEditor
+
+        editor = TemplateEditor(Draft(self.w.sheet.data.template), self.w)
+        editor.saved.connect(self._template_saved)
+        self.w.template_editor = editor
+        editor.show()
+
+    def _template_saved(self, draft) -> None:
+        from app import template_edit
+
+        report_id = self.w.sheet.report.id
+
+        def saved(result) -> None:
+            template_id, lines = result
+            self.w.statusBar().showMessage(_("Đã lưu phiên bản mẫu mới."), 8000)
+            if lines is not None:
+                self._offer_migration(report_id, template_id, lines)
+
+        def work(store):
+            template_id = template_edit.save_version(store, draft)
+            report = store.report_by_id(report_id)
+            if not report.editable:
+                return template_id, None
+            return template_id, template_edit.plan(store, report, template_id).lines
+
+        self.w.ops.run(work, saved, self.w.show_error)
+
+    def _offer_migration(self, report_id: str, template_id: int, lines: list[str]) -> None:
+        from app import template_edit
+        from ui.template_editor import MappingDialog
+
+        dialog = MappingDialog(lines, self.w)
+        self.w.mapping_dialog = dialog
+        if dialog.exec():
+            self.w.ops.run(lambda store: template_edit.migrate(store, store.report_by_id(report_id), template_id),
+                           lambda _mapping: self._reload(), self.w.show_error)
 
     # --- documents --------------------------------------------------------------------
     def edit_document(self, doc) -> None:

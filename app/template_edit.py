@@ -1,0 +1,230 @@
+"""Changing a template without code: edit a draft, save it as a new version, move reports over.
+
+A template version in use never changes: saving an edited draft installs the
+next version number. A report moves to a newer version only through a mapping
+(indicators kept, renamed or dropped) that the operator sees before it is
+applied; dropped figures are recorded in the audit, never silently lost.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from app.errors import InputError, UserError
+from app.narrative import PLACEHOLDER
+from app.store import Store
+from app.template import Template, from_dict
+
+INDICATOR_DEFAULTS = {"kind": "count", "time": "flow", "offices": "sum", "min": "0", "max": None, "appendix": True}
+
+
+class Draft:
+    """A template being edited: the file form, changed step by step, checked on every step."""
+
+    def __init__(self, template: Template) -> None:
+        self.data = copy.deepcopy(template.to_dict())
+        self.base_version = template.version
+
+    # --- finding things -------------------------------------------------------------
+    def _sections(self, sections=None):
+        for section in self.data["sections"] if sections is None else sections:
+            yield section
+            yield from self._sections(section["children"])
+
+    def section(self, code: str) -> dict:
+        found = next((s for s in self._sections() if s["code"] == code), None)
+        if found is None:
+            raise InputError(f"Không có mục mã “{code}”.")
+        return found
+
+    def _siblings(self, code: str) -> list:
+        for holder in [self.data["sections"], *(s["children"] for s in self._sections())]:
+            if any(s["code"] == code for s in holder):
+                return holder
+        raise InputError(f"Không có mục mã “{code}”.")
+
+    def indicator(self, code: str) -> tuple[dict, list]:
+        for section in self._sections():
+            for ind in section["indicators"]:
+                if ind["code"] == code:
+                    return ind, section["indicators"]
+        raise InputError(f"Không có chỉ tiêu mã “{code}”.")
+
+    def template(self) -> Template:
+        """The draft as a template (raises InputError naming what is inconsistent)."""
+        return from_dict(self.data)
+
+    def _checked(self, change) -> None:
+        before = copy.deepcopy(self.data)
+        try:
+            change()
+            self.template()
+        except InputError:
+            self.data = before
+            raise
+
+    # --- sections ---------------------------------------------------------------------
+    def add_section(self, code: str, title: str, parent: str | None = None, after: str | None = None) -> None:
+        def change():
+            holder = self.section(parent)["children"] if parent else self.data["sections"]
+            new = {"code": code.strip().upper(), "title": title, "indicators": [], "children": []}
+            index = next((i + 1 for i, s in enumerate(holder) if s["code"] == after), len(holder))
+            holder.insert(index, new)
+        self._checked(change)
+
+    def rename_section(self, code: str, title: str, plan_title: str | None = None) -> None:
+        def change():
+            section = self.section(code)
+            section["title"] = title
+            if plan_title is not None:
+                if plan_title:
+                    section["plan_title"] = plan_title
+                else:
+                    section.pop("plan_title", None)
+        self._checked(change)
+
+    def move_section(self, code: str, step: int) -> None:
+        holder = self._siblings(code)
+        index = next(i for i, s in enumerate(holder) if s["code"] == code)
+        target = index + step
+        if 0 <= target < len(holder):
+            holder[index], holder[target] = holder[target], holder[index]
+
+    def remove_section(self, code: str) -> None:
+        def change():
+            holder = self._siblings(code)
+            holder[:] = [s for s in holder if s["code"] != code]
+        self._checked(change)
+
+    # --- indicators ---------------------------------------------------------------------
+    def add_indicator(self, section: str, fields: dict, after: str | None = None) -> None:
+        def change():
+            holder = self.section(section)["indicators"]
+            new = {**INDICATOR_DEFAULTS, **{k: v for k, v in fields.items() if v is not None or k == "max"}}
+            new["code"] = str(new.get("code", "")).strip().upper()
+            index = next((i + 1 for i, ind in enumerate(holder) if ind["code"] == after), len(holder))
+            holder.insert(index, new)
+        self._checked(change)
+
+    def update_indicator(self, code: str, fields: dict) -> None:
+        def change():
+            ind, _ = self.indicator(code)
+            for key, value in fields.items():
+                if value is None and key in ("parent", "part", "rules"):
+                    ind.pop(key, None)
+                else:
+                    ind[key] = value
+            if not ind.get("parent"):
+                ind.pop("parent", None)
+                ind.pop("part", None)
+        self._checked(change)
+
+    def move_indicator(self, code: str, step: int) -> None:
+        _, holder = self.indicator(code)
+        index = next(i for i, ind in enumerate(holder) if ind["code"] == code)
+        target = index + step
+        if 0 <= target < len(holder):
+            holder[index], holder[target] = holder[target], holder[index]
+
+    def remove_indicator(self, code: str) -> None:
+        def change():
+            _, holder = self.indicator(code)
+            holder[:] = [ind for ind in holder if ind["code"] != code]
+        self._checked(change)
+
+
+def save_version(store: Store, draft: Draft) -> int:
+    """Install the draft as the next version of its template; return the new template id."""
+    row = store.db.execute("SELECT max(version) FROM template WHERE code = ?", (draft.data["code"],)).fetchone()
+    data = copy.deepcopy(draft.data)
+    data["version"] = (row[0] or 0) + 1
+    return store.install_template(from_dict(data))
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """What moving a report to another template version does to each of its indicators."""
+
+    kept: tuple[str, ...]
+    renamed: tuple[tuple[str, str], ...]
+    dropped: tuple[str, ...]  # figures entered for indicators the new version does not have
+    added: tuple[str, ...]
+    lost_sections: tuple[str, ...]  # sections with text, documents or tasks the new version lacks
+
+    @property
+    def lines(self) -> list[str]:
+        out = [f"Giữ nguyên: {len(self.kept)} chỉ tiêu."]
+        out += [f"Đổi mã: {old} → {new}" for old, new in self.renamed]
+        out += [f"Bỏ (số liệu được lưu vào nhật ký): {code}" for code in self.dropped]
+        out += [f"Chỉ tiêu mới (chưa có số liệu): {code}" for code in self.added]
+        out += [f"Mục không còn trong phiên bản mới (phải chuyển nội dung trước): {code}" for code in self.lost_sections]
+        return out
+
+
+def plan(store: Store, report, new_template_id: int, renames: dict[str, str] | None = None) -> Mapping:
+    renames = {k.upper(): v.upper() for k, v in (renames or {}).items()}
+    old = store.template_of(report)
+    new = store.template_by_id(new_template_id)
+    values = store.content.values(report.id)
+    for source, target in renames.items():
+        if source not in old.indicators:
+            raise InputError(f"Chỉ tiêu “{source}” không có trong phiên bản đang dùng.")
+        if target not in new.indicators:
+            raise InputError(f"Chỉ tiêu “{target}” không có trong phiên bản mới.")
+    kept = tuple(c for c in old.indicators if c in new.indicators and c not in renames)
+    renamed = tuple((s, t) for s, t in renames.items())
+    dropped = tuple(c for c in values if c not in new.indicators and c not in renames)
+    targets = set(kept) | set(renames.values())
+    added = tuple(c for c in new.indicators if c not in targets)
+    data = store.content.load(report)
+    used = {s for (s, _p), blocks in data.narrative.items() if blocks} | {d.section for d in data.documents} \
+        | {t.section for t in data.tasks}
+    lost = tuple(sorted(s for s in used if s not in new.by_section))
+    return Mapping(kept, renamed, dropped, added, lost)
+
+
+def migrate(store: Store, report, new_template_id: int, renames: dict[str, str] | None = None) -> Mapping:
+    """Move a draft report to ``new_template_id`` following the mapping; one transaction."""
+    store.require_editable(report)
+    mapping = plan(store, report, new_template_id, renames)
+    if mapping.lost_sections:
+        raise UserError("Phiên bản mới thiếu mục " + ", ".join(mapping.lost_sections)
+                        + " đang có nội dung; hãy chuyển nội dung sang mục khác trước.")
+    values = store.content.values(report.id)
+    rename = dict(mapping.renamed)
+    new = store.template_by_id(new_template_id)
+    with store.db.atomic():
+        for code in mapping.dropped:
+            store.db.conn.execute("DELETE FROM value WHERE report_id = ? AND indicator = ?", (report.id, code))
+            store.audit(report.office_code, "value", code, dataclasses.asdict(values[code]), None, report.id,
+                        f"Bỏ khi chuyển sang mẫu {new.key}")
+        for source, target in rename.items():
+            store.db.conn.execute("UPDATE value SET indicator = ? WHERE report_id = ? AND indicator = ?",
+                                  (target, report.id, source))
+        if rename:
+            pattern = re.compile(PLACEHOLDER.pattern)
+
+            def swap(match: re.Match) -> str:
+                code = match["code"]
+                if code in rename:
+                    return "{" + rename[code] + (f":{match['mod']}" if match["mod"] else "") + "}"
+                return match.group(0)
+
+            for section, part, position, text in store.db.conn.execute(
+                    "SELECT section, part, position, text FROM narrative WHERE report_id = ?", (report.id,)).fetchall():
+                changed = pattern.sub(swap, text)
+                if changed != text:
+                    store.db.conn.execute("UPDATE narrative SET text = ? WHERE report_id = ? AND section = ?"
+                                          " AND part = ? AND position = ?", (changed, report.id, section, part, position))
+            for task_id, text in store.db.conn.execute("SELECT id, text FROM task WHERE report_id = ?",
+                                                       (report.id,)).fetchall():
+                changed = pattern.sub(swap, text)
+                if changed != text:
+                    store.db.conn.execute("UPDATE task SET text = ? WHERE report_id = ? AND id = ?",
+                                          (changed, report.id, task_id))
+        store.db.conn.execute("UPDATE report SET template_id = ? WHERE id = ?", (new_template_id, report.id))
+        store.audit(report.office_code, "template", str(report.period), report.template_key, new.key, report.id,
+                    "; ".join(mapping.lines))
+    return mapping

@@ -1,0 +1,338 @@
+"""The template editor: sections and indicators of the report, changed without code.
+
+It edits a ``Draft`` (app/template_edit.py); every change is checked at once and
+a refused one says why. Saving installs a new version; reports keep theirs until
+moved over with a mapping shown first.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import InputError
+from app.template import OPS
+from app.template_edit import Draft
+from ui.figures import FiguresModel, FiguresView
+from ui.i18n import _
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def kind_labels() -> dict[str, str]:
+    return {"count": _("Số lượng"), "money": _("Tiền (đồng)"), "decimal": _("Số thập phân"),
+            "percent": _("Phần trăm"), "ratio": _("Tỉ lệ a/b")}
+
+
+def part_labels() -> dict[str, str]:
+    return {"": _("— (không phải “trong đó”)"), "exhaustive": _("Các phần cộng đủ bằng tổng"),
+            "partial": _("Một phần, không vượt tổng"), "subrate": _("Tỉ lệ con, không cộng")}
+
+
+def _combo(parent, items: dict[str, str]) -> QComboBox:
+    box = QComboBox(parent)
+    for key, label in items.items():
+        box.addItem(label, key)
+    return box
+
+
+def _select(box: QComboBox, key) -> None:
+    box.setCurrentIndex(max(box.findData(key if key is not None else ""), 0))
+
+
+class SectionForm(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.code = QLineEdit(self)
+        self.code.setReadOnly(True)
+        self.title = QLineEdit(self)
+        self.plan_title = QLineEdit(self)
+        self.plan_title.setPlaceholderText(_("(như tên mục)"))
+        form = QFormLayout(self)
+        form.addRow(_("Mã mục"), self.code)
+        form.addRow(_("Tên mục"), self.title)
+        form.addRow(_("Tên ở phần nhiệm vụ kỳ tới"), self.plan_title)
+
+    def load(self, data: dict) -> None:
+        self.code.setText(data["code"])
+        self.title.setText(data["title"])
+        self.plan_title.setText(data.get("plan_title", ""))
+
+
+class IndicatorForm(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.code = QLineEdit(self)
+        self.code.setReadOnly(True)
+        self.label = QLineEdit(self)
+        self.unit = QLineEdit(self)
+        self.kind = _combo(self, kind_labels())
+        self.parent_code = QComboBox(self)
+        self.part = _combo(self, part_labels())
+        self.time = _combo(self, {"flow": _("Cộng dồn theo quý (lượt, số phát sinh)"),
+                                  "stock": _("Lấy số quý cuối (số hiện có)")})
+        self.offices = _combo(self, {"sum": _("Cộng các đơn vị"), "none": _("Không cộng")})
+        self.minimum = QLineEdit(self)
+        self.maximum = QLineEdit(self)
+        self.rule_op = _combo(self, {"": "—", **{op: op for op in OPS}})
+        self.rule_other = QComboBox(self)
+        self.rule_severity = _combo(self, {"error": _("Lỗi"), "warning": _("Cảnh báo")})
+        self.appendix = QCheckBox(_("In trong bảng phụ lục số liệu"), self)
+        rule = QHBoxLayout()
+        for widget in (self.rule_op, self.rule_other, self.rule_severity):
+            rule.addWidget(widget)
+        form = QFormLayout(self)
+        for label, widget in ((_("Mã chỉ tiêu"), self.code), (_("Tên chỉ tiêu"), self.label),
+                              (_("Đơn vị tính"), self.unit), (_("Loại giá trị"), self.kind),
+                              (_("Thuộc chỉ tiêu (trong đó)"), self.parent_code), (_("Kiểu “trong đó”"), self.part),
+                              (_("Theo thời gian"), self.time), (_("Theo đơn vị"), self.offices),
+                              (_("Nhỏ nhất"), self.minimum), (_("Lớn nhất"), self.maximum)):
+            form.addRow(label, widget)
+        form.addRow(_("Quy tắc so sánh"), rule)
+        form.addRow("", self.appendix)
+
+    def load(self, data: dict, codes: list[str]) -> None:
+        self.code.setText(data["code"])
+        self.label.setText(data["label"])
+        self.unit.setText(data.get("unit", ""))
+        _select(self.kind, data.get("kind", "count"))
+        for box in (self.parent_code, self.rule_other):
+            box.clear()
+            box.addItem("—", "")
+            for code in codes:
+                if code != data["code"]:
+                    box.addItem(code, code)
+        _select(self.parent_code, data.get("parent"))
+        _select(self.part, data.get("part"))
+        _select(self.time, data.get("time", "flow"))
+        _select(self.offices, data.get("offices", "sum"))
+        self.minimum.setText(data.get("min") or "")
+        self.maximum.setText(data.get("max") or "")
+        rules = data.get("rules") or [{}]
+        _select(self.rule_op, rules[0].get("op"))
+        _select(self.rule_other, rules[0].get("other"))
+        _select(self.rule_severity, rules[0].get("severity", "error"))
+        self.appendix.setChecked(bool(data.get("appendix", True)))
+
+    def fields(self) -> dict:
+        parent = self.parent_code.currentData() or None
+        rules = None
+        if self.rule_op.currentData() and self.rule_other.currentData():
+            rules = [{"op": self.rule_op.currentData(), "other": self.rule_other.currentData(),
+                      "severity": self.rule_severity.currentData()}]
+        return {
+            "label": self.label.text().strip(), "unit": self.unit.text().strip(), "kind": self.kind.currentData(),
+            "parent": parent, "part": (self.part.currentData() or "partial") if parent else None,
+            "time": self.time.currentData(), "offices": self.offices.currentData(),
+            "min": self.minimum.text().strip() or None, "max": self.maximum.text().strip() or None,
+            "rules": rules, "appendix": self.appendix.isChecked(),
+        }
+
+
+class TemplateEditor(QDialog):
+    """Edit the sections and indicators; the right-hand grid previews the section's form."""
+
+    saved = Signal(object)  # the Draft to install as a new version
+
+    def __init__(self, draft: Draft, parent=None) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.setWindowTitle(_("Mẫu báo cáo {code} (đang sửa từ phiên bản {version})").format(
+            code=draft.data["code"], version=draft.base_version))
+        self.resize(1100, 680)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([_("Mục và chỉ tiêu")])
+        self.tree.currentItemChanged.connect(self._picked)
+        self.section_form = SectionForm(self)
+        self.indicator_form = IndicatorForm(self)
+        self.forms = QStackedWidget(self)
+        self.forms.addWidget(self.section_form)
+        self.forms.addWidget(self.indicator_form)
+        self.preview_model = FiguresModel(self)
+        self.preview = FiguresView(self.preview_model, self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.new_code = QLineEdit(self)
+        self.new_code.setPlaceholderText(_("Mã mới (chữ in hoa không dấu), ví dụ VL_THANH_NIEN"))
+        buttons = QHBoxLayout()
+        for text, slot in ((_("Thêm mục"), self.add_section), (_("Thêm mục con"), self.add_child_section),
+                           (_("Thêm chỉ tiêu"), self.add_indicator), (_("Lên"), lambda: self.move(-1)),
+                           (_("Xuống"), lambda: self.move(1)), (_("Xóa"), self.remove),
+                           (_("Áp dụng"), self.apply)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        right = QWidget(self)
+        layout = QVBoxLayout(right)
+        layout.addWidget(self.forms)
+        layout.addWidget(self.new_code)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(_("Xem trước bảng số liệu của mục"), self))
+        layout.addWidget(self.preview)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.tree)
+        split.addWidget(right)
+        split.setSizes([380, 720])
+        box = QDialogButtonBox(self)
+        box.addButton(_("Lưu thành phiên bản mới"), QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self._save)
+        box.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addWidget(split)
+        outer.addWidget(box)
+        self.refresh()
+
+    # --- tree -------------------------------------------------------------------------
+    def refresh(self, select: tuple[str, str] | None = None) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        template = self.draft.template()
+        bold = QFont()
+        bold.setBold(True)
+        items: dict = {}
+
+        def add(sections, parent) -> None:
+            for section in sections:
+                item = QTreeWidgetItem([f"{section.number}. {section.title}"])
+                item.setFont(0, bold)
+                item.setData(0, KIND_ROLE, "section")
+                item.setData(0, CODE_ROLE, section.code)
+                (parent.addChild(item) if parent else self.tree.addTopLevelItem(item))
+                items[("section", section.code)] = item
+                for ind in section.indicators:
+                    child = QTreeWidgetItem([("    " if ind.parent else "• ") + f"{ind.label} ({ind.code})"])
+                    child.setData(0, KIND_ROLE, "indicator")
+                    child.setData(0, CODE_ROLE, ind.code)
+                    item.addChild(child)
+                    items[("indicator", ind.code)] = child
+                add(section.children, item)
+
+        add(template.sections, None)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        target = items.get(select) if select else None
+        self.tree.setCurrentItem(target or self.tree.topLevelItem(0))
+
+    def current(self) -> tuple[str, str]:
+        item = self.tree.currentItem()
+        return (item.data(0, KIND_ROLE), item.data(0, CODE_ROLE)) if item else ("", "")
+
+    def _section_of(self) -> str:
+        item = self.tree.currentItem()
+        while item is not None and item.data(0, KIND_ROLE) != "section":
+            item = item.parent()
+        return item.data(0, CODE_ROLE) if item else ""
+
+    def _picked(self, *_args) -> None:
+        kind, code = self.current()
+        self.error.clear()
+        if kind == "section":
+            self.section_form.load(self.draft.section(code))
+            self.forms.setCurrentWidget(self.section_form)
+        elif kind == "indicator":
+            data, _ = self.draft.indicator(code)
+            self.indicator_form.load(data, list(self.draft.template().indicators))
+            self.forms.setCurrentWidget(self.indicator_form)
+        section = self.draft.template().by_section.get(self._section_of())
+        if section:
+            self.preview_model.load(section.indicators, {}, {}, {}, read_only=True)
+
+    # --- operations -------------------------------------------------------------------
+    def _do(self, change, select=None) -> bool:
+        try:
+            change()
+        except InputError as exc:
+            self.error.setText(str(exc))
+            return False
+        self.error.clear()
+        self.refresh(select or self.current())
+        return True
+
+    def _new_code(self) -> str:
+        return self.new_code.text().strip().upper()
+
+    def add_section(self, parent: str | None = None) -> None:
+        code, after = self._new_code(), None if parent else self._top_section()
+        if self._do(lambda: self.draft.add_section(code, _("Mục mới"), parent, after), ("section", code)):
+            self.new_code.clear()
+
+    def _top_section(self) -> str | None:
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return item.data(0, CODE_ROLE) if item else None
+
+    def add_child_section(self) -> None:
+        self.add_section(self._section_of())
+
+    def add_indicator(self) -> None:
+        code, section = self._new_code(), self._section_of()
+        kind, current = self.current()
+        after = current if kind == "indicator" else None
+        fields = {"code": code, "label": _("Chỉ tiêu mới"), "unit": "người"}
+        if self._do(lambda: self.draft.add_indicator(section, fields, after), ("indicator", code)):
+            self.new_code.clear()
+
+    def move(self, step: int) -> None:
+        kind, code = self.current()
+        mover = self.draft.move_section if kind == "section" else self.draft.move_indicator
+        self._do(lambda: mover(code, step), (kind, code))
+
+    def remove(self) -> None:
+        kind, code = self.current()
+        remover = self.draft.remove_section if kind == "section" else self.draft.remove_indicator
+        self._do(lambda: remover(code), None)
+
+    def apply(self) -> bool:
+        """Write the form into the draft (checked)."""
+        kind, code = self.current()
+        if kind == "section":
+            form = self.section_form
+            return self._do(lambda: self.draft.rename_section(code, form.title.text().strip(),
+                                                              form.plan_title.text().strip()), (kind, code))
+        fields = self.indicator_form.fields()
+        return self._do(lambda: self.draft.update_indicator(code, fields), (kind, code))
+
+    def _save(self) -> None:
+        if self.apply():
+            self.saved.emit(self.draft)
+            self.accept()
+
+
+class MappingDialog(QDialog):
+    """What moving the open report to the new version does, before it is done."""
+
+    def __init__(self, lines: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Chuyển báo cáo sang phiên bản mẫu mới"))
+        text = QLabel("\n".join(lines), self)
+        text.setWordWrap(True)
+        box = QDialogButtonBox(self)
+        box.addButton(_("Chuyển"), QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(_("Để nguyên"), QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Báo cáo đang mở sẽ thay đổi như sau:"), self))
+        layout.addWidget(text)
+        layout.addWidget(box)
