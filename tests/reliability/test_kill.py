@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).with_name("worker.py")
 KILLS = {"save": scale(30, 600), "export": scale(10, 200), "import": scale(10, 200)}
 STATS = {"kills": 0}
+pytestmark = pytest.mark.timeout(3600)  # the full run (1,000 kills) takes minutes
 
 
 def _demo(db: Path) -> None:
