@@ -143,9 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     keys.add_parser("list", help="liệt kê khóa đã tin cậy")
     p = sub.add_parser("submit", help="gửi báo cáo (gói có chữ ký) vào thư mục dùng chung")
     _report_args(p)
-    p.add_argument("--folder", required=True, type=Path)
+    p.add_argument("--folder", required=True, type=Path, help="thư mục dùng chung")
     p = sub.add_parser("sync", help="nhận các gói mới trong thư mục dùng chung; mỗi gói một dòng")
-    p.add_argument("--folder", required=True, type=Path)
+    p.add_argument("--folder", required=True, type=Path, help="thư mục dùng chung")
     p = sub.add_parser("publish", help="gửi xuống cấp dưới: mẫu báo cáo và hạn gửi báo cáo (có chữ ký)")
     p.add_argument("--folder", required=True, type=Path)
     p.add_argument("--office", help="mã đơn vị gửi (mặc định: đơn vị của máy này)")
@@ -485,7 +485,10 @@ def cmd_template(store: Store, args) -> int:
 
         report = store.report(args.office, args.period)
         target = store.template_id(store.template_of(report).code, args.template_version)
-        renames = dict(item.split("=", 1) for item in args.rename if "=" in item)
+        bad = [item for item in args.rename if "=" not in item]
+        if bad:
+            return _fail(f"--rename phải viết dạng CŨ=MỚI (ví dụ VL_NN=VL_NUOC_NGOAI), không phải “{bad[0]}”.")
+        renames = dict(item.split("=", 1) for item in args.rename)
         mapping = (template_edit.migrate if args.apply else template_edit.plan)(store, report, target, renames)
         for line in mapping.lines:
             print(line)

@@ -72,12 +72,23 @@ def consolidate(store: Store, office_code: str, period: Period | str) -> Consoli
                 template = template or store.template_of(report)
                 values = aggregate.period_values(store, child.code, period, template, {})
         received = _received(store, child.code, str(period)) if report else ""
-        on_time = (received[:10] <= due) if received and due else None
+        on_time = (_local_day(received) <= due) if received and due else None
         submissions.append(Submission(child, report, received, due, on_time))
         by_office[child.code] = values
     if template is None:
         template = store.template_by_id(store.default_template_id())
     return Consolidation(office, period, tuple(submissions), _sum(template, by_office), by_office, template)
+
+
+def _local_day(stamp: str) -> str:
+    """The sender's UTC time as a date in Vietnam (UTC+7, no summer time)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:10]
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return (moment.astimezone(dt.timezone(dt.timedelta(hours=7)))).date().isoformat()
 
 
 def _received(store: Store, office_code: str, period: str) -> str:
@@ -95,7 +106,9 @@ def _sum(template, by_office: dict[str, dict[str, Value]]) -> dict[str, Value]:
         number = sum((v.number for v in present), Decimal(0))
         denominator = sum((v.denominator or Decimal(0) for v in present), Decimal(0)) \
             if indicator.kind == "ratio" else None
-        out[code] = Value(code, number, denominator, estimate=any(v.estimate for v in present))
+        approximate = next((v.qualifier for v in present if v.qualifier), None)
+        out[code] = Value(code, number, denominator, qualifier="khoảng" if approximate else None,
+                          estimate=any(v.estimate for v in present))
     return out
 
 
@@ -111,6 +124,13 @@ def build_printed(store: Store, office_code: str, period: Period | str) -> Print
         data = printed.transient(store, office_code, period, result.template)
     data = dataclasses.replace(data, values=result.values)
     comparisons = aggregate.comparisons(store, office_code, period, data.template, result.values)
+    if period.is_quarter and period.quarters[0] > 1:  # the year to date, summed over offices quarter by quarter
+        quarters = [consolidate(store, office_code, q).values for q in period.year_to_date()]
+        ytd = aggregate.combine(data.template, quarters)
+        comparisons = {c: dataclasses.replace(
+            comp, year_to_date=ytd[c].number if c in ytd else comp.year_to_date,
+            year_to_date_denominator=ytd[c].denominator if c in ytd else comp.year_to_date_denominator)
+            for c, comp in comparisons.items()}
     model = printed.build_from(data, comparisons)
     extra = (("TỔNG HỢP THEO ĐƠN VỊ", breakdown_table(data.template, result)),
              ("TÌNH HÌNH GỬI BÁO CÁO", completeness_table(result)))

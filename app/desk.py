@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app import aggregate, numbers
-from app.errors import InputError
+from app.errors import InputError, UserError
 from app.model import Block, Document, OfficeProfile, Report, ReportData, Task, TaskReview, TaskStatus, Value
 from app.period import Period
 from app.store import Store
@@ -28,6 +28,7 @@ class Sheet:
     prior: dict[str, Decimal]  # same period last year, from the database
     previous_tasks: tuple[Task, ...]  # planned last period, to review now
     previous_label: str
+    read_only: bool = False  # issued, complete, or received from another office
 
     @property
     def report(self) -> Report:
@@ -64,7 +65,12 @@ def _sheet(store: Store, report: Report) -> Sheet:
     previous = report.period.previous_quarter() if report.period.is_quarter else None
     earlier = store.find_report(report.office_code, previous) if previous else None
     tasks = tuple(store.content.tasks(earlier.id)) if earlier else ()
-    return Sheet(data, tuple(validate(data)), prior, tasks, previous.label if previous else "")
+    try:
+        store.require_editable(report)
+        read_only = False
+    except UserError:
+        read_only = True
+    return Sheet(data, tuple(validate(data)), prior, tasks, previous.label if previous else "", read_only)
 
 
 def _saved(store: Store, report: Report, **extra) -> Saved:

@@ -23,6 +23,7 @@ _SCAN_MAGIC = (b"%PDF", b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*")
 
 def mark_complete(store: Store, report: Report) -> Report:
     """Draft → complete, only when no rule fails (warnings are allowed)."""
+    store.require_own(report)
     if report.status is not Status.DRAFT:
         raise UserError(f"Báo cáo đang ở trạng thái “{report.status.label}”, không phải bản nháp.")
     errors = [f for f in validate(store.content.load(report)) if f.severity is Severity.ERROR]
@@ -35,6 +36,7 @@ def mark_complete(store: Store, report: Report) -> Report:
 def reopen(store: Store, report: Report, reason: str) -> Report:
     """Complete → draft again; the reason is logged."""
     reason = _reason(reason)
+    store.require_own(report)
     if report.status is not Status.COMPLETE:
         raise UserError("Chỉ mở lại được báo cáo đã đánh dấu hoàn thành; báo cáo đã ban hành cần bản sửa đổi.")
     return store.set_status(report, Status.DRAFT, reason)
@@ -45,6 +47,7 @@ def issue(store: Store, report: Report, *, number: str, issued_on: dt.date,
     """Assign number, date and signer, render and keep the PDF, freeze the revision."""
     from app import printed, render_pdf
 
+    store.require_own(report)
     if report.status not in (Status.DRAFT, Status.COMPLETE):
         raise UserError(f"Báo cáo đang ở trạng thái “{report.status.label}”; không ban hành lại được.")
     number = clean_line(number)
@@ -76,6 +79,7 @@ def issue(store: Store, report: Report, *, number: str, issued_on: dt.date,
 def new_revision(store: Store, report: Report, reason: str) -> Report:
     """Open revision n+1 of an issued report as a draft holding the same content."""
     reason = _reason(reason)
+    store.require_own(report)
     if report.status not in (Status.ISSUED, Status.SUBMITTED):
         raise UserError("Chỉ mở bản sửa đổi cho báo cáo đã ban hành; bản nháp sửa trực tiếp được.")
     latest = store.report(report.office_code, report.period)

@@ -112,7 +112,13 @@ def export_key(store: Store, office_code: str, target: Path | str) -> PublicKey:
 
 def read_key_file(path: Path | str) -> PublicKey:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        from app.errors import describe_os_error
+
+        raise UserError(f"Không đọc được tệp khóa {path}: {describe_os_error(exc)}.") from exc
+    try:
+        data = json.loads(text)
         if data.get("format") != KEY_FORMAT:
             raise InputError(f"Tệp {path} không phải tệp khóa công khai của phần mềm.")
         raw = base64.b64decode(data["public_key"], validate=True)
@@ -151,6 +157,8 @@ def _register(store: Store, public: PublicKey) -> None:
     info = public.office
     if not info or store.find_office(public.office_code) or not {"office_id", "level", "profile"} <= set(info):
         return
+    if store.db.execute("SELECT 1 FROM office WHERE id = ?", (info["office_id"],)).fetchone():
+        raise InputError(f"Tệp khóa ghi mã định danh của một đơn vị khác đã có, không phải của {public.office_code}.")
     from app.transfer import _profile_parse
 
     store.db.conn.execute("INSERT INTO office (id, code, level, created, origin) VALUES (?, ?, ?, ?, 'remote')",

@@ -209,8 +209,13 @@ CREATE TABLE deadline (
 );
 """
 
+# Version 4: the sender keeps each package's bytes, to write it again if it goes missing.
+_V4 = """
+ALTER TABLE outbox ADD COLUMN data BLOB;
+"""
+
 # STEPS[n] upgrades a database at version n to version n + 1.
-STEPS: list[str] = [_V1, _V2, _V3]
+STEPS: list[str] = [_V1, _V2, _V3, _V4]
 LATEST = len(STEPS)
 
 

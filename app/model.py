@@ -91,7 +91,8 @@ class Report:
 
     @property
     def editable(self) -> bool:
-        return self.status in (Status.DRAFT, Status.COMPLETE)
+        """Content can change (a complete report is reopened first)."""
+        return self.status is Status.DRAFT
 
 
 @dataclass(frozen=True)

@@ -59,10 +59,57 @@ class Package:
         return self.body["kind"]
 
 
-def _next_seq(store: Store, office: str) -> tuple[int, str | None]:
+def _next_seq(store: Store, office: str, folder: Path) -> tuple[int, str | None]:
+    """After the last package in this office's chain, whichever is further: this database's
+    record, or the shared folder (a database restored from an older backup must not fork)."""
     row = store.db.execute("SELECT seq, hash FROM outbox WHERE office_code = ? ORDER BY seq DESC LIMIT 1",
                            (office,)).fetchone()
-    return (row[0] + 1, row[1]) if row else (1, None)
+    seq, prev = (row[0], row[1]) if row else (0, None)
+    own = folder / "outbox" / office
+    if own.is_dir():
+        names = [(int(m["seq"]), p) for p in own.iterdir() if (m := NAME.match(p.name)) and m["office"] == office]
+        if names:
+            top, path = max(names)
+            if top > seq:
+                try:
+                    seq, prev = top, read(path).digest
+                except (InputError, OSError) as exc:
+                    raise UserError(f"Gói mới nhất của {office} trong thư mục dùng chung ({path.name}) không đọc "
+                                    "được; hãy kiểm tra thư mục trước khi gửi tiếp.") from exc
+    return seq + 1, prev
+
+
+def resend_missing(store: Store, office: str, folder: Path | str) -> list[str]:
+    """Write again this office's packages that have gone missing from the shared folder."""
+    folder = Path(folder)
+    written = []
+    for name_file, data in store.db.execute(
+            "SELECT file, data FROM outbox WHERE office_code = ? AND data IS NOT NULL ORDER BY seq", (office,)):
+        target = folder / name_file
+        if not target.exists():
+            _write_new(target, bytes(data))
+            written.append(target.name)
+    return written
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = temp_path(target)
+        try:
+            with open(tmp, "xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if target.exists():
+                raise UserError(f"Gói {target.name} đã có trong thư mục dùng chung; không ghi đè.")
+            os.replace(tmp, target)
+        finally:
+            if tmp.exists():
+                tmp.unlink()  # never leave half a package behind
+        fsync_dir(target.parent)
+    except OSError as exc:
+        raise UserError(f"Không ghi được vào thư mục dùng chung {target.parent}: {describe_os_error(exc)}") from exc
 
 
 def publish(store: Store, office_code: str, folder: Path | str, kind: str, content: dict) -> Path:
@@ -75,7 +122,8 @@ def publish(store: Store, office_code: str, folder: Path | str, kind: str, conte
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"Không truy cập được thư mục dùng chung {folder}; không có gì được ghi.")
-    seq, prev = _next_seq(store, office.code)
+    resend_missing(store, office.code, folder)
+    seq, prev = _next_seq(store, office.code, folder)
     body = {"format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind, "office": office.code,
             "office_id": office.id, "seq": seq, "prev": prev, "created": now(), **content}
     key = signing_key(store, office.code)
@@ -86,29 +134,14 @@ def publish(store: Store, office_code: str, folder: Path | str, kind: str, conte
     target_dir = folder / "outbox" / office.code
     name = f"{office.code}_{seq:06d}_{digest[:16]}"
     target = target_dir / name
-    try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            raise UserError(f"Gói {name} đã có trong thư mục dùng chung; không ghi đè.")
-        tmp = temp_path(target)
-        try:
-            with open(tmp, "xb") as handle:
-                handle.write(json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        finally:
-            if tmp.exists():
-                tmp.unlink()  # never leave half a package behind
-        fsync_dir(target_dir)
-    except OSError as exc:
-        raise UserError(f"Không ghi được vào thư mục dùng chung {target_dir}: {describe_os_error(exc)}") from exc
+    raw = json.dumps(envelope, ensure_ascii=False).encode("utf-8")
+    _write_new(target, raw)
     with store.db.atomic():
         store.db.conn.execute(
-            "INSERT INTO outbox (office_code, seq, hash, kind, period, revision, file, created)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (office_code, seq, hash, kind, period, revision, file, created, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (office.code, seq, digest, kind, content.get("period"), content.get("revision"),
-             str(target.relative_to(folder)), body["created"]))
+             str(target.relative_to(folder)), body["created"], raw))
         store.audit(office.code, "package", name, None, kind)
     return target
 
@@ -151,7 +184,7 @@ def read(path: Path) -> Package:
         body = envelope["package"]
         signature = base64.b64decode(envelope["signature"], validate=True)
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, RecursionError) as exc:
-        raise InputError(f"tệp hỏng hoặc bị cắt cụt ({type(exc).__name__})") from exc
+        raise InputError("tệp hỏng hoặc bị cắt cụt (không đọc được nội dung)") from exc
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise InputError("không phải gói báo cáo")
     if body.get("format_version") != FORMAT_VERSION:

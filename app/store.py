@@ -267,8 +267,19 @@ class Store:
         """Mark a report changed (inside the caller's transaction)."""
         self.db.conn.execute("UPDATE report SET updated = ? WHERE id = ?", (now(), report_id))
 
+    def require_own(self, report: Report) -> None:
+        """Reports received from another office are read-only here: the sender corrects them."""
+        row = self.db.execute("SELECT origin FROM office WHERE id = ?", (report.office_id,)).fetchone()
+        if row and row[0] == "remote":
+            raise UserError(f"Báo cáo của {report.office_code} do đơn vị đó gửi lên: chỉ xem, không sửa ở đây. "
+                            "Đơn vị đó sửa rồi gửi lại.")
+
     def require_editable(self, report: Report) -> None:
+        """Only an office's own drafts change; complete ones reopen first, issued ones get a revision."""
         current = self.report_by_id(report.id)
+        self.require_own(current)
+        if current.status is Status.COMPLETE:
+            raise UserError(f"Báo cáo {current.period.label} đã đánh dấu hoàn thành; hãy mở lại để sửa.")
         if not current.editable:
             raise UserError(
                 f"Báo cáo {current.period.label} của {current.office_code} ở trạng thái “{current.status.label}”: "

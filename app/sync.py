@@ -10,6 +10,7 @@ settled are skipped by size and time, so a rescan costs what is new.
 """
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable
@@ -17,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import keys, package, transfer
-from app.errors import InputError, UserError
+from app.errors import InputError, UserError, describe_os_error
 from app.store import Store, now
 from app.template import from_dict
 
 CONFLICT = re.compile(r"( \(\d+\)|[ _-]+copy\b|[ _-]+bản sao|\.sync-conflict-|conflicted copy|-conflict-|^~\$)",
                       re.IGNORECASE)
-SETTLED = ("accepted", "unchanged", "rejected", "fork")
+SETTLED = ("accepted", "unchanged")  # rejected, held and forked files are looked at again each time
 RETRIES, RETRY_DELAY = 5, 0.2
 BATCH = 200
 
@@ -48,6 +49,7 @@ class SyncResult:
     outcomes: list[Outcome]
     skipped: int  # settled files seen before and not changed since
     cancelled: bool = False
+    repeated: int = 0  # files still left aside for the same reason as last time
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -71,6 +73,10 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
     outcomes: list[Outcome] = []
     packages: list[tuple[str, object, package.Package]] = []
     for rel, path, stat in fresh:
+        if isinstance(stat, OSError):
+            outcomes.append(Outcome("held", path.name, path.name,
+                                    f"không đọc được thư mục của đơn vị này: {describe_os_error(stat)}; sẽ thử lại"))
+            continue
         outcome, pkg = _read(path)
         if outcome:
             _record(store, rel, stat, outcome)
@@ -78,6 +84,8 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
         else:
             packages.append((rel, stat, pkg))
     packages.sort(key=lambda item: (item[2].office, item[2].seq))
+    previous = {row[0]: (row[1], row[2]) for row in store.db.execute(
+        "SELECT path, outcome, reason FROM scan_state WHERE outcome NOT IN ('accepted', 'unchanged')").fetchall()}
     result = SyncResult(outcomes, skipped)
     for start in range(0, len(packages), BATCH):
         # One commit per batch (each package still applies all-or-nothing inside it): a power cut
@@ -89,7 +97,10 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
                     break
                 outcome = _process(store, pkg)
                 _record(store, rel, stat, outcome)
-                outcomes.append(outcome)
+                if previous.get(rel) != (outcome.status, outcome.reason):
+                    outcomes.append(outcome)  # a file left aside is reported again only when that changes
+                else:
+                    result.repeated += 1
                 if progress:
                     progress(done, len(packages))
         if result.cancelled:
@@ -107,7 +118,12 @@ def _listing(store: Store, folder: Path) -> list[tuple[str, Path, object]]:
         for office_dir in sorted(outbox.iterdir()):
             if not office_dir.is_dir():
                 continue
-            for entry in _entries(office_dir):
+            try:
+                entries = _entries(office_dir)
+            except OSError as exc:  # one unreadable folder must not stop the others
+                files.append((f"{office_dir.name}/", office_dir, exc))
+                continue
+            for entry in entries:
                 if entry.name.startswith(".") or entry.name.endswith(".tmp") or not entry.is_file():
                     continue
                 files.append((f"{office_dir.name}/{entry.name}", Path(entry.path), entry.stat()))
@@ -118,8 +134,6 @@ def _listing(store: Store, folder: Path) -> list[tuple[str, Path, object]]:
 
 
 def _entries(directory: Path):
-    import os
-
     with os.scandir(directory) as it:
         return list(it)
 
@@ -133,10 +147,14 @@ def _read(path: Path) -> tuple[Outcome | None, package.Package | None]:
             return None, package.read(path)
         except InputError as exc:
             return Outcome("rejected", path.name, office, str(exc)), None
-        except OSError as exc:  # held by antivirus or a sync client: try again shortly
-            if attempt == RETRIES - 1:
+        except OSError as exc:  # held by antivirus or a sync client (Windows): try again shortly
+            if isinstance(exc, PermissionError) and os.name != "nt":
                 return Outcome("held", path.name, office,
-                               f"tệp đang bị chương trình khác giữ ({exc.strerror or exc}); sẽ thử lại"), None
+                               "không có quyền đọc tệp (kiểm tra quyền truy cập thư mục dùng chung); sẽ thử lại"), None
+            if attempt == RETRIES - 1:
+                held = "tệp đang bị chương trình khác giữ" if getattr(exc, "winerror", None) in (32, 33) \
+                    else f"không đọc được tệp ({describe_os_error(exc)})"
+                return Outcome("held", path.name, office, f"{held}; sẽ thử lại"), None
             time.sleep(RETRY_DELAY)
     return Outcome("held", path.name, office, "không đọc được; sẽ thử lại"), None
 
@@ -162,7 +180,8 @@ def _process(store: Store, pkg: package.Package) -> Outcome:
                             (pkg.office,)).fetchone()
     expected_seq, expected_prev = (last[0] + 1, last[1]) if last else (1, None)
     if pkg.seq > expected_seq:
-        return out("held", f"thiếu gói số {expected_seq} của {pkg.office}; chờ gói đó tới")
+        return out("held", f"thiếu gói số {expected_seq} của {pkg.office} (chưa tới, hoặc đã bị từ chối: xem dòng "
+                           "của gói đó); chờ gói đó")
     if pkg.body.get("prev") != expected_prev:
         return out("fork", f"gói số {pkg.seq} không nối tiếp gói đã nhận trước đó của {pkg.office}")
     try:
@@ -182,6 +201,11 @@ def _apply(store: Store, pkg: package.Package) -> str:
     body = pkg.body
     if pkg.kind == "report":
         return _apply_report(store, pkg)
+    if pkg.kind in ("template", "deadline"):
+        parents = {o.current.parent_code for o in store.offices()
+                   if store.db.execute("SELECT origin FROM office WHERE id = ?", (o.id,)).fetchone()[0] == "local"}
+        if pkg.office not in parents:
+            raise InputError(f"chỉ đơn vị cấp trên mới gửi mẫu báo cáo và hạn gửi; {pkg.office} không phải cấp trên")
     if pkg.kind == "template":
         template = from_dict(body["template"])
         store.install_template(template)
@@ -203,17 +227,24 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
     row = store.db.execute("SELECT fingerprint FROM template WHERE code = ? AND version = ?",
                            (template.code, template.version)).fetchone()
     if row is None:
-        raise InputError(f"mẫu báo cáo {template.key} chưa có ở đơn vị tổng hợp")
+        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} chưa có ở đơn vị tổng hợp "
+                         "(nạp mẫu đó rồi đồng bộ lại)")
     if row[0] != template.fingerprint:
-        raise InputError(f"mẫu báo cáo {template.key} khác nội dung mẫu cùng phiên bản ở đơn vị tổng hợp")
+        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} khác nội dung mẫu cùng "
+                         "phiên bản ở đơn vị tổng hợp")
     existing = store.find_office(pkg.office)
     if existing and existing.id != pkg.body["office_id"]:
         raise InputError(f"mã định danh đơn vị {pkg.office} khác đơn vị đã có")
+    if existing is not None and store.db.execute("SELECT origin FROM office WHERE id = ?",
+                                                 (existing.id,)).fetchone()[0] == "local":
+        raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     report_id, _changed = transfer.import_data(store, data, template)
-    store.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ? AND origin != 'local'",
-                          (pkg.office,))
-    if existing is None:
-        store.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ?", (pkg.office,))
+    store.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ?", (pkg.office,))
+    # the sender is the authority on its own names and place in the hierarchy
+    office_id = pkg.body["office_id"]
+    store.db.conn.execute("DELETE FROM office_profile WHERE office_id = ?", (office_id,))
+    for row in data["office"]["profiles"]:
+        store._write_profile(office_id, transfer._profile_parse(row))
     pdf = pkg.body.get("pdf")
     if pdf:
         import base64

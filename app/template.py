@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from app.errors import InputError
@@ -191,6 +192,8 @@ def _build(data: dict) -> Template:
         )
     _no_unknown(data, _TEMPLATE_KEYS, "mẫu báo cáo")
     code = _text(data, "code", "mẫu báo cáo")
+    if not _CODE.match(code):
+        raise InputError(f"Mã mẫu báo cáo “{code}” chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.")
     version = data.get("version")
     if not isinstance(version, int) or version < 1:
         raise InputError("Mẫu báo cáo phải có \"version\" là số nguyên dương.")
@@ -204,11 +207,27 @@ def _build(data: dict) -> Template:
         results_heading=_text(data, "results_heading", "mẫu báo cáo"),
         plan_heading=_text(data, "plan_heading", "mẫu báo cáo"),
         sections=sections,
-        cutoff_day=int(data.get("cutoff_day", 15)),
+        cutoff_day=_cutoff_day(data.get("cutoff_day", 15)),
         pad_small_counts=bool(data.get("pad_small_counts", True)),
     )
     _check_relations(template, sections)
+    _check_patterns(template)
     return template
+
+
+def _cutoff_day(value) -> int:
+    if not isinstance(value, int) or not 1 <= value <= 28:
+        raise InputError("Ngày chốt số liệu (\"cutoff_day\") phải từ 1 đến 28.")
+    return value
+
+
+def _check_patterns(template: Template) -> None:
+    for name, text, allowed in (("summary", template.summary, {"ky", "ky_toi"}),
+                                 ("results_heading", template.results_heading, {"KY", "KY_TOI"}),
+                                 ("plan_heading", template.plan_heading, {"KY", "KY_TOI"})):
+        used = set(re.findall(r"\{(\w*)\}", text))
+        if used - allowed or text.count("{") != text.count("}"):
+            raise InputError(f"“{name}” chỉ được dùng chỗ giữ {', '.join('{' + a + '}' for a in sorted(allowed))}.")
 
 
 def _read_section(data: dict, parent: str | None) -> Section:
@@ -243,7 +262,7 @@ def _read_indicator(data: dict, section: str) -> Indicator:
     part = _choice(data, "part", PARTS, where, None) if parent else None
     if parent and part is None:
         raise InputError(f"{where}: chỉ tiêu “trong đó” phải nói rõ \"part\" ({', '.join(PARTS)}).")
-    rules = tuple(_read_rule(r, where) for r in data.get("rules", []))
+    rules = tuple(_read_rule(r, where) for r in data.get("rules", []) or [])
     return Indicator(
         code=code,
         label=_text(data, "label", where),
@@ -271,7 +290,15 @@ def _read_rule(data: dict, where: str) -> Rule:
 
 def _bound(data: dict, key: str, default: str | None) -> str | None:
     value = data.get(key, default)
-    return None if value is None else str(value)
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise InputError(f"Giới hạn \"{key}\" = “{value}” không phải là số.") from None
+    if not number.is_finite():
+        raise InputError(f"Giới hạn \"{key}\" phải là một số hữu hạn.")
+    return str(value)
 
 
 def _check_relations(template: Template, sections: list[Section]) -> None:
@@ -285,6 +312,8 @@ def _check_relations(template: Template, sections: list[Section]) -> None:
     if count != len(template.indicators):
         raise InputError("Mẫu báo cáo có mã chỉ tiêu bị trùng.")
     for ind in template.indicators.values():
+        if ind.minimum is not None and ind.maximum is not None and Decimal(ind.minimum) > Decimal(ind.maximum):
+            raise InputError(f"Chỉ tiêu {ind.code}: giới hạn nhỏ nhất lớn hơn giới hạn lớn nhất.")
         if ind.parent:
             parent = template.indicators.get(ind.parent)
             if parent is None:

@@ -165,10 +165,14 @@ class Mapping:
 
 def plan(store: Store, report, new_template_id: int, renames: dict[str, str] | None = None) -> Mapping:
     renames = {k.upper(): v.upper() for k, v in (renames or {}).items()}
+    if len(set(renames.values())) != len(renames):
+        raise InputError("Hai chỉ tiêu không thể cùng đổi sang một mã.")
     old = store.template_of(report)
     new = store.template_by_id(new_template_id)
     values = store.content.values(report.id)
     for source, target in renames.items():
+        if target in values and target not in renames:
+            raise InputError(f"Chỉ tiêu “{target}” đã có số liệu; không đổi “{source}” sang đó được.")
         if source not in old.indicators:
             raise InputError(f"Chỉ tiêu “{source}” không có trong phiên bản đang dùng.")
         if target not in new.indicators:
@@ -187,7 +191,7 @@ def plan(store: Store, report, new_template_id: int, renames: dict[str, str] | N
 
 def migrate(store: Store, report, new_template_id: int, renames: dict[str, str] | None = None) -> Mapping:
     """Move a draft report to ``new_template_id`` following the mapping; one transaction."""
-    store.require_editable(report)
+    store.require_editable(report)  # own drafts only: complete and issued reports keep their version
     mapping = plan(store, report, new_template_id, renames)
     if mapping.lost_sections:
         raise UserError("Phiên bản mới thiếu mục " + ", ".join(mapping.lost_sections)

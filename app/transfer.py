@@ -115,7 +115,7 @@ def import_data(store: Store, data: dict, template=None) -> tuple[str, bool]:
         if current and current.revision == report["revision"]:
             if to_dict(store.content.load(current)) == _normalised(store, data, template):
                 return current.id, _add_files(store, current.id, data)
-            if not current.editable:
+            if current.status in (Status.ISSUED, Status.SUBMITTED):
                 raise UserError(
                     f"Báo cáo {report['period']} của {office['code']} đã ban hành; không ghi đè được."
                 )

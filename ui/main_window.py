@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         data = self.sheet.data
         template = data.template
         section = template.by_section[code]
-        read_only = not data.report.editable
+        read_only = self.sheet.read_only
         e = self.editor
         e.title.setText(f"{section.number}. {section.title}" + (_("  (chỉ xem)") if read_only else ""))
         e.figures_model.load(section.indicators, data.values, self.sheet.prior, self._messages(), read_only)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         if self.sheet is None:
             return
         self.sheet = desk.Sheet(self.sheet.data, tuple(findings), self.sheet.prior, self.sheet.previous_tasks,
-                                self.sheet.previous_label)
+                                self.sheet.previous_label, self.sheet.read_only)
         self.findings.clear()
         for finding in findings:
             entry = QListWidgetItem(str(finding))

@@ -377,7 +377,7 @@ class ReportActions:
         def work(store):
             template_id = template_edit.save_version(store, draft)
             report = store.report_by_id(report_id)
-            if not report.editable:
+            if report.status.value != "draft":
                 return template_id, None
             return template_id, template_edit.plan(store, report, template_id).lines
 

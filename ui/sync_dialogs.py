@@ -150,7 +150,8 @@ class ConsolidationDialog(QDialog):
         self.quotes = quotes
         self.completeness = _table(self, [_("Mã"), _("Đơn vị"), _("Tình trạng"), _("Bản"), _("Ngày gửi"),
                                           _("Hạn gửi")])
-        _fill(self.completeness, [(s.office.code, s.office.profile_at(result.period.end).authority,
+        _fill(self.completeness, [(s.office.code, s.office.profile_at(result.period.end).authority
+                                   or s.office.profile_at(result.period.end).name,
                                    s.label, s.report.revision if s.report else "", consolidate._date(s.received),
                                    consolidate._date(s.due)) for s in result.submissions])
         self.breakdown = _table(self, list(breakdown.columns))

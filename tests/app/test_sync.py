@@ -153,7 +153,7 @@ def test_unknown_office_and_unknown_template_are_rejected(world, tmp_path):
     issuing.mark_complete(store, q2)
     package.submit(store, "ALUOI", "2020-Q2", share)
     outcomes = [o for o in sync.sync(hue, share).outcomes if o.office == "ALUOI"]
-    assert outcomes[0].status == "rejected" and "LDTBXH_QUY@7" in outcomes[0].reason
+    assert outcomes[0].status == "rejected" and "LDTBXH_QUY phiên bản 7" in outcomes[0].reason
 
 
 def test_a_gap_is_held_until_filled_and_a_fork_is_refused(world, tmp_path):
@@ -167,13 +167,17 @@ def test_a_gap_is_held_until_filled_and_a_fork_is_refused(world, tmp_path):
     assert outcome.status == "held" and "thiếu gói số 1" in outcome.reason
     shutil.move(aside, first)
     assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted", "accepted"]
-    # a copy of the district's database signs a different package number 3 … and so does the original
+    # two copies of the district's database, each working on its own copy of the folder (a USB stick
+    # carried to two places), both write a package number 3: a fork
     backup.backup_database(store.db, tmp_path / "fork.sqlite3")
     shutil.copy(tmp_path / "PHULOC.keys", tmp_path / "fork.keys")
     twin = _store(tmp_path / "fork.sqlite3")
+    elsewhere = tmp_path / "usb"
+    shutil.copytree(share, elsewhere)
     package.submit(store, "PHULOC", "2020-Q1", share)
     twin.db.execute("UPDATE report SET summary = 'khác' WHERE period = '2020-Q1'")
-    package.submit(twin, "PHULOC", "2020-Q1", share)
+    forked = package.submit(twin, "PHULOC", "2020-Q1", elsewhere)
+    shutil.copy(forked, share / "outbox" / "PHULOC" / forked.name)
     statuses = sorted(o.status for o in sync.sync(hue, share).outcomes)
     assert statuses == ["accepted", "fork"]
     assert second.exists()
@@ -201,15 +205,15 @@ def test_a_file_held_by_another_program_is_retried(world, monkeypatch):
     def flaky(path):
         calls.append(path)
         if len(calls) < 3:
-            raise PermissionError(13, "The process cannot access the file")
+            raise OSError(16, "Device or resource busy")
         return real(path)
 
     monkeypatch.setattr(package, "read", flaky)
     assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"]
     package.submit(d["ALUOI"], "ALUOI", "2020-Q1", share)
-    monkeypatch.setattr(package, "read", lambda path: (_ for _ in ()).throw(PermissionError(13, "locked")))
+    monkeypatch.setattr(package, "read", lambda path: (_ for _ in ()).throw(OSError(16, "busy")))
     outcome = sync.sync(hue, share).outcomes[0]
-    assert outcome.status == "held" and "giữ" in outcome.reason
+    assert outcome.status == "held" and "thử lại" in outcome.reason
     monkeypatch.setattr(package, "read", real)
     assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"]
 
@@ -239,7 +243,6 @@ def test_consolidation_sums_shows_breakdown_completeness_and_quotes(world, tmp_p
         keys.trust(store, keys.read_key_file(tmp_path / "hue.key"))
     hue.db.execute("INSERT INTO deadline (office_code, period, due) VALUES ('HUE', '2020-Q1', '2099-01-01')")
     package.publish(hue, "HUE", share, "deadline", {"deadlines": {"2020-Q1": "2099-01-01"}})
-    d["PHULOC"].content.set_narrative(d["PHULOC"].report("PHULOC", "2020-Q1"), "VL", "results", [])
     package.submit(d["PHULOC"], "PHULOC", "2020-Q1", share)
     assert [o.status for o in sync.sync(d["ALUOI"], share).outcomes if o.office == "HUE"] == ["accepted"]
     assert d["ALUOI"].db.execute("SELECT due FROM deadline").fetchall() == [("2099-01-01",)]
@@ -297,3 +300,56 @@ def test_backups_to_the_shared_folder_rotate(world):
     made = [backup.backup_to_folder(hue, share, "HUE", keep=2) for _ in range(3)]
     kept = sorted((share / "backup" / "HUE").glob("*.sqlite3"))
     assert len(kept) <= 2 and made[-1] in kept
+
+
+def test_a_lost_package_is_written_again_and_a_restored_database_does_not_fork(world, tmp_path):
+    share, hue, d = world
+    store = d["PHULOC"]
+    first = package.submit(store, "PHULOC", "2020-Q1", share)
+    second = package.submit(store, "PHULOC", "2020-Q1", share)
+    old_copy = tmp_path / "old.sqlite3"
+    backup.backup_database(store.db, old_copy)  # a backup taken now …
+    second.unlink()  # … and a package lost from the folder (a sync client, a careless delete)
+    third = package.submit(store, "PHULOC", "2020-Q1", share)
+    assert second.exists() and third.name.startswith("PHULOC_000003_")  # written again before the new one
+    shutil.copy(tmp_path / "PHULOC.keys", tmp_path / "old.keys")
+    restored = _store(old_copy)  # the office restores the older backup and goes on
+    fourth = package.submit(restored, "PHULOC", "2020-Q1", share)
+    assert fourth.name.startswith("PHULOC_000004_")
+    assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"] * 4
+    assert first.exists()
+
+
+def test_received_reports_are_read_only_and_only_the_parent_sends_templates(world, tmp_path):
+    share, hue, d = world
+    package.submit(d["PHULOC"], "PHULOC", "2020-Q1", share)
+    sync.sync(hue, share)
+    received = hue.report("PHULOC", "2020-Q1")
+    with pytest.raises(Exception, match="chỉ xem"):
+        hue.content.enter(received, "VL_MOI", "99999")
+    with pytest.raises(Exception, match="chỉ xem"):
+        issuing.reopen(hue, received, "Sửa hộ đơn vị")
+    # a district trying to push a template up to the province is refused
+    keys.export_key(d["ALUOI"], "ALUOI", tmp_path / "a.key")
+    template = hue.template_by_id(hue.default_template_id()).to_dict()
+    template["version"] = 5
+    from app.template import from_dict
+    package.publish(d["ALUOI"], "ALUOI", share, "template", {"template": from_dict(template).to_dict()})
+    outcome = [o for o in sync.sync(hue, share).outcomes if o.office == "ALUOI"][0]
+    assert outcome.status == "rejected" and "cấp trên" in outcome.reason
+
+
+def test_a_package_rejected_for_a_missing_trust_is_taken_once_trusted(world, tmp_path):
+    share, hue, d = world
+    hue.db.execute("DELETE FROM trusted_key WHERE office_code = 'ALUOI'")
+    package.submit(d["ALUOI"], "ALUOI", "2020-Q1", share)
+    assert sync.sync(hue, share).outcomes[0].status == "rejected"
+    quiet = sync.sync(hue, share)
+    assert quiet.outcomes == [] and quiet.repeated == 1  # the same reason is not printed again
+    keys.trust(hue, keys.read_key_file(tmp_path / "ALUOI.key"))
+    assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"]
+
+
+def test_on_time_is_judged_on_vietnam_dates_and_quarter_totals_run_the_year():
+    assert consolidate._local_day("2020-04-10T23:30:00+00:00") == "2020-04-11"
+    assert consolidate._local_day("2020-04-10T16:59:00+00:00") == "2020-04-10"

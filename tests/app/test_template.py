@@ -80,3 +80,15 @@ def test_fingerprint_changes_with_content(raw):
     b = from_dict(_mutate(raw, lambda d: _first_indicator(d).update(label="Khác")))
     assert a.fingerprint != b.fingerprint
     assert a.fingerprint == from_dict(copy.deepcopy(raw)).fingerprint
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: _first_indicator(d).update(min="abc"), "không phải là số"),
+    (lambda d: _first_indicator(d).update(min="10", max="5"), "nhỏ nhất lớn hơn"),
+    (lambda d: d.update(cutoff_day=40), "1 đến 28"),
+    (lambda d: d.update(summary="Báo cáo {khong_co}"), "chỗ giữ"),
+    (lambda d: d.update(code="LDTBXH QUY/../x"), "Mã mẫu"),
+])
+def test_bad_values_in_a_template_are_refused(raw, change, message):
+    with pytest.raises(InputError, match=message):
+        from_dict(_mutate(raw, change))
