@@ -116,8 +116,15 @@ class Store:
         return self._office_from(row)
 
     def offices(self) -> list[Office]:
+        """Every office with its dated profiles (two queries, however many offices)."""
+        cursor = self.db.execute("SELECT * FROM office_profile ORDER BY office_id, valid_from")
+        names = [c[0] for c in cursor.description]
+        profiles: dict[str, list[OfficeProfile]] = {}
+        for row in cursor.fetchall():
+            record = dict(zip(names, row, strict=True))
+            profiles.setdefault(record["office_id"], []).append(_profile_from(record))
         rows = self.db.execute("SELECT id, code, level FROM office ORDER BY code").fetchall()
-        return [self._office_from(row) for row in rows]
+        return [Office(id=r[0], code=r[1], level=r[2], profiles=tuple(profiles.get(r[0], ()))) for r in rows]
 
     def _office_from(self, row) -> Office:
         cursor = self.db.execute(

@@ -240,11 +240,13 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     report_id, _changed = transfer.import_data(store, data, template)
     store.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ?", (pkg.office,))
-    # the sender is the authority on its own names and place in the hierarchy
-    office_id = pkg.body["office_id"]
-    store.db.conn.execute("DELETE FROM office_profile WHERE office_id = ?", (office_id,))
-    for row in data["office"]["profiles"]:
-        store._write_profile(office_id, transfer._profile_parse(row))
+    if existing is not None:  # the sender is the authority on its own names and place in the hierarchy
+        office_id = pkg.body["office_id"]
+        incoming = [transfer._profile_parse(row) for row in data["office"]["profiles"]]
+        if tuple(incoming) != existing.profiles:
+            store.db.conn.execute("DELETE FROM office_profile WHERE office_id = ?", (office_id,))
+            for profile in incoming:
+                store._write_profile(office_id, profile)
     pdf = pkg.body.get("pdf")
     if pdf:
         import base64

@@ -113,11 +113,15 @@ class Template:
         }
 
     def canonical_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        if not hasattr(self, "_canonical"):  # templates never change once built
+            self._canonical = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return self._canonical
 
     @property
     def fingerprint(self) -> str:
-        return hashlib.sha256(self.canonical_json().encode()).hexdigest()
+        if not hasattr(self, "_fingerprint"):
+            self._fingerprint = hashlib.sha256(self.canonical_json().encode()).hexdigest()
+        return self._fingerprint
 
 
 def _section_dict(section: Section) -> dict:

@@ -16,6 +16,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
 def clean(text: str) -> str:
     """Return ``text`` in NFC with unified line ends and no control characters."""
+    if "\r" not in text and _CONTROL.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text  # already clean: the common case, kept cheap
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
