@@ -198,6 +198,7 @@ ENGLISH = {
     "địa danh": "place",
     "Ước": "Estimate",
     "Đang lưu…": "Saving…",
+    "Đơn vị đã đổi khóa? Thay khóa cũ bằng khóa này?": "Has the office changed its key? Replace the old key with this one?",
     "&Mẫu báo cáo (mục, chỉ tiêu)…": "Report &template (sections, indicators)…",
     "(như tên mục)": "(same as the section name)",
     "Báo cáo đang mở sẽ thay đổi như sau:": "The open report will change as follows:",

@@ -296,10 +296,23 @@ class ReportActions:
         dialog = TrustDialog(public, self.w)
         self.w.trust_dialog = dialog
         if dialog.exec():
-            self.w.ops.run(lambda store: keys.trust(store, public),
-                           lambda fp: self.w.statusBar().showMessage(
-                               _("Đã tin cậy khóa của {office} ({fp}).").format(office=public.office_code, fp=fp),
-                               8000), self.w.show_error)
+            self._trust(public, replace=False)
+
+    def _trust(self, public, replace: bool) -> None:
+        from app import keys
+
+        def failed(message: str) -> None:
+            if not replace and "khóa khác" in message and ask.yes_no(
+                    self.w, _("Tin cậy khóa của đơn vị"),
+                    message + "\n\n" + _("Đơn vị đã đổi khóa? Thay khóa cũ bằng khóa này?")):
+                self._trust(public, replace=True)
+            elif "khóa khác" not in message or replace:
+                self.w.show_error(message)
+
+        self.w.ops.run(lambda store: keys.trust(store, public, replace=replace),
+                       lambda fp: self.w.statusBar().showMessage(
+                           _("Đã tin cậy khóa của {office} ({fp}).").format(office=public.office_code, fp=fp),
+                           8000), failed)
 
     def export_key(self) -> None:
         from app import keys

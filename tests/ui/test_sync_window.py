@@ -98,3 +98,28 @@ def test_closing_backs_up_to_the_shared_folder_when_asked(make_window, qtbot, tm
     win.close()
     backups = list((share / "backup" / "PHULOC").glob("baocao-PHULOC-*.sqlite3"))
     assert len(backups) == 1 and query(backups[0], "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_changed_key_can_replace_the_trusted_one_after_confirmation(make_window, qtbot, tmp_path, monkeypatch):
+    from app import keys as keys_mod
+    from ui import report_actions
+    db = tmp_path / "hue.sqlite3"
+    opened, store = _office_db(db, "HUE", "province")
+    store.open_report("HUE", "2020-Q1")
+    settings_mod.update(store, office="HUE", period="2020-Q1")
+    opened.close()
+    share = tmp_path / "share"
+    share.mkdir()
+    _district(tmp_path, share, "PHULOC")
+    first = keys_mod.read_key_file(tmp_path / "PHULOC.key")
+    (tmp_path / "old.key").write_bytes((tmp_path / "PHULOC.key").read_bytes())
+    _district(tmp_path / "again" if (tmp_path / "again").mkdir() is None else tmp_path, share, "PHULOC")
+    win = make_window(db)
+    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
+    win.actions_.trust_key(str(tmp_path / "old.key"))
+    qtbot.waitUntil(lambda: query(db, "SELECT fingerprint FROM trusted_key") == [(first.fingerprint,)], timeout=5000)
+    monkeypatch.setattr(report_actions.ask, "yes_no", lambda *a, **k: True)
+    newer = keys_mod.read_key_file(tmp_path / "again" / "PHULOC.key")
+    win.actions_.trust_key(str(tmp_path / "again" / "PHULOC.key"))
+    qtbot.waitUntil(lambda: query(db, "SELECT fingerprint FROM trusted_key") == [(newer.fingerprint,)], timeout=5000)
