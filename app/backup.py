@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from app.errors import UserError, describe_os_error
-from app.fsutil import fsync_dir, temp_path
+from app.fsutil import check_name, fsync_dir, temp_path
 
 
 def backup_database(db: sqlite_utils.Database, target: Path | str) -> Path:
@@ -21,9 +21,10 @@ def backup_database(db: sqlite_utils.Database, target: Path | str) -> Path:
     target = Path(target).resolve()
     if target.is_dir():
         raise UserError(f"“{target}” là một thư mục; hãy chọn tên tệp sao lưu.")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    check_name(target)
     tmp = temp_path(target)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         dest = sqlite3.connect(str(tmp))
         try:
             db.conn.backup(dest)
