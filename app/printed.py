@@ -7,6 +7,7 @@ signature block and the appendix table of indicators.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -55,6 +56,7 @@ class Header:
     title: str
     summary: str
     addressee: tuple[str, ...] = ()
+    replaces: str = ""  # "(Thay thế Báo cáo số 45/BC-LĐTBXH ngày 05/04/2020)" on a later revision
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ class PrintedReport:
         """Header, body, signature and appendix titles: text that flows, not table cells."""
         h = self.header
         out = [h.authority, h.office, h.number_line, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-               "Độc lập - Tự do - Hạnh phúc", h.place_date, h.title, h.summary, *h.addressee]
+               "Độc lập - Tự do - Hạnh phúc", h.place_date, h.title, h.summary, h.replaces, *h.addressee]
         out += [b.text for b in self.body]
         out += ["Nơi nhận:", *self.signature.recipients, *self.signature.title_lines, self.signature.name]
         out += list(self.appendix_title) + [title for title, _ in self.extra_tables]
@@ -113,7 +115,27 @@ def build(store: Store, office_code: str, period: Period | str) -> PrintedReport
     values = aggregate.period_values(store, office_code, period, data.template, data.values)
     data = dataclasses.replace(data, values=values)
     comparisons = aggregate.comparisons(store, office_code, period, data.template, values)
-    return build_from(data, comparisons)
+    model = build_from(data, comparisons)
+    replaced = _replaced(store, data.report)
+    if replaced:
+        model = dataclasses.replace(model, header=dataclasses.replace(model.header, replaces=replaced))
+    return model
+
+
+def _replaced(store: Store, report: Report) -> str:
+    """A later revision says which issued report it replaces."""
+    if report.revision <= 1 or not report.id:
+        return ""
+    rows = store.db.execute(
+        "SELECT number, issued_on FROM report WHERE office_id = ? AND period = ? AND revision < ?"
+        " AND status IN ('issued', 'submitted') AND number != '' ORDER BY revision DESC LIMIT 1",
+        (report.office_id, str(report.period), report.revision)).fetchall()
+    if not rows:
+        return ""
+    number, issued_on = rows[0]
+    symbol = store.office_by_id(report.office_id).profile_at(report.period.end).symbol
+    when = f" ngày {formatting.short_date(dt.date.fromisoformat(issued_on))}" if issued_on else ""
+    return f"(Thay thế Báo cáo số {number}/BC-{symbol}{when})"
 
 
 def _transient(store: Store, office_code: str, period: Period) -> ReportData:

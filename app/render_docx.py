@@ -145,6 +145,8 @@ def _header(doc, model: PrintedReport) -> None:
     _para(doc, "", 8)
     _para(doc, h.title, 14, bold=True)
     _para(doc, h.summary, 14, bold=True)
+    if h.replaces:
+        _para(doc, h.replaces, 13, italic=True)
     _rule(doc, 50, 165)
     _para(doc, "", 6)
     for line in h.addressee:

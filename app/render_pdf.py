@@ -113,6 +113,8 @@ def _header(model: PrintedReport) -> list:
     summary_w = min(_width(h.summary, FONT + "-Bold", 14), FRAME_WIDTH * 0.8)
     out = [table, Spacer(1, 8 * mm), _p(h.title, title), _p(h.summary, _style("summary", 14, bold=True)),
            Rule(summary_w * 0.4, gap=6), Spacer(1, 4 * mm)]
+    if h.replaces:
+        out.insert(4, _p(h.replaces, _style("replaces", 13, italic=True)))
     for line in h.addressee:
         out.append(_p(line, _style("addressee", 14, after=6)))
     return out

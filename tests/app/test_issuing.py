@@ -87,3 +87,16 @@ def test_a_tampered_issued_pdf_is_detected(sample):
     sample.db.execute("UPDATE report_file SET data = ? WHERE report_id = ?", (b"forged", report.id))
     with pytest.raises(UserError, match="SHA-256"):
         issuing.issued_pdf(sample, report)
+
+
+def test_a_reissued_revision_says_which_report_it_replaces(sample, tmp_path):
+    from app import printed, render_pdf
+    first = _issue(sample, "45")
+    second = issuing.new_revision(sample, first, "Sửa số liệu bảo hiểm thất nghiệp")
+    sample.content.enter(second, "BHTN_NGUOI", "865")
+    model = printed.build(sample, "TTH", "2020-Q1")
+    assert model.header.replaces == "(Thay thế Báo cáo số 45/BC-LĐTBXH ngày 05/04/2020)"
+    (tmp_path / "r.pdf").write_bytes(render_pdf.render(model))
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Thay thế Báo cáo số 45/BC-LĐTBXH" in text
+    assert printed.build(sample, "TTH", "2020-Q1") is not None
