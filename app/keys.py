@@ -180,9 +180,9 @@ def trusted(store: Store) -> list[tuple[str, str, str]]:
 
 def default_office(store: Store) -> str:
     """The office this installation signs for when none is named: the only local one."""
-    rows = store.db.execute("SELECT code FROM office WHERE origin = 'local' ORDER BY code").fetchall()
+    rows = store.local_offices()
     if len(rows) == 1:
-        return rows[0][0]
+        return rows[0].code
     setting = store.db.execute("SELECT value FROM setting WHERE key = 'office'").fetchone()
     if setting and json.loads(setting[0]):
         return json.loads(setting[0])

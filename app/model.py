@@ -57,6 +57,11 @@ class Office:
     code: str
     level: str
     profiles: tuple[OfficeProfile, ...]
+    origin: str = "local"  # "remote": known here only through another office's key or packages
+
+    @property
+    def is_local(self) -> bool:
+        return self.origin == "local"
 
     def profile_at(self, day: dt.date) -> OfficeProfile:
         """The names in force on ``day`` (the earliest profile before any is valid)."""

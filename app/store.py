@@ -99,7 +99,7 @@ class Store:
         )
 
     def find_office(self, code: str) -> Office | None:
-        row = self.db.execute("SELECT id, code, level FROM office WHERE code = ?",
+        row = self.db.execute("SELECT id, code, level, origin FROM office WHERE code = ?",
                               (code.strip().upper(),)).fetchone()
         return self._office_from(row) if row else None
 
@@ -110,10 +110,14 @@ class Store:
         return office
 
     def office_by_id(self, office_id: str) -> Office:
-        row = self.db.execute("SELECT id, code, level FROM office WHERE id = ?", (office_id,)).fetchone()
+        row = self.db.execute("SELECT id, code, level, origin FROM office WHERE id = ?", (office_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"Không có đơn vị {office_id}.")
         return self._office_from(row)
+
+    def local_offices(self) -> list[Office]:
+        """The offices this installation reports for (not those known through the shared folder)."""
+        return [o for o in self.offices() if o.is_local]
 
     def offices(self) -> list[Office]:
         """Every office with its dated profiles (two queries, however many offices)."""
@@ -123,8 +127,9 @@ class Store:
         for row in cursor.fetchall():
             record = dict(zip(names, row, strict=True))
             profiles.setdefault(record["office_id"], []).append(_profile_from(record))
-        rows = self.db.execute("SELECT id, code, level FROM office ORDER BY code").fetchall()
-        return [Office(id=r[0], code=r[1], level=r[2], profiles=tuple(profiles.get(r[0], ()))) for r in rows]
+        rows = self.db.execute("SELECT id, code, level, origin FROM office ORDER BY code").fetchall()
+        return [Office(id=r[0], code=r[1], level=r[2], profiles=tuple(profiles.get(r[0], ())), origin=r[3])
+                for r in rows]
 
     def _office_from(self, row) -> Office:
         cursor = self.db.execute(
@@ -132,7 +137,7 @@ class Store:
         )
         names = [c[0] for c in cursor.description]
         profiles = tuple(_profile_from(dict(zip(names, r, strict=False))) for r in cursor.fetchall())
-        return Office(id=row[0], code=row[1], level=row[2], profiles=profiles)
+        return Office(id=row[0], code=row[1], level=row[2], profiles=profiles, origin=row[3])
 
     # --- templates ----------------------------------------------------------
     def install_template(self, template: Template) -> int:
@@ -276,8 +281,7 @@ class Store:
 
     def require_own(self, report: Report) -> None:
         """Reports received from another office are read-only here: the sender corrects them."""
-        row = self.db.execute("SELECT origin FROM office WHERE id = ?", (report.office_id,)).fetchone()
-        if row and row[0] == "remote":
+        if not self.office_by_id(report.office_id).is_local:
             raise UserError(f"Báo cáo của {report.office_code} do đơn vị đó gửi lên: chỉ xem, không sửa ở đây. "
                             "Đơn vị đó sửa rồi gửi lại.")
 

@@ -62,7 +62,7 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
     store.default_template_id()  # the shipped template is known before any package is checked
     state = {row[0]: row[1:] for row in store.db.execute(
         "SELECT path, size, mtime_ns, outcome FROM scan_state").fetchall()}
-    local = {r[0] for r in store.db.execute("SELECT code FROM office WHERE origin = 'local'").fetchall()}
+    local = {o.code for o in store.local_offices()}
     fresh, skipped = [], 0
     for rel, path, stat in files:
         seen = state.get(rel)
@@ -202,8 +202,7 @@ def _apply(store: Store, pkg: package.Package) -> str:
     if pkg.kind == "report":
         return _apply_report(store, pkg)
     if pkg.kind in ("template", "deadline"):
-        parents = {o.current.parent_code for o in store.offices()
-                   if store.db.execute("SELECT origin FROM office WHERE id = ?", (o.id,)).fetchone()[0] == "local"}
+        parents = {o.current.parent_code for o in store.local_offices()}
         if pkg.office not in parents:
             raise InputError(f"chỉ đơn vị cấp trên mới gửi mẫu báo cáo và hạn gửi; {pkg.office} không phải cấp trên")
     if pkg.kind == "template":
@@ -235,8 +234,7 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
     existing = store.find_office(pkg.office)
     if existing and existing.id != pkg.body["office_id"]:
         raise InputError(f"mã định danh đơn vị {pkg.office} khác đơn vị đã có")
-    if existing is not None and store.db.execute("SELECT origin FROM office WHERE id = ?",
-                                                 (existing.id,)).fetchone()[0] == "local":
+    if existing is not None and existing.is_local:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     report_id, _changed = transfer.import_data(store, data, template)
     store.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ?", (pkg.office,))
