@@ -4,9 +4,20 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from ui.i18n import _
+
+
+def buttons(dialog: QDialog, ok: str, cancel: str = "", on_accept=None) -> QDialogButtonBox:
+    """The row under a dialog with our own labels: ``ok`` accepts (through ``on_accept`` when the
+    dialog checks its fields first), ``cancel`` (default "Hủy") rejects."""
+    box = QDialogButtonBox(dialog)
+    box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton(cancel or _("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(on_accept or dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
 
 
 def yes_no(parent: QWidget, title: str, text: str) -> bool:

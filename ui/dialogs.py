@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,16 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import OfficeProfile
+from ui import ask
 from ui.i18n import _
-
-
-def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(dialog)
-    box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
-    box.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 def _date_edit(parent, day: dt.date) -> QDateEdit:
@@ -114,10 +105,9 @@ class ProfileDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, _("Tạo") if creating else _("Lưu")))
+        layout.addWidget(ask.buttons(self, _("Tạo") if creating else _("Lưu")))
 
     def _browse(self) -> None:
-        from ui import ask
         folder = ask.folder(self, _("Chọn thư mục dùng chung"), self.folder.text())
         if folder:
             self.folder.setText(folder)
@@ -196,7 +186,7 @@ class IssueDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(_buttons(self, _("Ban hành")))
+        layout.addWidget(ask.buttons(self, _("Ban hành")))
 
     def values(self) -> dict:
         day = self.date.date()
@@ -212,7 +202,7 @@ class ReasonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(prompt, self))
         layout.addWidget(self.reason)
-        layout.addWidget(_buttons(self, _("Đồng ý")))
+        layout.addWidget(ask.buttons(self, _("Đồng ý")))
 
     def text(self) -> str:
         return self.reason.text().strip()

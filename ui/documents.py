@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,19 +22,20 @@ from PySide6.QtWidgets import (
 
 from app.model import DOC_TYPES, Document
 from app.narrative import reference
+from ui import ask
 from ui.i18n import _
+from ui.tablemodel import FlatTableModel
 
 TYPE, REF, DATE, ISSUER, SUMMARY, SECTION, ADVISED = range(7)
-_ROOT = QModelIndex()
 DOC_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(FlatTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.documents: list[Document] = []
         self.section_names: dict[str, str] = {}
-        self._headers = [_("Loại"), _("Số, ký hiệu"), _("Ngày"), _("Cơ quan ban hành"), _("Trích yếu"),
+        self.headers = [_("Loại"), _("Số, ký hiệu"), _("Ngày"), _("Cơ quan ban hành"), _("Trích yếu"),
                          _("Mục"), _("Tham mưu UBND")]
 
     def load(self, documents: list[Document], section_names: dict[str, str]) -> None:
@@ -62,16 +62,10 @@ class DocumentsModel(QAbstractTableModel):
                 self.endRemoveRows()
                 return
 
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.documents)
 
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+    @property
+    def rows(self) -> list:
+        return self.documents
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -145,11 +139,7 @@ class DocumentDialog(QDialog):
         form.addRow(self.own)
         form.addRow(self.advised)
         form.addRow(_("Trích dẫn"), self.preview)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(_("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ask.buttons(self, _("Lưu"), on_accept=self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

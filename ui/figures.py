@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,12 +24,12 @@ from app.model import Value
 from app.numbers import QUALIFIERS
 from app.template import Indicator
 from ui.i18n import _
+from ui.tablemodel import FlatTableModel
 
 LABEL, UNIT, VALUE, QUALIFIER, ESTIMATE, PRIOR, CHANGE, PLAN, SHARE, NOTE, CHECK = range(11)
 EDITABLE = {VALUE: "value", QUALIFIER: "qualifier", ESTIMATE: "estimate", PRIOR: "prior_year",
             PLAN: "plan", NOTE: "note"}
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-_ROOT = QModelIndex()
 
 
 def headers() -> list[str]:
@@ -37,7 +37,7 @@ def headers() -> list[str]:
             _("So cùng kỳ"), _("KH năm"), _("% KH"), _("Ghi chú"), _("Kiểm tra")]
 
 
-class FiguresModel(QAbstractTableModel):
+class FiguresModel(FlatTableModel):
     edit_requested = Signal(str, str, str)  # indicator code, column name, text
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -48,7 +48,7 @@ class FiguresModel(QAbstractTableModel):
         self.messages: dict[str, str] = {}
         self.pending: dict[tuple[str, int], str] = {}
         self.read_only = False
-        self._headers = headers()
+        self.headers = headers()
 
     def load(self, indicators, values, prior, messages, read_only=False) -> None:
         self.beginResetModel()
@@ -89,16 +89,6 @@ class FiguresModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, CHECK))
 
     # --- Qt model ------------------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.indicators)
-
-    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
     def flags(self, index):
         if not index.isValid():
@@ -109,6 +99,10 @@ class FiguresModel(QAbstractTableModel):
         if index.column() == ESTIMATE:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
+
+    @property
+    def rows(self) -> list:
+        return self.indicators
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import consolidate, keys, sync
+from ui import ask
 from ui.i18n import _
 
 
@@ -127,11 +128,7 @@ class TrustDialog(QDialog):
                  "(đọc qua điện thoại hoặc xem trên máy của họ) trước khi tin cậy.")
         self.label = QLabel(text.format(office=public.office_code, fingerprint=public.fingerprint), self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(_("Đã đối chiếu, tin cậy"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(_("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ask.buttons(self, _("Đã đối chiếu, tin cậy"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(buttons)

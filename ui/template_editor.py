@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import InputError
 from app.template import OPS
 from app.template_edit import Draft
+from ui import ask
 from ui.figures import FiguresModel, FiguresView
 from ui.i18n import _
 
@@ -192,11 +192,7 @@ class TemplateEditor(QDialog):
         split.addWidget(self.tree)
         split.addWidget(right)
         split.setSizes([380, 720])
-        box = QDialogButtonBox(self)
-        box.addButton(_("Lưu thành phiên bản mới"), QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self._save)
-        box.rejected.connect(self.reject)
+        box = ask.buttons(self, _("Lưu thành phiên bản mới"), _("Đóng"), on_accept=self._save)
         outer = QVBoxLayout(self)
         outer.addWidget(split)
         outer.addWidget(box)
@@ -327,11 +323,7 @@ class MappingDialog(QDialog):
         self.setWindowTitle(_("Chuyển báo cáo sang phiên bản mẫu mới"))
         text = QLabel("\n".join(lines), self)
         text.setWordWrap(True)
-        box = QDialogButtonBox(self)
-        box.addButton(_("Chuyển"), QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(_("Để nguyên"), QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ask.buttons(self, _("Chuyển"), _("Để nguyên"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Báo cáo đang mở sẽ thay đổi như sau:"), self))
         layout.addWidget(text)
