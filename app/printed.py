@@ -167,8 +167,10 @@ def summary_line(template: Template, report: Report) -> str:
 def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | None = None) -> PrintedReport:
     r, template, profile = data.report, data.template, data.profile
     body: list[Heading | Para] = []
-    results = _results(data)
-    plan = _plan(data)
+    # "{CODE:ck}" compares with the same period last year as the database holds it
+    prior = {c: comp.prior for c, comp in (comparisons or {}).items() if comp.prior is not None}
+    results = _results(data, prior)
+    plan = _plan(data, prior)
     parts = [(template.results_heading.format(KY=r.period.label.upper()), results)]
     if plan:
         parts.append((template.plan_heading.format(KY_TOI=r.period.next().label.upper()), plan))
@@ -197,8 +199,7 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
     )
 
 
-def _expand(data: ReportData, text: str) -> str:
-    prior = {}
+def _expand(data: ReportData, text: str, prior: dict) -> str:
     return narrative.expand(text, data.template.indicators, data.values, data.documents,
                             pad=data.template.pad_small_counts, prior=prior)
 
@@ -208,7 +209,7 @@ def _has_results(data: ReportData, section: Section) -> bool:
                for s in section.walk())
 
 
-def _results(data: ReportData) -> list[Heading | Para]:
+def _results(data: ReportData, prior: dict) -> list[Heading | Para]:
     out: list[Heading | Para] = []
 
     def visit(sections: list[Section], prefix: str, level: int) -> None:
@@ -221,7 +222,7 @@ def _results(data: ReportData) -> list[Heading | Para]:
             out.append(Heading(f"{label}. {section.title}", level))
             blocks = data.narrative.get((section.code, "results"), [])
             for block in blocks:
-                out.append(Para(_bullet(block.style) + _expand(data, block.text), block.style == "bullet"))
+                out.append(Para(_bullet(block.style) + _expand(data, block.text, prior), block.style == "bullet"))
             if not blocks:
                 out.extend(_figure_lines(data, section))
             visit(section.children, f"{label}.", min(level + 1, 2))
@@ -246,7 +247,7 @@ def _has_plan(data: ReportData, section: Section) -> bool:
                for s in section.walk())
 
 
-def _plan(data: ReportData) -> list[Heading | Para]:
+def _plan(data: ReportData, prior: dict) -> list[Heading | Para]:
     out: list[Heading | Para] = []
 
     def visit(sections: list[Section], prefix: str, level: int, parent_shown: bool) -> None:
@@ -259,8 +260,8 @@ def _plan(data: ReportData) -> list[Heading | Para]:
             label = f"{prefix}{number}"
             out.append(Heading(f"{label}. {section.plan_title or section.title}", level))
             for block in data.narrative.get((section.code, "plan"), []):
-                out.append(Para(_bullet(block.style) + _expand(data, block.text), block.style == "bullet"))
-            out.extend(Para(_expand(data, t.text)) for t in data.tasks if t.section == section.code)
+                out.append(Para(_bullet(block.style) + _expand(data, block.text, prior), block.style == "bullet"))
+            out.extend(Para(_expand(data, t.text, prior)) for t in data.tasks if t.section == section.code)
             visit(section.children, f"{label}.", min(level + 1, 2), True)
 
     visit(data.template.sections, "", 1, False)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from decimal import Decimal
 
 import sqlite_utils
 
-from app import numbers, paths
+from app import paths
 from app.errors import InputError, NotFoundError, UserError
 from app.model import Level, Office, OfficeProfile, Report, Status
 from app.period import Period
@@ -390,7 +389,3 @@ def _report_from(row: dict) -> Report:
         updated=row["updated"],
         reason=row.get("reason", ""),
     )
-
-
-def decimal_text(number: Decimal | None) -> str | None:
-    return None if number is None else numbers.to_storage(number)

@@ -40,7 +40,7 @@ class NarrativeEditor(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.context = ({}, {}, [], True)  # indicators, values, documents, pad
+        self.context = ({}, {}, [], True, {})  # indicators, values, documents, pad, last year's figures
         self.editor = QPlainTextEdit(self)
         self.editor.setPlaceholderText(_("Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” là một gạch đầu dòng. "
                                          "Chèn số liệu để câu văn tự cập nhật số mới."))
@@ -75,9 +75,9 @@ class NarrativeEditor(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split)
 
-    def load(self, text: str, indicators, values, documents, pad: bool, read_only: bool) -> None:
+    def load(self, text: str, indicators, values, documents, pad: bool, read_only: bool, prior=None) -> None:
         self._loading = True
-        self.context = (indicators, values, documents, pad)
+        self.context = (indicators, values, documents, pad, prior or {})
         self.editor.setPlainText(text)
         self.editor.setReadOnly(read_only)
         self.previous_button.setEnabled(not read_only)
@@ -91,7 +91,7 @@ class NarrativeEditor(QWidget):
         self.refresh_preview()
 
     def set_context(self, indicators, values, documents, pad) -> None:
-        self.context = (indicators, values, documents, pad)
+        self.context = (indicators, values, documents, pad, self.context[4])
         self._timer.start()
 
     def insert(self, placeholder: str) -> None:
@@ -108,13 +108,13 @@ class NarrativeEditor(QWidget):
         self._timer.start()
 
     def refresh_preview(self) -> None:
-        indicators, values, documents, pad = self.context
+        indicators, values, documents, pad, prior = self.context
         html = []
         for line in self.text().split("\n"):
             line = line.strip()
             if not line:
                 continue
-            shown = narrative.expand(line, indicators, values, documents, pad=pad)
+            shown = narrative.expand(line, indicators, values, documents, pad=pad, prior=prior)
             style = "margin-left: 12px" if line.startswith("- ") else "text-indent: 24px"
             html.append(f"<p style='{style}; text-align: justify'>{_escape(shown)}</p>")
         self.preview.setHtml("".join(html) or f"<p><i>{_escape(_('Xem trước đoạn văn với số liệu hiện tại.'))}</i></p>")

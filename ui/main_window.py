@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from app import desk, views
+from app import desk
 from app import settings as settings_mod
 from app.period import Period
 from ui import ask
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         e.figures.setVisible(bool(section.indicators))
         text = desk.blocks_to_text(data.narrative.get((code, "results"), []))
         e.narrative.load(text, template.indicators, data.values, data.documents, template.pad_small_counts,
-                         read_only)
+                         read_only, self.sheet.prior)
         lead = " ".join(b.text for b in data.narrative.get((code, "plan"), []))
         heading = _("Nhiệm vụ {period} – {title}").format(period=data.report.period.next().label,
                                                           title=section.plan_title or section.title)
@@ -519,7 +519,3 @@ class MainWindow(QMainWindow):
                          on_error=lambda message: print(f"Sao lưu khi đóng: {message}", file=sys.stderr))
         self.ops.shutdown()  # waits for queued saves (and the backup) to finish
         super().closeEvent(event)
-
-    # kept for scripts and tests
-    def report_view(self) -> views.ReportView | None:
-        return views.build_view(self.sheet.data) if self.sheet else None

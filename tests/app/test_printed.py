@@ -206,3 +206,15 @@ def test_an_office_renamed_later_prints_its_old_name_on_old_reports():
     store.set_profile("TTH", OfficeProfile(dt.date(2030, 1, 1), "SỞ MỚI", "UBND MỚI", "Nơi mới", "SM"))
     model = printed.build(store, "TTH", "2020-Q1")
     assert model.header.authority == "UBND TỈNH THỪA THIÊN HUẾ" and model.header.office.startswith("SỞ LAO ĐỘNG")
+
+
+def test_change_placeholder_uses_last_years_report_from_the_database():
+    """{CODE:ck} needs no figure typed twice: last year's report is in the database."""
+    from app.model import Block
+    store = _store_with_quarters()
+    last_year = store.open_report("TTH", "2019-Q1")
+    store.content.enter(last_year, "VL_MOI", "2.500")
+    q1 = store.report("TTH", "2020-Q1")
+    store.content.set_narrative(q1, "TE", "results", [Block("Việc làm mới {VL_MOI:ck} so với cùng kỳ.")])
+    body = " ".join(b.text for b in printed.build(store, "TTH", "2020-Q1").body)
+    assert "Việc làm mới tăng 4,28% so với cùng kỳ." in body
