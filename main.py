@@ -9,7 +9,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from app.cli import build_parser, run
+    from app.commands.cli import build_parser, run
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -54,3 +54,34 @@ def write_atomic(target: Path | str, data: bytes) -> Path:
         if tmp.exists():
             tmp.unlink()
     return target
+
+
+def read_limited(path: Path | str, limit: int, *, what: str = "tệp") -> bytes:
+    """Read a file someone else made, refusing what is not an ordinary file of at most ``limit`` bytes.
+
+    Devices (/dev/zero), FIFOs, sockets and folders are refused before they are
+    opened, so nothing hangs or fills memory; the file is opened without
+    blocking and checked again once open (it may have been swapped meanwhile).
+    Raises UserError naming the file.
+    """
+    import stat as stat_mod
+
+    path = Path(path)
+    try:
+        info = os.stat(path)
+        if not stat_mod.S_ISREG(info.st_mode):
+            raise UserError(f"{what.capitalize()} {path} không phải tệp thường (thư mục, thiết bị hay đường ống); "
+                            "không đọc.")
+        if info.st_size > limit:
+            raise UserError(f"{what.capitalize()} {path} quá lớn ({info.st_size // 1024} KB, tối đa "
+                            f"{limit // 1024} KB).")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat_mod.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise UserError(f"{what.capitalize()} {path} không phải tệp thường; không đọc.")
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise UserError(f"Không đọc được {what} {path}: {describe_os_error(exc)}.") from exc
+    if len(data) > limit:
+        raise UserError(f"{what.capitalize()} {path} quá lớn (tối đa {limit // 1024} KB).")
+    return data

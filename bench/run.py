@@ -26,11 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
-from app import consolidate, keys, package, sync, transfer  # noqa: E402
-from app import db as dbmod  # noqa: E402
-from app.cli_actions import load_sample  # noqa: E402
-from app.model import OfficeProfile  # noqa: E402
-from app.store import Store  # noqa: E402
+from app.commands.cli_actions import load_sample  # noqa: E402
+from app.domain.model import OfficeProfile  # noqa: E402
+from app.exchange import consolidate, keys, package, sync, transfer  # noqa: E402
+from app.storage import db as dbmod  # noqa: E402
+from app.storage.store import Store  # noqa: E402
 
 PY = sys.executable
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -7,9 +7,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from app import db as dbmod  # noqa: E402
-from app.cli_actions import load_sample  # noqa: E402
-from app.store import Store  # noqa: E402
+from app.commands.cli_actions import load_sample  # noqa: E402
+from app.storage import db as dbmod
+from app.storage.store import Store  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

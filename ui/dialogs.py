@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.model import OfficeProfile
+from app.domain.model import OfficeProfile
 from ui import ask
 from ui.i18n import _
 

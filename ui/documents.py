@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import DOC_TYPES, Document
-from app.narrative import reference
+from app.domain.model import DOC_TYPES, Document
+from app.domain.narrative import reference
 from ui import ask
 from ui.i18n import _
 from ui.tablemodel import FlatTableModel

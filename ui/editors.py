@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import narrative
-from app.model import Task, TaskReview
+from app.domain import narrative
+from app.domain.model import Task, TaskReview
 from ui.i18n import _
 
 PREVIEW_DELAY_MS = 150

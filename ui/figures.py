@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from app import formatting, narrative
-from app.model import Value
-from app.numbers import QUALIFIERS
-from app.template import Indicator
+from app.domain import formatting, narrative
+from app.domain.model import Value
+from app.domain.numbers import QUALIFIERS
+from app.domain.template import Indicator
 from ui.i18n import _
 from ui.tablemodel import FlatTableModel
 

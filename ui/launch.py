@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import db as dbmod
-from app import settings as settings_mod
 from app.errors import UserError
-from app.store import Store
+from app.reporting import settings as settings_mod
+from app.storage import db as dbmod
+from app.storage.store import Store
 from ui import i18n
 from ui.main_window import MainWindow, app_title
 from ui.operations import Operations

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from app import desk
-from app import settings as settings_mod
-from app.period import Period
+from app.domain.period import Period
+from app.reporting import desk
+from app.reporting import settings as settings_mod
 from ui import ask
 from ui.i18n import _
 from ui.operations import Operations
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         if key[0] == "narrative":
             data.narrative[(key[1], key[2])] = desk.text_to_blocks(args[-1])
         elif key[0] == "tasks":
-            from app.model import Task
+            from app.domain.model import Task
             others = [t for t in data.tasks if t.section != key[1]]
             mine = [Task("", key[1], line.strip()) for line in args[-1].split("\n") if line.strip()]
             data.tasks[:] = others + mine
@@ -513,7 +513,7 @@ class MainWindow(QMainWindow):
         self.flush()
         settings = getattr(self, "settings", None)
         if settings and settings.backup_to_folder and settings.shared_folder and self.sheet:
-            from app.backup import backup_to_folder
+            from app.storage.backup import backup_to_folder
             folder, office = settings.shared_folder, self.sheet.report.office_code
             self.ops.run(lambda store: backup_to_folder(store, folder, office),
                          on_error=lambda message: print(f"Sao lưu khi đóng: {message}", file=sys.stderr))

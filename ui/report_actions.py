@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
-from app import cli_actions, desk, issuing
-from app import settings as settings_mod
+from app.commands import cli_actions
 from app.fsutil import write_atomic
+from app.reporting import desk, issuing
+from app.reporting import settings as settings_mod
 from ui import ask
 from ui.dialogs import FirstRunDialog, IssueDialog, ProfileDialog, ReasonDialog
 from ui.documents import DocumentDialog
@@ -123,7 +124,7 @@ class ReportActions:
     # --- rendering ----------------------------------------------------------------
     def _rendered(self, fmt: str, then) -> None:
         """Build the model on the database thread, render it in the pool, then ``then(bytes)``."""
-        from app import printed
+        from app.output import printed
 
         if self.w.sheet is None:
             return
@@ -255,7 +256,7 @@ class ReportActions:
         return folder
 
     def submit_report(self) -> None:
-        from app import package
+        from app.exchange import package
 
         folder = self._folder()
         if not folder:
@@ -281,7 +282,7 @@ class ReportActions:
         dialog.start()
 
     def trust_key(self, path: str | None = None) -> None:
-        from app import keys
+        from app.exchange import keys
         from ui.sync_dialogs import TrustDialog
 
         if path is None:
@@ -299,7 +300,7 @@ class ReportActions:
             self._trust(public, replace=False)
 
     def _trust(self, public, replace: bool) -> None:
-        from app import keys
+        from app.exchange import keys
 
         def failed(message: str) -> None:
             if not replace and "khóa khác" in message and ask.yes_no(
@@ -315,7 +316,7 @@ class ReportActions:
                            8000), failed)
 
     def export_key(self) -> None:
-        from app import keys
+        from app.exchange import keys
 
         office = self.w.sheet.report.office_code
         path = ask.save_file(self.w, _("Xuất khóa công khai"), f"{office}.key",
@@ -328,7 +329,7 @@ class ReportActions:
                                    office=office, fp=public.fingerprint)), self.w.show_error)
 
     def show_consolidation(self) -> None:
-        from app import consolidate
+        from app.exchange import consolidate
         from ui.sync_dialogs import ConsolidationDialog
 
         office, period = self._key()
@@ -368,7 +369,7 @@ class ReportActions:
 
     # --- templates ----------------------------------------------------------------------
     def edit_template(self) -> None:
-        from app.template_edit import Draft
+        from app.reporting.template_edit import Draft
         from ui.template_editor import TemplateEditor
 
         editor = TemplateEditor(Draft(self.w.sheet.data.template), self.w)
@@ -377,7 +378,7 @@ class ReportActions:
         editor.show()
 
     def _template_saved(self, draft) -> None:
-        from app import template_edit
+        from app.reporting import template_edit
 
         report_id = self.w.sheet.report.id
 
@@ -397,7 +398,7 @@ class ReportActions:
         self.w.ops.run(work, saved, self.w.show_error)
 
     def _offer_migration(self, report_id: str, template_id: int, lines: list[str]) -> None:
-        from app import template_edit
+        from app.reporting import template_edit
         from ui.template_editor import MappingDialog
 
         dialog = MappingDialog(lines, self.w)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app import consolidate, keys, sync
+from app.exchange import consolidate, keys, sync
 from ui import ask
 from ui.i18n import _
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.template import OPS
 from app.errors import InputError
-from app.template import OPS
-from app.template_edit import Draft
+from app.reporting.template_edit import Draft
 from ui import ask
 from ui.figures import FiguresModel, FiguresView
 from ui.i18n import _

@@ -4,9 +4,9 @@ import subprocess
 
 import pytest
 
-from app import issuing
+from app.domain.model import Status
 from app.errors import InputError, UserError
-from app.model import Status
+from app.reporting import issuing
 
 
 def _issue(store, number="45"):
@@ -90,7 +90,7 @@ def test_a_tampered_issued_pdf_is_detected(sample):
 
 
 def test_a_reissued_revision_says_which_report_it_replaces(sample, tmp_path):
-    from app import printed, render_pdf
+    from app.output import printed, render_pdf
     first = _issue(sample, "45")
     second = issuing.new_revision(sample, first, "Sửa số liệu bảo hiểm thất nghiệp")
     sample.content.enter(second, "BHTN_NGUOI", "865")

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app import formatting
+from app.domain import formatting
+from app.domain.numbers import parse_number, parse_value
 from app.errors import InputError
-from app.numbers import parse_number, parse_value
 
 
 @pytest.mark.parametrize("text, kind, number, denominator, qualifier", [

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
+from app.domain.period import Period
 from app.errors import InputError
-from app.period import Period
 
 
 @pytest.mark.parametrize("code, label", [

@@ -10,8 +10,8 @@ import pytest
 from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
-from app import printed, render_docx, render_pdf, render_xlsx
-from app.model import OfficeProfile
+from app.domain.model import OfficeProfile
+from app.output import printed, render_docx, render_pdf, render_xlsx
 from tests.app.test_seed import SEED_FIGURES, SEED_REFERENCES
 
 
@@ -39,9 +39,9 @@ def docx_text(data: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def sample_model():
-    from app import db as dbmod
-    from app.cli_actions import load_sample
-    from app.store import Store
+    from app.commands.cli_actions import load_sample
+    from app.storage import db as dbmod
+    from app.storage.store import Store
     opened = dbmod.open_database(None)
     store = Store(opened.db)
     load_sample(store)
@@ -93,7 +93,7 @@ def test_number_and_date_when_issued(sample_model, tmp_path):
     header = dataclasses.replace(sample_model.header, number_line="Số: 45/BC-LĐTBXH")
     model = dataclasses.replace(sample_model, header=header)
     assert "Số: 45/BC-LĐTBXH" in norm(pdf_text(render_pdf.render(model), tmp_path))
-    from app import formatting
+    from app.domain import formatting
     assert formatting.date_line("Thừa Thiên Huế", dt.date(2020, 4, 5)) == "Thừa Thiên Huế, ngày 05 tháng 4 năm 2020"
     assert formatting.date_line("Huế", dt.date(2021, 2, 1)) == "Huế, ngày 01 tháng 02 năm 2021"
 
@@ -166,9 +166,9 @@ def test_xlsx_figures_are_numbers(sample_model):
 
 
 def _store_with_quarters():
-    from app import db as dbmod
-    from app.cli_actions import load_sample
-    from app.store import Store
+    from app.commands.cli_actions import load_sample
+    from app.storage import db as dbmod
+    from app.storage.store import Store
     store = Store(dbmod.open_database(None).db)
     load_sample(store)
     return store
@@ -210,7 +210,7 @@ def test_an_office_renamed_later_prints_its_old_name_on_old_reports():
 
 def test_change_placeholder_uses_last_years_report_from_the_database():
     """{CODE:ck} needs no figure typed twice: last year's report is in the database."""
-    from app.model import Block
+    from app.domain.model import Block
     store = _store_with_quarters()
     last_year = store.open_report("TTH", "2019-Q1")
     store.content.enter(last_year, "VL_MOI", "2.500")

@@ -2,7 +2,8 @@
 import re
 from pathlib import Path
 
-from app import narrative, paths
+from app import paths
+from app.domain import narrative
 
 SEED_FIGURES = [
     "2.607 người", "176 người", "1.211 lượt người", "1.121 lượt người", "8.597 lượt người", "282 người",

@@ -4,11 +4,11 @@ import unicodedata
 
 import pytest
 
-from app import db as dbmod
-from app import migrations
+from app.domain.model import Block, Document, OfficeProfile, Status, Value
 from app.errors import DatabaseError, InputError, UserError
-from app.model import Block, Document, OfficeProfile, Status, Value
-from app.store import Store
+from app.storage import db as dbmod
+from app.storage import migrations
+from app.storage.store import Store
 
 
 def _pragma(store, name):
@@ -87,7 +87,7 @@ def test_a_damaged_file_fails_quick_check_with_a_clear_message(tmp_path):
     with opened.db.conn:
         opened.db.conn.execute("PRAGMA journal_mode = DELETE")
     store = Store(opened.db)
-    from app.cli_actions import load_sample
+    from app.commands.cli_actions import load_sample
     load_sample(store)
     opened.close()
     data = bytearray(path.read_bytes())
@@ -136,7 +136,7 @@ def test_bad_input_leaves_the_value_untouched(sample):
 
 
 def test_value_fields_round_trip_exactly(store):
-    from app.model import OfficeProfile
+    from app.domain.model import OfficeProfile
     store.add_office("X", "district", OfficeProfile(dt.date(2000, 1, 1), "PHÒNG LĐTBXH", "UBND HUYỆN X", "X", "LĐTBXH"))
     report = store.open_report("X", "2021-Q2")
     value = Value("VL_MOI", number=__import__("decimal").Decimal("4348"), qualifier="khoảng", estimate=True,
@@ -190,7 +190,7 @@ def test_offices_need_unique_codes_and_existing_parents(sample):
 
 
 def test_backup_is_a_consistent_copy(sample, tmp_path):
-    from app.backup import backup_database
+    from app.storage.backup import backup_database
     target = backup_database(sample.db, tmp_path / "copy.sqlite3")
     copy = dbmod.open_database(target)
     assert Store(copy.db).content.values(Store(copy.db).report("TTH", "2020-Q1").id)["VL_MOI"].number == 2607
@@ -199,7 +199,7 @@ def test_backup_is_a_consistent_copy(sample, tmp_path):
 
 
 def test_location_warnings(tmp_path):
-    from app.location import warnings_for
+    from app.storage.location import warnings_for
     assert warnings_for(tmp_path / "bc.sqlite3") == []
     assert warnings_for(tmp_path / "OneDrive" / "bc.sqlite3")
     assert any("ổ mạng" in w for w in warnings_for(__import__("pathlib").Path("//server/share/bc.sqlite3")))

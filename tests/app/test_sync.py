@@ -7,10 +7,12 @@ import shutil
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app import backup, consolidate, issuing, keys, package, sync
-from app import db as dbmod
-from app.model import OfficeProfile
-from app.store import Store
+from app.domain.model import OfficeProfile
+from app.exchange import consolidate, keys, package, sync
+from app.reporting import issuing
+from app.storage import backup
+from app.storage import db as dbmod
+from app.storage.store import Store
 
 
 def _store(path):
@@ -146,7 +148,7 @@ def test_unknown_office_and_unknown_template_are_rejected(world, tmp_path):
     template = store.template_of(store.report("ALUOI", "2020-Q1"))
     data = template.to_dict()
     data["version"] = 7
-    from app.template import from_dict
+    from app.domain.template import from_dict
     newer = store.install_template(from_dict(data))
     q2 = store.open_report("ALUOI", "2020-Q2", newer)
     store.content.enter(q2, "VL_MOI", "3")
@@ -272,7 +274,7 @@ def test_templates_flow_down_the_hierarchy(world, tmp_path):
     template["version"] = 2
     template["sections"][0]["indicators"].append(
         {"code": "HOP_GIAO_BAN", "label": "Cuộc họp giao ban", "unit": "cuộc", "kind": "count"})
-    from app.template import from_dict
+    from app.domain.template import from_dict
     package.publish(hue, "HUE", share, "template", {"template": from_dict(template).to_dict()})
     outcome = [o for o in sync.sync(d["PHULOC"], share).outcomes if o.office == "HUE"][0]
     assert outcome.status == "accepted" and "LDTBXH_QUY phiên bản 2" in outcome.reason
@@ -333,7 +335,7 @@ def test_received_reports_are_read_only_and_only_the_parent_sends_templates(worl
     keys.export_key(d["ALUOI"], "ALUOI", tmp_path / "a.key")
     template = hue.template_by_id(hue.default_template_id()).to_dict()
     template["version"] = 5
-    from app.template import from_dict
+    from app.domain.template import from_dict
     package.publish(d["ALUOI"], "ALUOI", share, "template", {"template": from_dict(template).to_dict()})
     outcome = [o for o in sync.sync(hue, share).outcomes if o.office == "ALUOI"][0]
     assert outcome.status == "rejected" and "cấp trên" in outcome.reason

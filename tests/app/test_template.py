@@ -4,8 +4,8 @@ import json
 import pytest
 
 from app import paths
+from app.domain.template import from_dict, load_file
 from app.errors import InputError
-from app.template import from_dict, load_file
 
 DEFAULT = paths.resource("templates", "ldtbxh-quy.json")
 

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 
-from app import narrative, printed, template_edit
+from app.domain import narrative
+from app.domain.model import Block, OfficeProfile
+from app.domain.validate import Severity, validate
 from app.errors import InputError, UserError
-from app.model import Block, OfficeProfile
-from app.validate import Severity, validate
+from app.output import printed
+from app.reporting import template_edit
 
 DIEN_BIEN_TEXT = (
     "giải quyết việc làm mới cho {GQVL} (đạt {GQVL:kh} kế hoạch năm, {GQVL:ck} so với cùng kỳ năm trước). "

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from app.text import _TCVN3, _VNI, clean, clean_line, detect_legacy
+from app.domain.text import _TCVN3, _VNI, clean, clean_line, detect_legacy
 
 SAMPLE = "Kết quả thực hiện công tác lao động, người có công và xã hội Quý I năm 2020"
 

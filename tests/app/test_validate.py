@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from app.model import Block, Value
-from app.validate import Severity, has_errors, validate
+from app.domain.model import Block, Value
+from app.domain.validate import Severity, has_errors, validate
 
 
 def test_the_seed_report_validates_clean(sample_data):

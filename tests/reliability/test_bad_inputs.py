@@ -6,13 +6,14 @@ import unicodedata
 
 import pytest
 
-from app import cli, desk
-from app import db as dbmod
-from app.cli_actions import load_sample
+from app.commands import cli
+from app.commands.cli_actions import load_sample
+from app.domain.model import Document
+from app.domain.validate import validate
 from app.errors import UserError
-from app.model import Document
-from app.store import Store
-from app.validate import validate
+from app.reporting import desk
+from app.storage import db as dbmod
+from app.storage.store import Store
 
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
 STATS = {"inputs": 0}

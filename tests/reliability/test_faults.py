@@ -8,12 +8,15 @@ import sqlite3
 
 import pytest
 
-from app import backup, cli_actions, issuing, keys, package
-from app import db as dbmod
-from app.cli_actions import load_sample
+from app.commands import cli_actions
+from app.commands.cli_actions import load_sample
+from app.domain.model import Block, OfficeProfile
 from app.errors import UserError, describe
-from app.model import Block, OfficeProfile
-from app.store import Store
+from app.exchange import keys, package
+from app.reporting import issuing
+from app.storage import backup
+from app.storage import db as dbmod
+from app.storage.store import Store
 from tests.reliability.conftest import scale
 
 WRITES = [1, 2, 3, 5, 8, 13, 21, 34][: scale(5, 8)]

@@ -9,10 +9,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import db as dbmod
-from app import issuing, keys, package, sync
-from app.model import OfficeProfile
-from app.store import Store
+from app.domain.model import OfficeProfile
+from app.exchange import keys, package, sync
+from app.reporting import issuing
+from app.storage import db as dbmod
+from app.storage.store import Store
 from tests.reliability.conftest import scale
 
 STATS = {"packages": 0, "rejected": 0}

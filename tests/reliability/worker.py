@@ -14,10 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app import cli_actions, transfer  # noqa: E402
-from app import db as dbmod
-from app.model import Block  # noqa: E402
-from app.store import Store  # noqa: E402
+from app.commands import cli_actions
+from app.domain.model import Block  # noqa: E402
+from app.exchange import transfer
+from app.storage import db as dbmod
+from app.storage.store import Store  # noqa: E402
 
 
 def ack(*parts) -> None:

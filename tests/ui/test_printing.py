@@ -28,12 +28,12 @@ def test_export_writes_each_format(sample_window, qtbot, tmp_path):
 
 
 def test_printing_honours_page_range_and_copies(sample_window, tmp_path):
-    from app import printed, render_pdf
-    from app.db import open_database
-    from app.store import Store
+    from app.output import printed, render_pdf
+    from app.storage.db import open_database
+    from app.storage.store import Store
     opened = open_database(sample_window.db_path.with_name("copy.sqlite3"))
     store = Store(opened.db)
-    from app.cli_actions import load_sample
+    from app.commands.cli_actions import load_sample
     load_sample(store)
     pdf = render_pdf.render(printed.build(store, "TTH", "2020-Q1"))
     opened.close()

@@ -1,11 +1,12 @@
 """Sync, trust, submission and consolidation from the window."""
 import datetime as dt
 
-from app import db as dbmod
-from app import issuing, keys, package
-from app import settings as settings_mod
-from app.model import Block, OfficeProfile
-from app.store import Store
+from app.domain.model import Block, OfficeProfile
+from app.exchange import keys, package
+from app.reporting import issuing
+from app.reporting import settings as settings_mod
+from app.storage import db as dbmod
+from app.storage.store import Store
 from tests.ui.conftest import query
 from ui.sync_dialogs import TrustDialog
 
@@ -101,7 +102,7 @@ def test_closing_backs_up_to_the_shared_folder_when_asked(make_window, qtbot, tm
 
 
 def test_a_changed_key_can_replace_the_trusted_one_after_confirmation(make_window, qtbot, tmp_path, monkeypatch):
-    from app import keys as keys_mod
+    from app.exchange import keys as keys_mod
     from ui import report_actions
     db = tmp_path / "hue.sqlite3"
     opened, store = _office_db(db, "HUE", "province")

@@ -9,10 +9,10 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app import formatting, narrative
-from app.model import ReportData, Value
-from app.template import Indicator, Template
-from app.text import detect_legacy
+from app.domain import formatting, narrative
+from app.domain.model import ReportData, Value
+from app.domain.template import Indicator, Template
+from app.domain.text import detect_legacy
 
 
 class Severity(str, enum.Enum):

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app.period import Period
-from app.template import Template
+from app.domain.period import Period
+from app.domain.template import Template
 
 
 class Status(str, enum.Enum):

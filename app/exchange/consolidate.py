@@ -8,11 +8,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app import aggregate, formatting, narrative, printed
-from app.model import Office, Report, Value
-from app.period import Period
-from app.printed import Cell, PrintedReport, Table
-from app.store import Store
+from app.domain import formatting, narrative
+from app.domain.model import Office, Report, Value
+from app.domain.period import Period
+from app.output import printed
+from app.output.printed import Cell, PrintedReport, Table
+from app.reporting import aggregate
+from app.storage.store import Store
 
 
 @dataclass(frozen=True)

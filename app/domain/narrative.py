@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app import formatting
-from app.model import Document, Value
-from app.template import Indicator
+from app.domain import formatting
+from app.domain.model import Document, Value
+from app.domain.template import Indicator
 
 PLACEHOLDER = re.compile(r"\{(?P<code>[A-Z][A-Z0-9_]*)(?::(?P<mod>[a-z]+))?\}|\{VB:(?P<ref>[^{}\s]+)\}")
 MODIFIERS = ("so", "tyle", "kh", "ck")

@@ -12,10 +12,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from app.domain.narrative import PLACEHOLDER
+from app.domain.template import Template, from_dict
 from app.errors import InputError, UserError
-from app.narrative import PLACEHOLDER
-from app.store import Store
-from app.template import Template, from_dict
+from app.storage.store import Store
 
 INDICATOR_DEFAULTS = {"kind": "count", "time": "flow", "offices": "sum", "min": "0", "max": None, "appendix": True}
 

@@ -17,10 +17,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from app import render_pdf
-from app.printed import Heading, PrintedReport
-from app.printed import Table as ModelTable
-from app.render_pdf import MOTTO, NATIONAL
+from app.output import render_pdf
+from app.output.printed import Heading, PrintedReport
+from app.output.printed import Table as ModelTable
+from app.output.render_pdf import MOTTO, NATIONAL
 
 FONT = "Times New Roman"
 CENTER, JUSTIFY, LEFT, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY,

@@ -10,13 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app import aggregate, numbers
+from app.domain import numbers
+from app.domain.model import Block, Document, OfficeProfile, Report, ReportData, Task, TaskReview, TaskStatus, Value
+from app.domain.period import Period
+from app.domain.text import LegacyText, clean, detect_legacy
+from app.domain.validate import Finding, validate
 from app.errors import InputError, UserError
-from app.model import Block, Document, OfficeProfile, Report, ReportData, Task, TaskReview, TaskStatus, Value
-from app.period import Period
-from app.store import Store
-from app.text import LegacyText, clean, detect_legacy
-from app.validate import Finding, validate
+from app.reporting import aggregate
+from app.storage.store import Store
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ import uuid
 import sqlite_utils
 
 from app import paths
+from app.domain.model import Level, Office, OfficeProfile, Report, Status
+from app.domain.period import Period
+from app.domain.template import Template, from_dict, load_file
+from app.domain.text import clean_line
 from app.errors import InputError, NotFoundError, UserError
-from app.model import Level, Office, OfficeProfile, Report, Status
-from app.period import Period
-from app.template import Template, from_dict, load_file
-from app.text import clean_line
 
 
 def now() -> str:
@@ -34,7 +34,7 @@ class Store:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self._templates: dict[int, Template] = {}
-        from app.content import Content
+        from app.storage.content import Content
 
         self.content = Content(self)
 

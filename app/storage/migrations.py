@@ -234,7 +234,7 @@ def upgrade(db: sqlite_utils.Database, path: Path | None) -> None:
     if version == LATEST:
         return
     if path is not None and version > 0:
-        from app.backup import backup_database
+        from app.storage.backup import backup_database
 
         backup_database(db, path.with_name(f"{path.stem}.truoc-nang-cap-v{version}{path.suffix}"))
     for step in range(version, LATEST):

@@ -15,18 +15,19 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from app import __version__, paths, transfer
-from app import db as dbmod
-from app.backup import backup_database
-from app.cli_actions import export_report
+from app import __version__, paths
+from app.commands.cli_actions import export_report
+from app.domain.model import OfficeProfile
+from app.domain.numbers import parse_value
+from app.domain.period import Period
+from app.domain.template import load_file
+from app.domain.validate import has_errors, validate
 from app.errors import DatabaseError, UserError, describe
+from app.exchange import transfer
 from app.fsutil import write_atomic
-from app.model import OfficeProfile
-from app.numbers import parse_value
-from app.period import Period
-from app.store import Store
-from app.template import load_file
-from app.validate import has_errors, validate
+from app.storage import db as dbmod
+from app.storage.backup import backup_database
+from app.storage.store import Store
 
 DESCRIPTION = "Báo cáo LĐTBXH: lập, kiểm tra và in báo cáo định kỳ của cơ quan Lao động – TB&XH."
 EPILOG = "Không có lệnh: mở cửa sổ làm việc. Kỳ báo cáo viết 2020-Q1, 2020-H1, 2020-9M, 2020-Y."
@@ -235,7 +236,7 @@ def cmd_demo(store: Store, args) -> int:
 
 
 def cmd_set(store: Store, args) -> int:
-    from app import narrative
+    from app.domain import narrative
 
     existing = store.find_report(args.office, args.period)
     template_id = store.report_template_id(existing) if existing else None
@@ -307,7 +308,7 @@ def cmd_export(store: Store, args) -> int:
 
 
 def cmd_complete(store: Store, args) -> int:
-    from app import issuing
+    from app.reporting import issuing
 
     issuing.mark_complete(store, store.report(args.office, args.period))
     print("Đã đánh dấu hoàn thành.")
@@ -315,7 +316,7 @@ def cmd_complete(store: Store, args) -> int:
 
 
 def cmd_reopen(store: Store, args) -> int:
-    from app import issuing
+    from app.reporting import issuing
 
     issuing.reopen(store, store.report(args.office, args.period), args.reason)
     print("Đã mở lại báo cáo (bản nháp).")
@@ -323,7 +324,7 @@ def cmd_reopen(store: Store, args) -> int:
 
 
 def cmd_issue(store: Store, args) -> int:
-    from app import issuing
+    from app.reporting import issuing
 
     try:
         day = dt.date.fromisoformat(args.date)
@@ -337,7 +338,7 @@ def cmd_issue(store: Store, args) -> int:
 
 
 def cmd_revise(store: Store, args) -> int:
-    from app import issuing
+    from app.reporting import issuing
 
     report = issuing.new_revision(store, store.report(args.office, args.period), args.reason)
     print(f"Đã mở bản sửa đổi {report.revision} (bản nháp).")
@@ -345,7 +346,7 @@ def cmd_revise(store: Store, args) -> int:
 
 
 def cmd_issued_pdf(store: Store, args) -> int:
-    from app import issuing
+    from app.reporting import issuing
 
     report = store.issued_report(args.office, args.period, args.revision)
     write_atomic(args.out, issuing.issued_pdf(store, report))
@@ -354,7 +355,7 @@ def cmd_issued_pdf(store: Store, args) -> int:
 
 
 def cmd_scans(store: Store, args) -> int:
-    from app import issuing
+    from app.reporting import issuing
 
     report = store.issued_report(args.office, args.period)
     listed = issuing.scans(store, report)
@@ -369,7 +370,7 @@ def cmd_scans(store: Store, args) -> int:
 
 
 def cmd_attach_scan(store: Store, args) -> int:
-    from app import issuing
+    from app.reporting import issuing
 
     digest = issuing.attach_scan(store, store.issued_report(args.office, args.period), args.file)
     print(f"Đã đính kèm bản chụp (SHA-256 {digest}).")
@@ -377,10 +378,10 @@ def cmd_attach_scan(store: Store, args) -> int:
 
 
 def cmd_backup(store: Store, args) -> int:
-    from app import keys
+    from app.exchange import keys
 
     if args.folder:
-        from app.backup import backup_to_folder
+        from app.storage.backup import backup_to_folder
 
         target = backup_to_folder(store, args.folder, keys.default_office(store), args.keep)
     else:
@@ -393,7 +394,7 @@ def cmd_backup(store: Store, args) -> int:
 
 
 def cmd_keys(store: Store, args) -> int:
-    from app import keys
+    from app.exchange import keys
 
     if args.action == "export":
         public = keys.export_key(store, args.office or keys.default_office(store), args.out)
@@ -411,7 +412,7 @@ def cmd_keys(store: Store, args) -> int:
 
 
 def cmd_submit(store: Store, args) -> int:
-    from app import package
+    from app.exchange import package
 
     target = package.submit(store, args.office, args.period, args.folder)
     print(f"Đã gửi {target.name} vào {target.parent}")
@@ -419,7 +420,7 @@ def cmd_submit(store: Store, args) -> int:
 
 
 def cmd_sync(store: Store, args) -> int:
-    from app import sync
+    from app.exchange import sync
 
     result = sync.sync(store, args.folder)
     for outcome in result.outcomes:
@@ -432,7 +433,7 @@ def cmd_sync(store: Store, args) -> int:
 
 
 def cmd_publish(store: Store, args) -> int:
-    from app import keys, package
+    from app.exchange import keys, package
 
     office = args.office or keys.default_office(store)
     if not args.template and not args.deadline:
@@ -481,7 +482,7 @@ def cmd_office(store: Store, args) -> int:
 
 def cmd_template(store: Store, args) -> int:
     if args.action == "migrate":
-        from app import template_edit
+        from app.reporting import template_edit
 
         report = store.report(args.office, args.period)
         target = store.template_id(store.template_of(report).code, args.template_version)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from app.domain.text import clean, clean_line
 from app.errors import InputError
-from app.text import clean, clean_line
 
 FORMAT = "baocao-template"
 FORMAT_VERSION = 1

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from app.errors import InputError
-from app.store import Store
+from app.storage.store import Store
 
 LANGUAGES = ("vi", "en")
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app import paths, transfer
-from app.backup import backup_database
+from app import paths
 from app.errors import UserError
+from app.exchange import transfer
 from app.fsutil import write_atomic
-from app.store import Store
+from app.storage.backup import backup_database
+from app.storage.store import Store
 
 SAMPLE = ("sample", "tth-2020-q1.json")
 
@@ -22,14 +23,15 @@ def renderer(fmt: str):
     """The function turning a printed model into ``fmt`` bytes (pdf, docx, xlsx)."""
     import importlib
 
-    modules = {"pdf": "app.render_pdf", "docx": "app.render_docx", "xlsx": "app.render_xlsx"}
+    modules = {"pdf": "app.output.render_pdf", "docx": "app.output.render_docx", "xlsx": "app.output.render_xlsx"}
     if fmt not in modules:
         raise UserError(f"Định dạng “{fmt}” không hỗ trợ; chọn pdf, docx hoặc xlsx.")
     return importlib.import_module(modules[fmt]).render  # load only the renderer asked for
 
 
 def build_model(store: Store, office_code: str, period: str, consolidated: bool = False):
-    from app import consolidate, printed
+    from app.exchange import consolidate
+    from app.output import printed
 
     if consolidated:
         return consolidate.build_printed(store, office_code, period)

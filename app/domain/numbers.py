@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from app.domain.text import clean_line
 from app.errors import InputError
-from app.text import clean_line
 
 QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "dưới")
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}

@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app import aggregate, formatting, narrative
-from app.model import Report, ReportData
-from app.period import Period
-from app.store import Store
-from app.template import Indicator, Section, Template
+from app.domain import formatting, narrative
+from app.domain.model import Report, ReportData
+from app.domain.period import Period
+from app.domain.template import Indicator, Section, Template
+from app.reporting import aggregate
+from app.storage.store import Store
 
 _ROMAN = ("I", "II", "III", "IV", "V")
 _MILLION = Decimal(10) ** 6
@@ -149,7 +150,7 @@ def _transient(store: Store, office_code: str, period: Period) -> ReportData:
 
 def transient(store: Store, office_code: str, period: Period, template: Template) -> ReportData:
     """A report not stored (yet): header and figures only."""
-    from app.model import Status
+    from app.domain.model import Status
 
     office = store.office(office_code)
     report = Report("", office.id, office.code, period, 1, template.key, Status.DRAFT)

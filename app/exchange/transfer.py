@@ -15,13 +15,13 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from app import numbers
+from app.domain import numbers
+from app.domain.model import Document, OfficeProfile, ReportData, Status, Task, TaskStatus, Value
+from app.domain.period import Period
+from app.domain.template import from_dict
+from app.domain.text import clean, clean_line
 from app.errors import InputError, UserError, describe_os_error
-from app.model import Document, OfficeProfile, ReportData, Status, Task, TaskStatus, Value
-from app.period import Period
-from app.store import Store
-from app.template import from_dict
-from app.text import clean, clean_line
+from app.storage.store import Store
 
 FORMAT = "baocao-report"
 FORMAT_VERSION = 1

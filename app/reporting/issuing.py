@@ -11,11 +11,11 @@ import hashlib
 import uuid
 from pathlib import Path
 
+from app.domain.model import Report, Status
+from app.domain.text import clean_line
+from app.domain.validate import Severity, validate
 from app.errors import InputError, NotFoundError, UserError, describe_os_error
-from app.model import Report, Status
-from app.store import Store, now
-from app.text import clean_line
-from app.validate import Severity, validate
+from app.storage.store import Store, now
 
 MAX_SCAN_BYTES = 50 * 1024 * 1024
 _SCAN_MAGIC = (b"%PDF", b"\xff\xd8\xff", b"\x89PNG", b"II*\x00", b"MM\x00*")
@@ -45,7 +45,7 @@ def reopen(store: Store, report: Report, reason: str) -> Report:
 def issue(store: Store, report: Report, *, number: str, issued_on: dt.date,
           signer_title: str, signer_name: str) -> Report:
     """Assign number, date and signer, render and keep the PDF, freeze the revision."""
-    from app import printed, render_pdf
+    from app.output import printed, render_pdf
 
     store.require_own(report)
     if report.status not in (Status.DRAFT, Status.COMPLETE):

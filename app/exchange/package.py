@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import transfer
 from app.errors import InputError, UserError, describe_os_error
+from app.exchange import transfer
+from app.exchange.keys import PublicKey, own_public_key, signing_key
 from app.fsutil import fsync_dir, temp_path
-from app.keys import PublicKey, own_public_key, signing_key
-from app.store import Store, now
+from app.storage.store import Store, now
 
 FORMAT = "baocao-package"
 FORMAT_VERSION = 1
@@ -148,8 +148,8 @@ def publish(store: Store, office_code: str, folder: Path | str, kind: str, conte
 
 def submit(store: Store, office_code: str, period: str, folder: Path | str) -> Path:
     """Publish the office's report for the period (complete or issued, no errors) as a package."""
-    from app import issuing
-    from app.validate import has_errors, validate
+    from app.domain.validate import has_errors, validate
+    from app.reporting import issuing
 
     report = store.report(office_code, period)
     data = store.content.load(report)

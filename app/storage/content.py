@@ -10,13 +10,13 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
-from app import numbers
+from app.domain import numbers
+from app.domain.model import Block, Document, Report, ReportData, Task, TaskReview, TaskStatus, Value
+from app.domain.text import clean, clean_line
 from app.errors import InputError, NotFoundError
-from app.model import Block, Document, Report, ReportData, Task, TaskReview, TaskStatus, Value
-from app.text import clean, clean_line
 
 if TYPE_CHECKING:
-    from app.store import Store
+    from app.storage.store import Store
 
 PARTS = ("results", "plan")
 

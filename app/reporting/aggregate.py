@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app import formatting
-from app.model import Value
-from app.period import Period
-from app.store import Store
-from app.template import Indicator, Template
+from app.domain import formatting
+from app.domain.model import Value
+from app.domain.period import Period
+from app.domain.template import Indicator, Template
+from app.storage.store import Store
 
 
 def combine(template: Template, parts: list[dict[str, Value]]) -> dict[str, Value]:

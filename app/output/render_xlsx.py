@@ -8,8 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from app.printed import PrintedReport
-from app.printed import Table as ModelTable
+from app.output.printed import PrintedReport
+from app.output.printed import Table as ModelTable
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

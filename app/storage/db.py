@@ -14,9 +14,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app import location, migrations
 from app.errors import DatabaseError
-from app.lock import InstanceLock
+from app.storage import location, migrations
+from app.storage.lock import InstanceLock
 
 APPLICATION_ID = 0x4C445442  # "LDTB"
 

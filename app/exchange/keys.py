@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from app.errors import InputError, NotFoundError, UserError
 from app.fsutil import write_atomic
-from app.store import Store, now
+from app.storage.store import Store, now
 
 KEY_FORMAT = "baocao-key"
 _MEMORY: dict[int, dict[str, str]] = {}
@@ -98,7 +98,7 @@ def own_public_key(store: Store, office_code: str) -> PublicKey:
 
 def export_key(store: Store, office_code: str, target: Path | str) -> PublicKey:
     """Write the office's public key with its fingerprint (for the consolidating office)."""
-    from app.transfer import _profile_dict
+    from app.exchange.transfer import _profile_dict
 
     public = own_public_key(store, office_code)
     office = store.office(office_code)
@@ -159,7 +159,7 @@ def _register(store: Store, public: PublicKey) -> None:
         return
     if store.db.execute("SELECT 1 FROM office WHERE id = ?", (info["office_id"],)).fetchone():
         raise InputError(f"Tệp khóa ghi mã định danh của một đơn vị khác đã có, không phải của {public.office_code}.")
-    from app.transfer import _profile_parse
+    from app.exchange.transfer import _profile_parse
 
     store.db.conn.execute("INSERT INTO office (id, code, level, created, origin) VALUES (?, ?, ?, ?, 'remote')",
                           (info["office_id"], public.office_code, info["level"], now()))

@@ -29,8 +29,8 @@ from reportlab.platypus import (
 )
 
 from app import paths
-from app.printed import Heading, PrintedReport
-from app.printed import Table as ModelTable
+from app.output.printed import Heading, PrintedReport
+from app.output.printed import Table as ModelTable
 
 FONT = "BCSerif"
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}

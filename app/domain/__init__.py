@@ -1,0 +1,1 @@
+"""The domain: offices, periods, templates and indicators, values, narrative, validation, number formatting."""

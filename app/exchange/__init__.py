@@ -1,0 +1,1 @@
+"""Exchange between offices: report dumps, keys, signed packages, the shared folder, consolidation."""

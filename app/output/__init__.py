@@ -1,0 +1,1 @@
+"""The printed report: one model, rendered to PDF, DOCX and XLSX."""
