@@ -56,9 +56,7 @@ def children(store: Store, office_code: str, day: dt.date) -> list[Office]:
 def consolidate(store: Store, office_code: str, period: Period | str) -> Consolidation:
     period = period if isinstance(period, Period) else Period.parse(period)
     office = store.office(office_code)
-    due_row = store.db.execute("SELECT due FROM deadline WHERE office_code = ? AND period = ?",
-                               (office.code, str(period))).fetchone()
-    due = due_row[0] if due_row else ""
+    due = store.submissions.deadline(office.code, str(period))
     submissions, by_office = [], {}
     template = None
     for child in children(store, office.code, period.end):
@@ -94,9 +92,7 @@ def _local_day(stamp: str) -> str:
 
 
 def _received(store: Store, office_code: str, period: str) -> str:
-    row = store.db.execute("SELECT min(created) FROM inbox WHERE office_code = ? AND period = ? AND kind = 'report'",
-                           (office_code, period)).fetchone()
-    return row[0] or ""
+    return store.submissions.first_received(office_code, period)
 
 
 def _sum(template, by_office: dict[str, dict[str, Value]]) -> dict[str, Value]:

@@ -1,70 +1,97 @@
 """Applying a verified package from the shared folder: a report, a template or deadlines.
 
 ``sync`` reads, checks and orders packages; this module owns what a package
-may change here, whoever the sender.
+may change here, whoever the sender: a report only replaces a received (not
+local) report of the same office that is not issued; an issued revision held
+here only ever gains the PDF it lacks, never a different one.
 """
 from __future__ import annotations
 
-from app.domain.template import from_dict
+import base64
+import binascii
+import sqlite3
+
+from app.domain.template import Template, from_dict
 from app.errors import InputError
 from app.exchange import package, transfer
-from app.storage.store import Store, now
+from app.storage.offices import profile_from_dict
+from app.storage.reports import FROZEN
+from app.storage.store import Store
 
 
 def apply(store: Store, pkg: package.Package) -> str:
-    body = pkg.body
-    if pkg.kind == "report":
-        return _apply_report(store, pkg)
-    if pkg.kind in ("template", "deadline"):
-        parents = {o.current.parent_code for o in store.local_offices()}
-        if pkg.office not in parents:
-            raise InputError(f"chỉ đơn vị cấp trên mới gửi mẫu báo cáo và hạn gửi; {pkg.office} không phải cấp trên")
-    if pkg.kind == "template":
-        template = from_dict(body["template"])
-        store.install_template(template)
-        return f"mẫu báo cáo {template.code} phiên bản {template.version}"
-    deadlines = body["deadlines"]
-    if not isinstance(deadlines, dict):
+    """Apply one verified package inside the caller's transaction; InputError says why not."""
+    try:
+        if pkg.kind == "report":
+            return _apply_report(store, pkg)
+        _require_parent(store, pkg)
+        if pkg.kind == "template":
+            template = from_dict(pkg.body["template"])
+            store.install_template(template)
+            return f"mẫu báo cáo {template.code} phiên bản {template.version}"
+        return _apply_deadlines(store, pkg)
+    except sqlite3.IntegrityError as exc:  # the database's own guards: say so rather than fail the sync
+        raise InputError(f"gói không áp dụng được vào cơ sở dữ liệu ({exc})") from None
+
+
+def _require_parent(store: Store, pkg: package.Package) -> None:
+    parents = {o.current.parent_code for o in store.local_offices()}
+    if pkg.office not in parents:
+        raise InputError(f"chỉ đơn vị cấp trên mới gửi mẫu báo cáo và hạn gửi; {pkg.office} không phải cấp trên")
+
+
+def _apply_deadlines(store: Store, pkg: package.Package) -> str:
+    deadlines = pkg.body["deadlines"]
+    if not isinstance(deadlines, dict) or len(deadlines) > 1000:
         raise InputError("danh sách hạn gửi không hợp lệ")
     for period, due in deadlines.items():
-        store.db.conn.execute("INSERT OR REPLACE INTO deadline (office_code, period, due) VALUES (?, ?, ?)",
-                              (pkg.office, str(period), str(due)))
+        store.submissions.set_deadline(pkg.office, str(period)[:16], str(due)[:32])
     return f"hạn gửi báo cáo: {', '.join(f'{p} → {d}' for p, d in deadlines.items())}"
+
+
+def _known_template(store: Store, data: dict) -> Template:
+    template = from_dict(data["template"])
+    known = store.templates.fingerprint(template.code, template.version)
+    if known is None:
+        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} chưa có ở đơn vị tổng hợp "
+                         "(nạp mẫu đó rồi đồng bộ lại)")
+    if known[1] != template.fingerprint:
+        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} khác nội dung mẫu cùng "
+                         "phiên bản ở đơn vị tổng hợp")
+    return template
+
+
+def _pdf(pkg: package.Package) -> bytes | None:
+    pdf = pkg.body.get("pdf")
+    if pdf is None:
+        return None
+    try:
+        return base64.b64decode(pdf, validate=True)
+    except (binascii.Error, ValueError, TypeError):
+        raise InputError("bản PDF kèm theo hỏng") from None
 
 
 def _apply_report(store: Store, pkg: package.Package) -> str:
     data = pkg.body["report"]
-    if data["office"]["code"] != pkg.office or data["office"]["id"] != pkg.body["office_id"]:
+    if not isinstance(data, dict) or not isinstance(data.get("office"), dict) \
+            or data["office"].get("code") != pkg.office or data["office"].get("id") != pkg.body.get("office_id"):
         raise InputError("báo cáo trong gói thuộc đơn vị khác người gửi")
-    template = from_dict(data["template"])
-    row = store.db.execute("SELECT fingerprint FROM template WHERE code = ? AND version = ?",
-                           (template.code, template.version)).fetchone()
-    if row is None:
-        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} chưa có ở đơn vị tổng hợp "
-                         "(nạp mẫu đó rồi đồng bộ lại)")
-    if row[0] != template.fingerprint:
-        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} khác nội dung mẫu cùng "
-                         "phiên bản ở đơn vị tổng hợp")
+    template = _known_template(store, data)
     existing = store.find_office(pkg.office)
     if existing and existing.id != pkg.body["office_id"]:
         raise InputError(f"mã định danh đơn vị {pkg.office} khác đơn vị đã có")
     if existing is not None and existing.is_local:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
-    report_id, _changed = transfer.import_data(store, data, template)
-    store.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ?", (pkg.office,))
-    if existing is not None:  # the sender is the authority on its own names and place in the hierarchy
-        office_id = pkg.body["office_id"]
-        incoming = [transfer._profile_parse(row) for row in data["office"]["profiles"]]
-        if tuple(incoming) != existing.profiles:
-            store.db.conn.execute("DELETE FROM office_profile WHERE office_id = ?", (office_id,))
-            for profile in incoming:
-                store._write_profile(office_id, profile)
-    pdf = pkg.body.get("pdf")
-    if pdf:
-        import base64
-
-        data_pdf = base64.b64decode(pdf)
-        store.db.conn.execute(
-            "INSERT INTO report_file (report_id, kind, name, sha256, size, data, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (report_id, "issued_pdf", pkg.name + ".pdf", pkg.body["pdf_sha256"], len(data_pdf), data_pdf, now()))
+    pdf = _pdf(pkg)
+    source = f"gói {pkg.name}"
+    report_id, _changed = transfer.import_data(store, data, template, source=source)
+    store.offices_repo.mark_remote(pkg.office)
+    profiles = [profile_from_dict(p, source=f"{source}: office.profiles[{i}]")
+                for i, p in enumerate(data["office"]["profiles"])]
+    store.offices_repo.replace_profiles(pkg.body["office_id"], profiles)
+    if pdf is not None:
+        report = store.report_by_id(report_id)
+        if report.status not in FROZEN:
+            raise InputError(f"{source}: bản PDF ban hành kèm theo báo cáo chưa ban hành")
+        store.files.add_issued_pdf(report, pkg.name + ".pdf", pdf, source=source)
     return f"báo cáo {pkg.office} kỳ {pkg.body['period']} bản {pkg.body['revision']}"

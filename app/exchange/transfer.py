@@ -2,25 +2,32 @@
 
 The dump carries everything needed to rebuild the report elsewhere: the office
 with its dated profiles, the full template version, the report header, values,
-narrative, documents, tasks and task reviews. Output is deterministic, so
-dump → import into an empty database → dump gives the same bytes.
+narrative, documents, tasks, task reviews and the files kept with it (issued
+PDF, scans). Output is deterministic, so dump → import into an empty database
+→ dump gives the same bytes.
+
+An import is checked like typed entry (office code, level, profiles, every
+field) and applied in one transaction, template installation included: a
+refused import leaves nothing behind. It never changes an issued or submitted
+revision: the same data again only adds the files it may add, anything else
+is refused.
 """
 from __future__ import annotations
 
 import base64
-import dataclasses
-import datetime as dt
-import hashlib
+import contextlib
 import json
-from decimal import Decimal
+from collections.abc import Iterator
 from pathlib import Path
 
-from app.domain import numbers
-from app.domain.model import Document, OfficeProfile, ReportData, Status, Task, TaskStatus, Value
+from app.domain.model import Document, ReportData, Status, Value
 from app.domain.period import Period
-from app.domain.template import from_dict
-from app.domain.text import clean, clean_line
+from app.domain.template import Template, from_dict
 from app.errors import InputError, UserError, describe_os_error
+from app.exchange import incoming
+from app.storage.offices import profile_from_dict, profile_to_dict
+from app.storage.reports import FROZEN
+from app.storage.rows import day, num, transaction
 from app.storage.store import Store
 
 FORMAT = "baocao-report"
@@ -32,11 +39,8 @@ def dump(store: Store, office_code: str, period: Period | str) -> dict:
     """The latest revision as versioned JSON, with its issued PDF and scans when it has them."""
     report = store.report(office_code, period)
     data = to_dict(store.content.load(report))
-    data["files"] = [
-        {"kind": kind, "name": name, "sha256": digest, "data": base64.b64encode(blob).decode()}
-        for kind, name, digest, blob in store.db.execute(
-            "SELECT kind, name, sha256, data FROM report_file WHERE report_id = ? ORDER BY id", (report.id,))
-    ]
+    data["files"] = [{"kind": f.kind, "name": f.name, "sha256": f.sha256, "data": base64.b64encode(f.data).decode()}
+                     for f in store.files.all(report.id)]
     return data
 
 
@@ -53,12 +57,12 @@ def to_dict(data: ReportData) -> dict:
         "format_version": FORMAT_VERSION,
         "office": {
             "id": data.office.id, "code": data.office.code, "level": data.office.level,
-            "profiles": [_profile_dict(p) for p in data.office.profiles],
+            "profiles": [profile_to_dict(p) for p in data.office.profiles],
         },
         "template": template.to_dict(),
         "report": {
             "id": r.id, "period": str(r.period), "revision": r.revision, "status": r.status.value,
-            "number": r.number, "issued_on": _day(r.issued_on), "signer_title": r.signer_title,
+            "number": r.number, "issued_on": day(r.issued_on), "signer_title": r.signer_title,
             "signer_name": r.signer_name, "summary": r.summary, "created": r.created, "updated": r.updated,
             "reason": r.reason,
         },
@@ -92,243 +96,136 @@ def read_file(path: Path | str) -> dict:
     return data
 
 
-def import_data(store: Store, data: dict, template=None) -> tuple[str, bool]:
+def import_data(store: Store, data: dict, template: Template | None = None, *,
+                source: str = "Dữ liệu báo cáo") -> tuple[str, bool]:
     """Import one dumped report; return (report id, whether anything changed).
 
-    The same data twice changes nothing. An existing draft of the same office,
-    period and revision is replaced (and audited); an issued one is refused.
+    The same data twice changes nothing. An existing draft or complete report
+    of the same office, period and revision is replaced (and audited); an issued
+    or submitted one is refused unless the data is the same, when only files it
+    lacks may be added (an issued PDF only to an issued revision that has none).
     Everything happens in one transaction: a failure leaves the database as it was.
     """
-    _check_format(data)
+    _check_format(data, source)
     template = template or from_dict(data["template"])
-    _check_content(template, data)
-    office = data["office"]
-    report = data["report"]
-    Period.parse(report["period"])
-    existing = store.find_office(office["code"])
-    if existing and existing.id != office["id"]:
-        raise InputError(
-            f"Đơn vị {office['code']} trong tệp khác đơn vị {office['code']} đang có (mã định danh khác)."
-        )
-    if existing:
-        current = store.find_report(office["code"], report["period"])
-        if current and current.revision == report["revision"]:
-            if to_dict(store.content.load(current)) == _normalised(store, data, template):
-                return current.id, _add_files(store, current.id, data)
-            if current.status in (Status.ISSUED, Status.SUBMITTED):
-                raise UserError(
-                    f"Báo cáo {report['period']} của {office['code']} đã ban hành; không ghi đè được."
-                )
+    parsed = incoming.parse(data, template, source)
+    with _channel(store, "import"), transaction(store.db):
+        return _apply(store, data, template, parsed, source)
+
+
+def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incoming,
+           source: str) -> tuple[str, bool]:
+    header, office = parsed.content.report, parsed.content.office
+    current = _current(store, header, office, source)
+    if current is not None and same_as_stored(store, current, data, template):
+        return current.id, _add_files(store, current, parsed.files, source)
+    if current is not None and current.status in FROZEN:
+        raise UserError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} đã ban hành "
+                        "ở đây; không ghi đè được (chỉ mở được bản sửa đổi mới).")
     template_id = store.install_template(template)
-    with store.db.atomic():
-        if existing is None:
-            _insert_office(store, office)
-        else:
-            _merge_profiles(store, existing.id, office)
-        _replace_report(store, existing.id if existing else office["id"], template_id, data)
-        _add_files(store, report["id"], data)
-        store.audit(office["code"], "import", report["period"], None, report["revision"], report["id"])
-    return report["id"], True
+    if store.find_office(office.code) is None:
+        store.offices_repo.add(office.code, office.level, office.profiles[0], office.id)
+    store.offices_repo.merge_profiles(office.id, list(office.profiles))
+    old = None
+    if current is not None:
+        old = {"status": current.status.value, "values": {c: num(v.number) for c, v in
+                                                           store.content.values(current.id).items()}}
+        store.reports_repo.delete(current)
+    store.reports_repo.insert(header, template_id)
+    store.content.put_all(header.id, parsed.content)
+    _add_files(store, header, parsed.files, source)
+    if header.status is not Status.DRAFT:
+        store.reports_repo.settle(header.id, header.status)
+    store.audit(office.code, "import", str(header.period), old,
+                {"revision": header.revision, "status": header.status.value}, header.id, source)
+    return header.id, True
 
 
-def _add_files(store: Store, report_id: str, data: dict) -> bool:
-    """Store the dump's issued PDF and scans the database lacks (checked against their hashes)."""
+def _current(store: Store, header, office, source: str):
+    """The revision the file names, if this database holds it; refuses files that clash with what is here."""
+    existing = store.find_office(office.code)
+    if existing and existing.id != office.id:
+        raise InputError(f"{source}: đơn vị {office.code} trong tệp khác đơn vị {office.code} đang có "
+                         "(mã định danh khác).")
+    if existing is None and store.offices_repo.id_taken(office.id):
+        raise InputError(f"{source}: mã định danh đơn vị {office.id} đã thuộc một đơn vị khác mã.")
+    current = store.reports_repo.at_revision(office.id, header.period, header.revision) if existing else None
+    holder = store.reports_repo.find_by_id(header.id)
+    if holder is not None and (current is None or holder.id != current.id):
+        raise InputError(f"{source}: mã định danh báo cáo {header.id} đã thuộc báo cáo {holder.office_code} "
+                         f"kỳ {holder.period} bản {holder.revision}.")
+    if current is not None and current.id != header.id:
+        raise InputError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} ở đây có mã "
+                         "định danh khác; không ghi đè được.")
+    return current
+
+
+def same_as_stored(store: Store, current, data: dict, template: Template) -> bool:
+    """Whether ``data`` holds exactly what this database holds for ``current`` (files aside)."""
+    return to_dict(store.content.load(current)) == _normalised(store, data, template)
+
+
+def _add_files(store: Store, report, files: tuple[incoming.Attached, ...], source: str) -> bool:
+    """Store the files the database lacks; an issued PDF only with an issued revision that has none."""
     added = False
-    for item in data.get("files", []):
-        try:
-            blob = base64.b64decode(item["data"], validate=True)
-            kind, name, digest = item["kind"], item["name"], item["sha256"]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InputError("Tệp đính kèm trong dữ liệu báo cáo bị hỏng.") from exc
-        if kind not in ("issued_pdf", "scan") or hashlib.sha256(blob).hexdigest() != digest:
-            raise InputError(f"Tệp đính kèm “{name}” không khớp mã băm SHA-256.")
-        known = store.db.execute("SELECT 1 FROM report_file WHERE report_id = ? AND sha256 = ?",
-                                 (report_id, digest)).fetchone()
-        if not known:
-            with store.db.atomic():
-                store.db.conn.execute(
-                    "INSERT INTO report_file (report_id, kind, name, sha256, size, data, created)"
-                    " VALUES (?, ?, ?, ?, ?, ?, datetime('now'))", (report_id, kind, name, digest, len(blob), blob))
-            added = True
+    for item in files:
+        if report.status not in FROZEN:
+            raise InputError(f"{source}: tệp “{item.name}” chỉ đi kèm báo cáo đã ban hành, mà báo cáo trong tệp "
+                             f"đang ở trạng thái “{report.status.label}”.")
+        if item.kind == "issued_pdf":
+            added |= store.files.add_issued_pdf(report, item.name, item.data, source=source)
+        else:
+            added |= store.files.add_scan(report, item.name, item.data, source=source)
     return added
 
 
-def _normalised(store: Store, data: dict, template) -> dict:
+@contextlib.contextmanager
+def _channel(store: Store, channel: str) -> Iterator[None]:
+    """Audit the import's writes as ``channel``, unless it is part of a sync (which stays "sync")."""
+    previous = store.channel
+    if previous != "sync":
+        store.channel = channel
+    try:
+        yield
+    finally:
+        store.channel = previous
+
+
+def _normalised(store: Store, data: dict, template: Template) -> dict:
     """The incoming data as this database would dump it (for the unchanged test)."""
     out = json.loads(json.dumps(data))
     out.pop("files", None)
     out["template"] = template.to_dict()
     existing = store.find_office(data["office"]["code"])
     if existing:
-        out["office"]["profiles"] = [_profile_dict(p) for p in existing.profiles]
+        out["office"]["profiles"] = [profile_to_dict(p) for p in existing.profiles]
     return out
 
 
-def _check_format(data: dict) -> None:
+def _check_format(data: dict, source: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError("Tệp không phải dữ liệu báo cáo (thiếu \"format\": \"baocao-report\").")
+        raise InputError(f"{source}: không phải dữ liệu báo cáo (thiếu \"format\": \"baocao-report\").")
     if data.get("format_version") != FORMAT_VERSION:
-        raise InputError(
-            f"Dữ liệu báo cáo định dạng phiên bản {data.get('format_version')} chưa được hỗ trợ."
-        )
+        raise InputError(f"{source}: dữ liệu báo cáo định dạng phiên bản {str(data.get('format_version'))[:20]} "
+                         "chưa được hỗ trợ.")
     for key in ("office", "template", "report", "values", "narrative", "documents", "tasks"):
         if key not in data:
-            raise InputError(f"Dữ liệu báo cáo thiếu phần “{key}”.")
-
-
-def _check_content(template, data: dict) -> None:
-    """Refuse data that does not fit its own template (unknown codes, sections)."""
-    for v in data["values"]:
-        if not isinstance(v, dict) or v.get("indicator") not in template.indicators:
-            raise InputError(f"Chỉ tiêu “{v.get('indicator') if isinstance(v, dict) else v}” không có trong mẫu kèm theo.")
-        _value_from(v)
-    sections = template.by_section
-    for entry in [*data["narrative"], *data["documents"], *data["tasks"]]:
-        if not isinstance(entry, dict) or entry.get("section") not in sections:
-            raise InputError(f"Mục “{entry.get('section') if isinstance(entry, dict) else entry}” không có trong mẫu kèm theo.")
-    for entry in data["narrative"]:
-        if entry.get("part") not in ("results", "plan"):
-            raise InputError(f"Phần “{entry.get('part')}” không hợp lệ.")
-        for block in entry.get("blocks", []):
-            if block.get("style") not in ("para", "bullet") or not isinstance(block.get("text"), str):
-                raise InputError("Đoạn văn trong tệp không hợp lệ.")
-    for d in data["documents"]:
-        _document_from(d)
-
-
-def _insert_office(store: Store, office: dict) -> None:
-    store.db.conn.execute(
-        "INSERT INTO office (id, code, level, created) VALUES (?, ?, ?, ?)",
-        (office["id"], office["code"], office["level"], dt.datetime.now(dt.timezone.utc).isoformat()),
-    )
-    _merge_profiles(store, office["id"], office)
-
-
-def _merge_profiles(store: Store, office_id: str, office: dict) -> None:
-    """Add the file's profiles this database lacks; local ones are never overwritten."""
-    for row in office["profiles"]:
-        profile = _profile_parse(row)
-        present = store.db.execute(
-            "SELECT 1 FROM office_profile WHERE office_id = ? AND valid_from = ?",
-            (office_id, profile.valid_from.isoformat()),
-        ).fetchone()
-        if not present:
-            store._write_profile(office_id, profile)
-
-
-def _replace_report(store: Store, office_id: str, template_id: int, data: dict) -> None:
-    r = data["report"]
-    conn = store.db.conn
-    old = conn.execute(
-        "SELECT id FROM report WHERE office_id = ? AND period = ? AND revision = ?",
-        (office_id, r["period"], r["revision"]),
-    ).fetchone()
-    if old:
-        for table in ("value", "narrative", "document", "task", "task_review"):
-            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (old[0],))
-        conn.execute("DELETE FROM report WHERE id = ?", (old[0],))
-    Status(r["status"])
-    conn.execute(
-        "INSERT INTO report (id, office_id, period, revision, template_id, status, number, issued_on,"
-        " signer_title, signer_name, summary, created, updated, reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (r["id"], office_id, r["period"], r["revision"], template_id, r["status"], r["number"],
-         r["issued_on"], r["signer_title"], r["signer_name"], r["summary"], r["created"], r["updated"],
-         r.get("reason", "")),
-    )
-    rid = r["id"]
-    values = [_value_from(v) for v in data["values"]]
-    conn.executemany(
-        "INSERT INTO value (report_id, indicator, number, denominator, qualifier, estimate, as_of,"
-        " note, prior_year, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(rid, v.indicator, _num(v.number), _num(v.denominator), v.qualifier, int(v.estimate), _day(v.as_of),
-          v.note, _num(v.prior_year), _num(v.plan)) for v in values])
-    conn.executemany(
-        "INSERT INTO narrative (report_id, section, part, position, style, text) VALUES (?, ?, ?, ?, ?, ?)",
-        [(rid, entry["section"], entry["part"], i, b["style"], clean(b["text"]).strip())
-         for entry in data["narrative"] for i, b in enumerate(entry["blocks"])])
-    docs = [_document_from(d) for d in data["documents"]]
-    conn.executemany(
-        "INSERT INTO document (id, report_id, section, position, doc_type, ref, issued_on, issuer,"
-        " summary, own, advised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc.id, rid, doc.section, i, clean_line(doc.doc_type), clean_line(doc.ref), _day(doc.issued_on),
-          clean_line(doc.issuer), clean_line(doc.summary), int(doc.own), int(doc.advised))
-         for i, doc in enumerate(docs)])
-    positions: dict[str, int] = {}
-    rows = []
-    for t in data["tasks"]:
-        task = Task(t["id"], t["section"], clean(t["text"]).strip())
-        position = positions[task.section] = positions.get(task.section, -1) + 1
-        rows.append((task.id, rid, task.section, position, task.text))
-    conn.executemany("INSERT INTO task (id, report_id, section, position, text) VALUES (?, ?, ?, ?, ?)", rows)
-    conn.executemany(
-        "INSERT INTO task_review (report_id, task_id, status, comment) VALUES (?, ?, ?, ?)",
-        [(rid, v["task_id"], TaskStatus(v["status"]).value, v["comment"]) for v in data.get("reviews", [])])
-
-
-def _profile_dict(p: OfficeProfile) -> dict:
-    out = dataclasses.asdict(p)
-    out["valid_from"] = p.valid_from.isoformat()
-    out["recipients"] = list(p.recipients)
-    return out
-
-
-def _profile_parse(d: dict) -> OfficeProfile:
-    try:
-        return OfficeProfile(**{**d, "valid_from": dt.date.fromisoformat(d["valid_from"]),
-                                "recipients": tuple(d.get("recipients", ()))})
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"Thông tin đơn vị không hợp lệ trong tệp: {exc}") from exc
+            raise InputError(f"{source}: dữ liệu báo cáo thiếu phần “{key}”.")
 
 
 def _value_dict(v: Value) -> dict:
     return {
-        "indicator": v.indicator, "number": _num(v.number), "denominator": _num(v.denominator),
-        "qualifier": v.qualifier, "estimate": v.estimate, "as_of": _day(v.as_of), "note": v.note,
-        "prior_year": _num(v.prior_year), "plan": _num(v.plan),
+        "indicator": v.indicator, "number": num(v.number), "denominator": num(v.denominator),
+        "qualifier": v.qualifier, "estimate": v.estimate, "as_of": day(v.as_of), "note": v.note,
+        "prior_year": num(v.prior_year), "plan": num(v.plan),
     }
 
 
-def _value_from(d: dict) -> Value:
-    try:
-        return Value(
-            indicator=d["indicator"], number=_dec(d.get("number")), denominator=_dec(d.get("denominator")),
-            qualifier=d.get("qualifier"), estimate=bool(d.get("estimate")),
-            as_of=_date(d.get("as_of")), note=d.get("note", ""),
-            prior_year=_dec(d.get("prior_year")), plan=_dec(d.get("plan")),
-        )
-    except (KeyError, ValueError, TypeError) as exc:
-        raise InputError(f"Giá trị chỉ tiêu không hợp lệ trong tệp: {d!r:.120}") from exc
-
-
 def _document_dict(d: Document) -> dict:
-    out = dataclasses.asdict(d)
-    out["issued_on"] = _day(d.issued_on)
-    return out
+    return {"id": d.id, "section": d.section, "doc_type": d.doc_type, "ref": d.ref, "issued_on": day(d.issued_on),
+            "issuer": d.issuer, "summary": d.summary, "own": d.own, "advised": d.advised}
 
-
-def _document_from(d: dict) -> Document:
-    try:
-        return Document(**{**d, "issued_on": _date(d.get("issued_on"))})
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"Văn bản không hợp lệ trong tệp: {d!r:.120}") from exc
-
-
-def _dec(text) -> Decimal | None:
-    if text is None:
-        return None
-    if not isinstance(text, str):
-        raise ValueError("numbers are stored as text")
-    return numbers.from_storage(text)
-
-
-def _num(number: Decimal | None) -> str | None:
-    return None if number is None else numbers.to_storage(number)
-
-
-def _day(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+_num = num
+# Kept until ``app.exchange.keys`` and the commands import these from app.storage (offices, rows).
+_profile_parse = profile_from_dict
+_profile_dict = profile_to_dict

@@ -7,7 +7,6 @@ signature block and the appendix table of indicators.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -103,8 +102,12 @@ class PrintedReport:
         return [t for t in out if t]
 
 
-def build(store: Store, office_code: str, period: Period | str) -> PrintedReport:
-    """The printed report for the office's period (computed from quarters when needed)."""
+def build(store: Store, office_code: str, period: Period | str, *, as_issued: Report | None = None) -> PrintedReport:
+    """The printed report for the office's period (computed from quarters when needed).
+
+    ``as_issued`` prints the latest revision under that header (number, date,
+    signer) before it is stored: issuing renders the PDF first.
+    """
     period = period if isinstance(period, Period) else Period.parse(period)
     report = store.find_report(office_code, period)
     if report is None and period.is_quarter:
@@ -113,6 +116,8 @@ def build(store: Store, office_code: str, period: Period | str) -> PrintedReport
         data = _transient(store, office_code, period)
     else:
         data = store.content.load(report)
+        if as_issued is not None and as_issued.id == report.id:
+            data = dataclasses.replace(data, report=as_issued)
     values = aggregate.period_values(store, office_code, period, data.template, data.values)
     data = dataclasses.replace(data, values=values)
     comparisons = aggregate.comparisons(store, office_code, period, data.template, values)
@@ -127,15 +132,12 @@ def _replaced(store: Store, report: Report) -> str:
     """A later revision says which issued report it replaces."""
     if report.revision <= 1 or not report.id:
         return ""
-    rows = store.db.execute(
-        "SELECT number, issued_on FROM report WHERE office_id = ? AND period = ? AND revision < ?"
-        " AND status IN ('issued', 'submitted') AND number != '' ORDER BY revision DESC LIMIT 1",
-        (report.office_id, str(report.period), report.revision)).fetchall()
-    if not rows:
+    earlier = store.reports_repo.replaced_issue(report)
+    if earlier is None:
         return ""
-    number, issued_on = rows[0]
+    number, issued_on = earlier
     symbol = store.office_by_id(report.office_id).profile_at(report.period.end).symbol
-    when = f" ngày {formatting.short_date(dt.date.fromisoformat(issued_on))}" if issued_on else ""
+    when = f" ngày {formatting.short_date(issued_on)}" if issued_on else ""
     return f"(Thay thế Báo cáo số {number}/BC-{symbol}{when})"
 
 

@@ -21,7 +21,7 @@ class Settings:
 
 
 def load(store: Store) -> Settings:
-    rows = dict(store.db.execute("SELECT key, value FROM setting").fetchall())
+    rows = store.setting_rows.all()
     known = {f.name: f.default for f in dataclasses.fields(Settings)}
     values = {}
     for name, default in known.items():
@@ -37,13 +37,12 @@ def save(store: Store, settings: Settings) -> Settings:
     if settings.language not in LANGUAGES:
         raise InputError(f"Ngôn ngữ “{settings.language}” không hỗ trợ.")
     old = load(store)
-    with store.db.atomic():
-        for f in dataclasses.fields(Settings):
-            new_value, old_value = getattr(settings, f.name), getattr(old, f.name)
-            if new_value != old_value:
-                store.db.conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                                      (f.name, json.dumps(new_value, ensure_ascii=False)))
-                store.audit(settings.office, "setting", f.name, old_value, new_value)
+    changes = {}
+    for f in dataclasses.fields(Settings):
+        new_value, old_value = getattr(settings, f.name), getattr(old, f.name)
+        if new_value != old_value:
+            changes[f.name] = (json.dumps(new_value, ensure_ascii=False), old_value, new_value)
+    store.setting_rows.put(changes, settings.office)
     return settings
 
 

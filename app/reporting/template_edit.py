@@ -8,13 +8,14 @@ applied; dropped figures are recorded in the audit, never silently lost.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import re
 from dataclasses import dataclass
 
+from app.domain.model import Block
 from app.domain.narrative import PLACEHOLDER
 from app.domain.template import Template, from_dict
 from app.errors import InputError, UserError
+from app.storage.rows import transaction
 from app.storage.store import Store
 
 INDICATOR_DEFAULTS = {"kind": "count", "time": "flow", "offices": "sum", "min": "0", "max": None, "appendix": True}
@@ -137,9 +138,8 @@ class Draft:
 
 def save_version(store: Store, draft: Draft) -> int:
     """Install the draft as the next version of its template; return the new template id."""
-    row = store.db.execute("SELECT max(version) FROM template WHERE code = ?", (draft.data["code"],)).fetchone()
     data = copy.deepcopy(draft.data)
-    data["version"] = (row[0] or 0) + 1
+    data["version"] = store.templates.latest_version(draft.data["code"]) + 1
     return store.install_template(from_dict(data))
 
 
@@ -196,39 +196,36 @@ def migrate(store: Store, report, new_template_id: int, renames: dict[str, str] 
     if mapping.lost_sections:
         raise UserError("Phiên bản mới thiếu mục " + ", ".join(mapping.lost_sections)
                         + " đang có nội dung; hãy chuyển nội dung sang mục khác trước.")
-    values = store.content.values(report.id)
     rename = dict(mapping.renamed)
     new = store.template_by_id(new_template_id)
-    with store.db.atomic():
+    with transaction(store.db):
         for code in mapping.dropped:
-            store.db.conn.execute("DELETE FROM value WHERE report_id = ? AND indicator = ?", (report.id, code))
-            store.audit(report.office_code, "value", code, dataclasses.asdict(values[code]), None, report.id,
-                        f"Bỏ khi chuyển sang mẫu {new.key}")
+            store.content.clear_value(report, code, f"Bỏ khi chuyển sang mẫu {new.key}")
         for source, target in rename.items():
-            store.db.conn.execute("UPDATE value SET indicator = ? WHERE report_id = ? AND indicator = ?",
-                                  (target, report.id, source))
+            store.content.rename_value(report, source, target)
         if rename:
-            pattern = re.compile(PLACEHOLDER.pattern)
-
-            def swap(match: re.Match) -> str:
-                code = match["code"]
-                if code in rename:
-                    return "{" + rename[code] + (f":{match['mod']}" if match["mod"] else "") + "}"
-                return match.group(0)
-
-            for section, part, position, text in store.db.conn.execute(
-                    "SELECT section, part, position, text FROM narrative WHERE report_id = ?", (report.id,)).fetchall():
-                changed = pattern.sub(swap, text)
-                if changed != text:
-                    store.db.conn.execute("UPDATE narrative SET text = ? WHERE report_id = ? AND section = ?"
-                                          " AND part = ? AND position = ?", (changed, report.id, section, part, position))
-            for task_id, text in store.db.conn.execute("SELECT id, text FROM task WHERE report_id = ?",
-                                                       (report.id,)).fetchall():
-                changed = pattern.sub(swap, text)
-                if changed != text:
-                    store.db.conn.execute("UPDATE task SET text = ? WHERE report_id = ? AND id = ?",
-                                          (changed, report.id, task_id))
-        store.db.conn.execute("UPDATE report SET template_id = ? WHERE id = ?", (new_template_id, report.id))
+            _rename_placeholders(store, report, rename)
+        store.reports_repo.set_template(report, new_template_id)
         store.audit(report.office_code, "template", str(report.period), report.template_key, new.key, report.id,
                     "; ".join(mapping.lines))
     return mapping
+
+
+def _rename_placeholders(store: Store, report, rename: dict[str, str]) -> None:
+    """Rewrite {CODE} placeholders in the report's narrative and tasks after indicator renames."""
+    pattern = re.compile(PLACEHOLDER.pattern)
+
+    def swap(match: re.Match) -> str:
+        code = match["code"]
+        if code in rename:
+            return "{" + rename[code] + (f":{match['mod']}" if match["mod"] else "") + "}"
+        return match.group(0)
+
+    for (section, part), blocks in store.content.narrative(report.id).items():
+        changed = [Block(pattern.sub(swap, b.text), b.style) for b in blocks]
+        if changed != blocks:
+            store.content.put_narrative(report.id, section, part, changed)
+    for task in store.content.tasks(report.id):
+        text = pattern.sub(swap, task.text)
+        if text != task.text:
+            store.content.set_task_text(report, task.id, text)

@@ -214,8 +214,44 @@ _V4 = """
 ALTER TABLE outbox ADD COLUMN data BLOB;
 """
 
-# STEPS[n] upgrades a database at version n to version n + 1.
-STEPS: list[str] = [_V1, _V2, _V3, _V4]
+# Version 5: who made each change (the operating-system user) and through which door
+# (window, command, sync, import); an issued or submitted revision frozen by the database
+# itself, whoever writes: its header, its content and its files only ever get new revisions.
+FROZEN = "Báo cáo đã ban hành hoặc đã gửi: không sửa, không xóa được; hãy mở bản sửa đổi mới."
+_IS_FROZEN = "(SELECT status FROM report WHERE id = {row}.report_id) IN ('issued', 'submitted')"
+
+
+def _guard(name: str, event: str, table: str, when: str) -> str:
+    return (f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN {when}"
+            f" BEGIN SELECT RAISE(ABORT, '{FROZEN}'); END")
+
+
+def _frozen_content() -> list[str]:
+    out = []
+    for table in ("value", "narrative", "document", "task", "task_review"):
+        out.append(_guard(f"{table}_frozen_insert", "INSERT", table, _IS_FROZEN.format(row="NEW")))
+        out.append(_guard(f"{table}_frozen_update", "UPDATE", table,
+                          _IS_FROZEN.format(row="OLD") + " OR " + _IS_FROZEN.format(row="NEW")))
+        out.append(_guard(f"{table}_frozen_delete", "DELETE", table, _IS_FROZEN.format(row="OLD")))
+    return out
+
+
+_V5 = [
+    "ALTER TABLE audit ADD COLUMN user TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE audit ADD COLUMN channel TEXT NOT NULL DEFAULT ''",
+    *_frozen_content(),
+    _guard("report_frozen_update", "UPDATE", "report", "OLD.status IN ('issued', 'submitted')"),
+    _guard("report_frozen_delete", "DELETE", "report", "OLD.status IN ('issued', 'submitted')"),
+    _guard("report_file_frozen_update", "UPDATE", "report_file", "1"),
+    _guard("report_file_frozen_delete", "DELETE", "report_file", _IS_FROZEN.format(row="OLD")),
+    _guard("report_file_one_issued_pdf", "INSERT", "report_file",
+           "NEW.kind = 'issued_pdf' AND EXISTS (SELECT 1 FROM report_file"
+           " WHERE report_id = NEW.report_id AND kind = 'issued_pdf')"),
+]
+
+# STEPS[n] upgrades a database at version n to version n + 1 (a script, or its statements
+# one by one when a statement holds ";" itself, as trigger bodies do).
+STEPS: list[str | list[str]] = [_V1, _V2, _V3, _V4, _V5]
 LATEST = len(STEPS)
 
 
@@ -244,5 +280,7 @@ def upgrade(db: sqlite_utils.Database, path: Path | None) -> None:
             db.conn.execute(f"PRAGMA user_version = {step + 1}")
 
 
-def _statements(script: str) -> list[str]:
+def _statements(script: str | list[str]) -> list[str]:
+    if isinstance(script, list):
+        return script
     return [s.strip() for s in script.split(";") if s.strip()]

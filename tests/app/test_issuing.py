@@ -82,8 +82,15 @@ def test_scans_of_the_signed_copy_are_kept(sample, tmp_path):
         issuing.attach_scan(sample, report, tmp_path / "missing.pdf")
 
 
-def test_a_tampered_issued_pdf_is_detected(sample):
+def test_a_tampered_issued_pdf_is_refused_by_the_database_and_detected_on_reading(sample):
+    """SQL cannot change a stored PDF; bytes changed behind the database's back fail their hash."""
+    import sqlite3
     report = _issue(sample)
+    with pytest.raises(sqlite3.IntegrityError, match="đã ban hành"):
+        sample.db.execute("UPDATE report_file SET data = ? WHERE report_id = ?", (b"forged", report.id))
+    with pytest.raises(sqlite3.IntegrityError, match="đã ban hành"):
+        sample.db.execute("DELETE FROM report_file WHERE report_id = ?", (report.id,))
+    sample.db.execute("DROP TRIGGER report_file_frozen_update")  # as an outside tool editing the file could
     sample.db.execute("UPDATE report_file SET data = ? WHERE report_id = ?", (b"forged", report.id))
     with pytest.raises(UserError, match="SHA-256"):
         issuing.issued_pdf(sample, report)

@@ -30,7 +30,7 @@ def test_migration_from_every_earlier_version(tmp_path):
         path = tmp_path / f"v{start}.sqlite3"
         conn = sqlite3.connect(path)
         for step in migrations.STEPS[:start]:
-            conn.executescript(step)
+            conn.executescript(step if isinstance(step, str) else ";\n".join(step))
         conn.execute(f"PRAGMA user_version = {start}")
         conn.execute(f"PRAGMA application_id = {dbmod.APPLICATION_ID}")
         conn.commit()

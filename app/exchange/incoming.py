@@ -1,0 +1,250 @@
+"""A report dump (or a package's report) as domain objects, checked the way ``office add`` checks.
+
+Only what an import stores is mapped here: the office (code through
+``OfficeCode``, level, profiles through ``app.storage.offices``), the report
+header, values, narrative, documents, tasks, reviews and attached files.
+Anything that does not fit ends in an InputError naming the source and the
+field; nothing here touches the database.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import datetime as dt
+import hashlib
+from typing import Annotated, Any
+
+import msgspec
+
+from app.domain.codes import OfficeCode
+from app.domain.model import Block, Document, Office, Report, ReportData, Status, Task, TaskReview, TaskStatus, Value
+from app.domain.period import Period
+from app.domain.template import Template
+from app.domain.text import clean, clean_line
+from app.errors import InputError
+from app.formats import Day, Line, NumberText, Paragraph, Stamp, convert, number
+from app.storage.offices import level, profile_from_dict
+
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+Short = Annotated[str, msgspec.Meta(max_length=300)]
+MAX_ITEMS = 10_000
+MAX_FILE_BYTES = 60 * 1024 * 1024
+
+
+class HeaderData(msgspec.Struct):
+    id: Id
+    period: Annotated[str, msgspec.Meta(max_length=16)]
+    revision: Annotated[int, msgspec.Meta(ge=1, le=10_000)]
+    status: Status
+    number: Annotated[str, msgspec.Meta(max_length=20)] = ""
+    issued_on: Day | None = None
+    signer_title: Short = ""
+    signer_name: Short = ""
+    summary: Line = ""
+    created: Stamp = ""
+    updated: Stamp = ""
+    reason: Line = ""
+
+
+class ValueData(msgspec.Struct):
+    indicator: Short
+    number: NumberText | None = None
+    denominator: NumberText | None = None
+    qualifier: Annotated[str, msgspec.Meta(max_length=20)] | None = None
+    estimate: bool = False
+    as_of: Day | None = None
+    note: Line = ""
+    prior_year: NumberText | None = None
+    plan: NumberText | None = None
+
+
+class BlockData(msgspec.Struct):
+    style: Annotated[str, msgspec.Meta(pattern="^(para|bullet)$")]
+    text: Paragraph
+
+
+class NarrativeData(msgspec.Struct):
+    section: Short
+    part: Annotated[str, msgspec.Meta(pattern="^(results|plan)$")]
+    blocks: Annotated[list[BlockData], msgspec.Meta(max_length=MAX_ITEMS)]
+
+
+class DocumentData(msgspec.Struct):
+    id: Id
+    section: Short
+    doc_type: Short
+    ref: Short
+    issued_on: Day | None = None
+    issuer: Line = ""
+    summary: Line = ""
+    own: bool = True
+    advised: bool = False
+
+
+class TaskData(msgspec.Struct):
+    id: Id
+    section: Short
+    text: Paragraph
+
+
+class ReviewData(msgspec.Struct):
+    task_id: Id
+    status: TaskStatus
+    comment: Line = ""
+
+
+class FileData(msgspec.Struct):
+    kind: Annotated[str, msgspec.Meta(pattern="^(issued_pdf|scan)$")]
+    name: Short
+    sha256: Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+    data: Annotated[str, msgspec.Meta(max_length=MAX_FILE_BYTES * 4 // 3 + 4)]
+
+
+@dataclasses.dataclass(frozen=True)
+class Attached:
+    kind: str
+    name: str
+    data: bytes
+
+
+@dataclasses.dataclass(frozen=True)
+class Incoming:
+    """A dump ready to store: ``content.report`` is the header (office id and code filled in)."""
+
+    content: ReportData
+    files: tuple[Attached, ...]
+
+
+def _list(data: dict, key: str, kind: type, source: str) -> list:
+    items = data.get(key, [])
+    if not isinstance(items, list) or len(items) > MAX_ITEMS:
+        raise InputError(f"{source}: trường “{key}”: cần danh sách (tối đa {MAX_ITEMS} mục).")
+    return [convert(item, kind, source=f"{source}: {key}[{i}]") for i, item in enumerate(items)]
+
+
+def _day(text: str | None, source: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        raise InputError(f"{source}: ngày “{text}” không có thật.") from None
+
+
+def _unique(keys: list, what: str, source: str) -> None:
+    seen = set()
+    for key in keys:
+        if key in seen:
+            raise InputError(f"{source}: {what} “{key if isinstance(key, str) else '/'.join(key)}” xuất hiện hai lần.")
+        seen.add(key)
+
+
+def office_of(data: dict, source: str) -> Office:
+    """The dump's office: its code through ``OfficeCode``, a valid level, at least one checked profile."""
+    office = data.get("office")
+    if not isinstance(office, dict):
+        raise InputError(f"{source}: trường “office”: cần đối tượng.")
+    code = OfficeCode.parse(office.get("code"))
+    office_id = convert(office.get("id"), Id, source=f"{source}: office.id")
+    profiles = office.get("profiles")
+    if not isinstance(profiles, list) or not 1 <= len(profiles) <= 100:
+        raise InputError(f"{source}: trường “office.profiles”: cần từ 1 đến 100 thông tin đơn vị.")
+    parsed = [profile_from_dict(p, source=f"{source}: office.profiles[{i}]") for i, p in enumerate(profiles)]
+    _unique([p.valid_from.isoformat() for p in parsed], "ngày hiệu lực", source)
+    return Office(id=office_id, code=code, level=level(office.get("level")),
+                  profiles=tuple(sorted(parsed, key=lambda p: p.valid_from)))
+
+
+def header_of(data: dict, office: Office, template: Template, source: str) -> Report:
+    h = convert(data.get("report"), HeaderData, source=f"{source}: report")
+    try:
+        period = Period.parse(h.period)
+    except InputError as exc:
+        raise InputError(f"{source}: trường “report.period”: {exc}") from None
+    if h.number and not h.number.isdigit():
+        raise InputError(f"{source}: trường “report.number”: “{h.number}” phải là số.")
+    return Report(id=h.id, office_id=office.id, office_code=office.code, period=period, revision=h.revision,
+                  template_key=template.key, status=h.status, number=h.number,
+                  issued_on=_day(h.issued_on, f"{source}: report.issued_on"), signer_title=clean_line(h.signer_title),
+                  signer_name=clean_line(h.signer_name), summary=h.summary, created=h.created, updated=h.updated,
+                  reason=h.reason)
+
+
+def _values(data: dict, template: Template, source: str) -> dict[str, Value]:
+    out = {}
+    for i, v in enumerate(_list(data, "values", ValueData, source)):
+        if v.indicator not in template.indicators:
+            raise InputError(f"{source}: values[{i}]: chỉ tiêu “{v.indicator}” không có trong mẫu kèm theo.")
+        if v.indicator in out:
+            raise InputError(f"{source}: values[{i}]: chỉ tiêu “{v.indicator}” xuất hiện hai lần.")
+        out[v.indicator] = Value(
+            indicator=v.indicator, number=number(v.number), denominator=number(v.denominator),
+            qualifier=v.qualifier or None, estimate=v.estimate, as_of=_day(v.as_of, f"{source}: values[{i}].as_of"),
+            note=v.note, prior_year=number(v.prior_year), plan=number(v.plan))
+    return out
+
+
+def _sections(items: list, template: Template, key: str, source: str) -> None:
+    for i, item in enumerate(items):
+        if item.section not in template.by_section:
+            raise InputError(f"{source}: {key}[{i}]: mục “{item.section}” không có trong mẫu kèm theo.")
+
+
+def _narrative(data: dict, template: Template, source: str) -> dict[tuple[str, str], list[Block]]:
+    entries = _list(data, "narrative", NarrativeData, source)
+    _sections(entries, template, "narrative", source)
+    _unique([(e.section, e.part) for e in entries], "đoạn văn của mục", source)
+    out = {}
+    for e in entries:
+        blocks = [Block(clean(b.text).strip(), b.style) for b in e.blocks if clean(b.text).strip()]
+        if blocks:
+            out[(e.section, e.part)] = blocks
+    return out
+
+
+def _documents(data: dict, template: Template, source: str) -> list[Document]:
+    from app.storage.worklist import clean_document
+
+    docs = _list(data, "documents", DocumentData, source)
+    _sections(docs, template, "documents", source)
+    out = [clean_document(Document(**{f: getattr(d, f) for f in d.__struct_fields__}
+                                   | {"issued_on": _day(d.issued_on, f"{source}: documents.issued_on")}))
+           for d in docs]
+    _unique([d.id for d in out], "mã văn bản", source)
+    _unique([d.ref for d in out], "văn bản số", source)
+    return out
+
+
+def _tasks(data: dict, template: Template, source: str) -> tuple[list[Task], list[TaskReview]]:
+    tasks = _list(data, "tasks", TaskData, source)
+    _sections(tasks, template, "tasks", source)
+    _unique([t.id for t in tasks], "mã nhiệm vụ", source)
+    reviews = _list(data, "reviews", ReviewData, source)
+    _unique([r.task_id for r in reviews], "đánh giá nhiệm vụ", source)
+    return ([Task(t.id, t.section, clean(t.text).strip()) for t in tasks],
+            [TaskReview(r.task_id, r.status, clean(r.comment).strip()) for r in reviews])
+
+
+def _files(data: dict, source: str) -> tuple[Attached, ...]:
+    out = []
+    for i, f in enumerate(_list(data, "files", FileData, source)):
+        try:
+            blob = base64.b64decode(f.data, validate=True)
+        except (binascii.Error, ValueError):
+            raise InputError(f"{source}: files[{i}]: dữ liệu tệp “{f.name}” không phải base64 hợp lệ.") from None
+        if hashlib.sha256(blob).hexdigest() != f.sha256:
+            raise InputError(f"{source}: files[{i}]: tệp đính kèm “{f.name}” không khớp mã băm SHA-256.")
+        out.append(Attached(f.kind, clean_line(f.name) or f.kind, blob))
+    if sum(a.kind == "issued_pdf" for a in out) > 1:
+        raise InputError(f"{source}: trường “files”: có hơn một bản PDF ban hành.")
+    return tuple(out)
+
+
+def parse(data: Any, template: Template, source: str) -> Incoming:
+    """The whole dump as domain objects; InputError naming ``source`` and the field otherwise."""
+    office = office_of(data, source)
+    header = header_of(data, office, template, source)
+    tasks, reviews = _tasks(data, template, source)
+    content = ReportData(report=header, office=office, template=template, values=_values(data, template, source),
+                         narrative=_narrative(data, template, source), documents=_documents(data, template, source),
+                         tasks=tasks, reviews=reviews)
+    return Incoming(content, _files(data, source))

@@ -1,0 +1,103 @@
+"""Files kept with a report (``report_file``): the issued PDF and scans of the signed copy.
+
+An issued PDF is stored once per revision and never replaced or deleted (the
+database's triggers refuse it too); scans are only ever added. Every stored
+file is audited with its SHA-256, and every read checks the bytes against it.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from app.domain.model import Report
+from app.errors import NotFoundError, UserError
+from app.storage.audit import AuditLog, now
+from app.storage.rows import transaction
+
+KINDS = ("issued_pdf", "scan")
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    kind: str
+    name: str
+    sha256: str
+    data: bytes
+
+
+class Files:
+    """The ``report_file`` table."""
+
+    def __init__(self, db: sqlite_utils.Database, log: AuditLog) -> None:
+        self.db = db
+        self.log = log
+
+    def all(self, report_id: str) -> list[StoredFile]:
+        """Every file of a report in the order stored (for dumps)."""
+        return [StoredFile(k, n, s, bytes(d)) for k, n, s, d in self.db.execute(
+            "SELECT kind, name, sha256, data FROM report_file WHERE report_id = ? ORDER BY id", (report_id,))]
+
+    def issued_pdf(self, report_id: str) -> StoredFile | None:
+        """The issued PDF, checked against its hash; None when the report has none."""
+        row = self.db.execute("SELECT kind, name, sha256, data FROM report_file WHERE report_id = ?"
+                              " AND kind = 'issued_pdf' ORDER BY id LIMIT 1", (report_id,)).fetchone()
+        if row is None:
+            return None
+        return _checked(StoredFile(row[0], row[1], row[2], bytes(row[3])), "Bản PDF lưu trữ")
+
+    def scans(self, report_id: str) -> list[tuple[str, str, int]]:
+        """(name, sha256, size) of each scan, in the order attached."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT name, sha256, size FROM report_file WHERE report_id = ? AND kind = 'scan' ORDER BY id",
+            (report_id,)).fetchall()]
+
+    def scan(self, report_id: str, index: int) -> StoredFile:
+        """The ``index``-th scan, checked against its hash."""
+        rows = self.db.execute("SELECT kind, name, sha256, data FROM report_file WHERE report_id = ?"
+                               " AND kind = 'scan' ORDER BY id", (report_id,)).fetchall()
+        if not 0 <= index < len(rows):
+            raise NotFoundError("Không có bản chụp này.")
+        kind, name, digest, data = rows[index]
+        return _checked(StoredFile(kind, name, digest, bytes(data)), "Bản chụp lưu trữ")
+
+    def add_issued_pdf(self, report: Report, name: str, data: bytes, *, source: str = "") -> bool:
+        """Keep the revision's issued PDF; the same bytes again store nothing (False).
+
+        Different bytes when the revision already has its PDF are refused: an
+        issued PDF is never replaced.
+        """
+        digest = hashlib.sha256(data).hexdigest()
+        existing = self.issued_pdf(report.id)
+        if existing is not None:
+            if existing.sha256 == digest:
+                return False
+            raise UserError(f"Báo cáo {report.period} bản {report.revision} của {report.office_code} đã có bản PDF "
+                            f"ban hành (SHA-256 {existing.sha256[:16]}…); không thay bằng bản khác"
+                            + (f" từ {source}" if source else "") + ".")
+        self._insert(report, "issued_pdf", name, data, source)
+        return True
+
+    def add_scan(self, report: Report, name: str, data: bytes, *, source: str = "") -> bool:
+        """Keep a scan of the signed copy; the same scan twice is kept once (False)."""
+        digest = hashlib.sha256(data).hexdigest()
+        if any(known[1] == digest for known in self.scans(report.id)):
+            return False
+        self._insert(report, "scan", name, data, source)
+        return True
+
+    def _insert(self, report: Report, kind: str, name: str, data: bytes, source: str) -> None:
+        digest = hashlib.sha256(data).hexdigest()
+        with transaction(self.db):
+            self.db.conn.execute(
+                "INSERT INTO report_file (report_id, kind, name, sha256, size, data, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", (report.id, kind, name, digest, len(data), data, now()))
+            self.log.record(report.office_code, "file", name, None, {"kind": kind, "sha256": digest,
+                                                                    "size": len(data)}, report.id, source)
+
+
+def _checked(stored: StoredFile, what: str) -> StoredFile:
+    if hashlib.sha256(stored.data).hexdigest() != stored.sha256:
+        raise UserError(f"{what} không khớp mã băm SHA-256: dữ liệu đã bị thay đổi.")
+    return stored
