@@ -292,7 +292,7 @@ def cmd_dump(store: Store, args) -> int:
 
 def cmd_import(store: Store, args) -> int:
     data = transfer.read_file(args.file)
-    _, changed = transfer.import_data(store, data)
+    _, changed = transfer.import_data(store, data, source=f"Tệp {args.file}")
     office, period = data["office"]["code"], data["report"]["period"]
     print(f"Đã nhập báo cáo {office} {period}." if changed else f"Báo cáo {office} {period} đã có; không thay đổi gì.")
     return 0

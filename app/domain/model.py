@@ -179,18 +179,6 @@ class TaskReview:
     comment: str = ""
 
 
-@dataclass(frozen=True)
-class AuditEntry:
-    at: str
-    office_code: str
-    report_id: str | None
-    entity: str
-    key: str
-    old: str | None
-    new: str | None
-    reason: str = ""
-
-
 @dataclass
 class ReportData:
     """Everything one report holds, as the builders, validators and dumps read it."""

@@ -21,6 +21,11 @@ from app.storage.store import Store
 
 def apply(store: Store, pkg: package.Package) -> str:
     """Apply one verified package inside the caller's transaction; InputError says why not."""
+    with store.via("sync"):
+        return _apply(store, pkg)
+
+
+def _apply(store: Store, pkg: package.Package) -> str:
     try:
         if pkg.kind == "report":
             return _apply_report(store, pkg)

@@ -15,9 +15,7 @@ is refused.
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 from app.domain.model import Document, ReportData, Status, Value
@@ -109,7 +107,7 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
     _check_format(data, source)
     template = template or from_dict(data["template"])
     parsed = incoming.parse(data, template, source)
-    with _channel(store, "import"), transaction(store.db):
+    with store.via("import"), transaction(store.db):
         return _apply(store, data, template, parsed, source)
 
 
@@ -122,6 +120,10 @@ def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incomi
     if current is not None and current.status in FROZEN:
         raise UserError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} đã ban hành "
                         "ở đây; không ghi đè được (chỉ mở được bản sửa đổi mới).")
+    taken = store.content.taken_document_ids([d.id for d in parsed.content.documents],
+                                             current.id if current else None)
+    if taken:
+        raise InputError(f"{source}: văn bản mã {taken[0]} đã thuộc một báo cáo khác ở đây; tệp không nhập được.")
     template_id = store.install_template(template)
     if store.find_office(office.code) is None:
         store.offices_repo.add(office.code, office.level, office.profiles[0], office.id)
@@ -177,18 +179,6 @@ def _add_files(store: Store, report, files: tuple[incoming.Attached, ...], sourc
         else:
             added |= store.files.add_scan(report, item.name, item.data, source=source)
     return added
-
-
-@contextlib.contextmanager
-def _channel(store: Store, channel: str) -> Iterator[None]:
-    """Audit the import's writes as ``channel``, unless it is part of a sync (which stays "sync")."""
-    previous = store.channel
-    if previous != "sync":
-        store.channel = channel
-    try:
-        yield
-    finally:
-        store.channel = previous
 
 
 def _normalised(store: Store, data: dict, template: Template) -> dict:

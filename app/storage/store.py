@@ -10,6 +10,9 @@ operations layer).
 """
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import sqlite_utils
 
 from app.domain.model import Office, OfficeProfile, Report, Status
@@ -51,6 +54,21 @@ class Store:
         if value not in CHANNELS:
             raise ValueError(f"unknown channel {value!r}")
         self.audit_log.channel = value
+
+    @contextlib.contextmanager
+    def via(self, channel: str) -> Iterator[None]:
+        """Audit the writes inside the block as coming through ``channel``.
+
+        A sync stays a sync: an import that a received package makes is audited
+        as "sync", not "import".
+        """
+        previous = self.channel
+        if previous != "sync":
+            self.channel = channel
+        try:
+            yield
+        finally:
+            self.audit_log.channel = previous
 
     # --- audit --------------------------------------------------------------
     def audit(self, office_code: str, entity: str, key: str, old, new,
@@ -130,10 +148,6 @@ class Store:
 
     def set_status(self, report: Report, status: Status, reason: str = "") -> Report:
         return self.reports_repo.set_status(report, status, reason)
-
-    def touch(self, report_id: str) -> None:
-        """Mark a report changed (inside the caller's transaction)."""
-        self.reports_repo.touch(report_id)
 
     def require_own(self, report: Report) -> None:
         """Reports received from another office are read-only here: the sender corrects them."""

@@ -112,6 +112,15 @@ class Worklist:
         return [_document_from(r) for r in self.db.execute(
             f"SELECT {', '.join(_DOCUMENT)} FROM document WHERE report_id = ? ORDER BY position", (report_id,))]
 
+    def taken_document_ids(self, ids: list[str], except_report: str | None = None) -> list[str]:
+        """Which of ``ids`` already name a document of another report (document ids are global)."""
+        taken = []
+        for doc_id in ids:
+            row = self.db.execute("SELECT report_id FROM document WHERE id = ?", (doc_id,)).fetchone()
+            if row and row[0] != except_report:
+                taken.append(doc_id)
+        return taken
+
     def _next_position(self, report_id: str) -> int:
         return self.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM document WHERE report_id = ?",
                                (report_id,)).fetchone()[0]
