@@ -138,19 +138,27 @@ def _unique(keys: list, what: str, source: str) -> None:
         seen.add(key)
 
 
+def _field(check, value: Any, where: str):
+    """``check(value)``, its refusal prefixed with the file and the field."""
+    try:
+        return check(value)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from None
+
+
 def office_of(data: dict, source: str) -> Office:
     """The dump's office: its code through ``OfficeCode``, a valid level, at least one checked profile."""
     office = data.get("office")
     if not isinstance(office, dict):
         raise InputError(f"{source}: trường “office”: cần đối tượng.")
-    code = OfficeCode.parse(office.get("code"))
+    code = _field(OfficeCode.parse, office.get("code"), f"{source}: trường “office.code”")
     office_id = convert(office.get("id"), Id, source=f"{source}: office.id")
     profiles = office.get("profiles")
     if not isinstance(profiles, list) or not 1 <= len(profiles) <= 100:
         raise InputError(f"{source}: trường “office.profiles”: cần từ 1 đến 100 thông tin đơn vị.")
     parsed = [profile_from_dict(p, source=f"{source}: office.profiles[{i}]") for i, p in enumerate(profiles)]
     _unique([p.valid_from.isoformat() for p in parsed], "ngày hiệu lực", source)
-    return Office(id=office_id, code=code, level=level(office.get("level")),
+    return Office(id=office_id, code=code, level=_field(level, office.get("level"), f"{source}: trường “office.level”"),
                   profiles=tuple(sorted(parsed, key=lambda p: p.valid_from)))
 
 

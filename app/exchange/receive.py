@@ -89,7 +89,7 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     pdf = _pdf(pkg)
     source = f"gói {pkg.name}"
-    report_id, _changed = transfer.import_data(store, data, template, source=source)
+    report_id, changed = transfer.import_data(store, data, template, source=source)
     store.offices_repo.mark_remote(pkg.office)
     profiles = [profile_from_dict(p, source=f"{source}: office.profiles[{i}]")
                 for i, p in enumerate(data["office"]["profiles"])]
@@ -98,5 +98,6 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
         report = store.report_by_id(report_id)
         if report.status not in FROZEN:
             raise InputError(f"{source}: bản PDF ban hành kèm theo báo cáo chưa ban hành")
-        store.files.add_issued_pdf(report, pkg.name + ".pdf", pdf, source=source)
-    return f"báo cáo {pkg.office} kỳ {pkg.body['period']} bản {pkg.body['revision']}"
+        changed |= store.files.add_issued_pdf(report, pkg.name + ".pdf", pdf, source=source)
+    same = "" if changed else " (đã có đúng bản này; không lưu lại gì)"
+    return f"báo cáo {pkg.office} kỳ {pkg.body['period']} bản {pkg.body['revision']}{same}"

@@ -73,9 +73,9 @@ class Files:
         if existing is not None:
             if existing.sha256 == digest:
                 return False
-            raise UserError(f"Báo cáo {report.period} bản {report.revision} của {report.office_code} đã có bản PDF "
-                            f"ban hành (SHA-256 {existing.sha256[:16]}…); không thay bằng bản khác"
-                            + (f" từ {source}" if source else "") + ".")
+            raise UserError((f"{source}: " if source else "")
+                            + f"báo cáo {report.period} bản {report.revision} của {report.office_code} đã có bản PDF "
+                            f"ban hành (SHA-256 {existing.sha256[:16]}…); không thay bằng bản PDF khác.")
         self._insert(report, "issued_pdf", name, data, source)
         return True
 

@@ -79,7 +79,10 @@ def profile_from_dict(data: Any, *, source: str = "thông tin đơn vị") -> Of
     except ValueError:
         raise InputError(f"{source}: trường “valid_from”: ngày “{parsed.valid_from}” không có thật.") from None
     fields = {f: getattr(parsed, f) for f in parsed.__struct_fields__ if f not in ("valid_from", "recipients")}
-    return checked_profile(OfficeProfile(valid_from=valid_from, recipients=tuple(parsed.recipients), **fields))
+    try:
+        return checked_profile(OfficeProfile(valid_from=valid_from, recipients=tuple(parsed.recipients), **fields))
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}") from None
 
 
 def profile_to_dict(profile: OfficeProfile) -> dict:

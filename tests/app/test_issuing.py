@@ -107,3 +107,67 @@ def test_a_reissued_revision_says_which_report_it_replaces(sample, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
     assert "Thay thế Báo cáo số 45/BC-LĐTBXH" in text
     assert printed.build(sample, "TTH", "2020-Q1") is not None
+
+
+def test_issuing_renders_the_pdf_before_its_transaction(sample, monkeypatch):
+    """No database transaction is open while the PDF is drawn; the stored bytes are those drawn."""
+    from app.output import render_pdf
+    real = render_pdf.render
+    seen = []
+
+    def render(model):
+        seen.append(sample.db.conn.in_transaction)
+        return real(model)
+    monkeypatch.setattr(render_pdf, "render", render)
+    report = _issue(sample)
+    assert seen == [False]
+    assert report.status is Status.ISSUED and report.number == "45"
+
+
+def test_a_report_changed_while_its_pdf_is_drawn_is_not_issued(sample, monkeypatch):
+    from app.output import render_pdf
+    real = render_pdf.render
+
+    def render(model):
+        report = issuing.reopen(sample, sample.report("TTH", "2020-Q1"), "Sửa trong lúc in")
+        sample.content.enter(report, "VL_MOI", "2.700")
+        issuing.mark_complete(sample, report)
+        return real(model)
+    monkeypatch.setattr(render_pdf, "render", render)
+    with pytest.raises(UserError, match="vừa thay đổi"):
+        _issue(sample)
+    report = sample.report("TTH", "2020-Q1")
+    assert report.status is Status.COMPLETE and report.number == ""
+    assert sample.files.issued_pdf(report.id) is None
+
+
+def test_an_issued_pdf_is_kept_once_and_never_replaced(sample):
+    report = _issue(sample)
+    pdf = issuing.issued_pdf(sample, report)
+    assert sample.files.add_issued_pdf(report, "again.pdf", pdf) is False
+    with pytest.raises(UserError, match="không thay"):
+        sample.files.add_issued_pdf(report, "other.pdf", b"%PDF-1.4 other")
+    assert len([f for f in sample.files.all(report.id) if f.kind == "issued_pdf"]) == 1
+    assert issuing.issued_pdf(sample, report) == pdf
+    entries = sample.audit_log.entries("file")
+    assert len(entries) == 1 and hashlib.sha256(pdf).hexdigest() in entries[0]["new"]
+
+
+def test_nothing_of_an_issued_revision_changes_through_any_repository(sample):
+    """Content, header and files are refused at the door, before the database's own guard."""
+    report = _issue(sample)
+    attempts = [
+        lambda: sample.content.put_values(report.id, []),
+        lambda: sample.content.put_narrative(report.id, "1", "results", []),
+        lambda: sample.content.put_documents(report.id, []),
+        lambda: sample.content.put_tasks(report.id, []),
+        lambda: sample.content.put_reviews(report.id, []),
+        lambda: sample.set_status(report, Status.DRAFT),
+        lambda: sample.reports_repo.delete(report),
+        lambda: sample.reports_repo.set_template(report, 1),
+        lambda: sample.reports_repo.settle(report.id, Status.COMPLETE),
+    ]
+    for attempt in attempts:
+        with pytest.raises(UserError, match="đã ban hành"):
+            attempt()
+    assert sample.report("TTH", "2020-Q1").status is Status.ISSUED

@@ -218,3 +218,108 @@ def test_stored_databases_of_every_released_schema_open_with_their_data(tmp_path
         store = Store(opened.db)
         assert store.content.values(store.report("TTH", "2020-Q1").id)["VL_MOI"].number == 2607
         opened.close()
+
+
+def test_every_write_is_audited_with_the_os_user_and_the_channel(sample):
+    """Who (office, operating-system user) and from where (the store's channel) go with each change."""
+    import getpass
+    report = sample.report("TTH", "2020-Q1")
+    sample.content.enter(report, "VL_MOI", "2.700")
+    sample.channel = "window"
+    sample.content.enter(report, "VL_MOI", "2.800")
+    last, before = sample.audit_trail(report.id)[-1], sample.audit_trail(report.id)[-2]
+    assert (before["channel"], last["channel"]) == ("command", "window")
+    assert last["user"] == getpass.getuser() and last["office_code"] == "TTH"
+    assert '"number": "2700"' in last["old"] and '"number": "2800"' in last["new"]
+    with pytest.raises(ValueError):
+        sample.channel = "somewhere"
+
+
+def test_a_sync_stays_a_sync_through_the_import_it_makes(store):
+    """``via`` names the door for a block of writes; an import inside a sync is audited as sync."""
+    with store.via("import"):
+        assert store.channel == "import"
+    assert store.channel == "command"
+    store.channel = "sync"
+    with store.via("import"):
+        assert store.channel == "sync"
+    assert store.channel == "sync"
+
+
+def test_the_audit_survives_an_os_without_a_user_name(store, monkeypatch):
+    from app.storage import audit
+
+    def nobody():
+        raise OSError("no login")
+    monkeypatch.setattr(audit.getpass, "getuser", nobody)
+    assert audit.os_user() == ""
+
+
+def test_each_table_has_one_insert_in_the_whole_program():
+    """One column list and one mapping per table: the same INSERT is not written in several modules."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2] / "app"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in root.rglob("*.py"))
+    for table in ("value", "narrative", "document", "task", "task_review", "report", "report_file", "office_profile"):
+        assert text.count(f"INTO {table} (") == 1, table
+
+
+def test_repositories_depend_on_the_connection_not_on_the_store():
+    """No import circle: the repositories never import the facade that composes them."""
+    import ast
+    from pathlib import Path
+    folder = Path(__file__).resolve().parents[2] / "app" / "storage"
+    for path in folder.glob("*.py"):
+        if path.name == "store.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert "app.storage.store" not in names, path.name
+
+
+def test_an_older_database_is_frozen_by_its_upgrade(tmp_path):
+    """The schema-4 file gains the guards: once issued, its report refuses SQL changes."""
+    import shutil
+    from pathlib import Path
+
+    from app.reporting import issuing
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parent.parent / "data" / "schema-v4.sqlite3", copy)
+    opened = dbmod.open_database(copy)
+    store = Store(opened.db)
+    report = issuing.issue(store, store.report("TTH", "2020-Q1"), number="45", issued_on=dt.date(2020, 4, 5),
+                           signer_title="GIÁM ĐỐC", signer_name="A")
+    for sql in ("UPDATE value SET number = '1' WHERE report_id = ?", "DELETE FROM report_file WHERE report_id = ?",
+                "UPDATE report SET status = 'draft' WHERE id = ?"):
+        with pytest.raises(sqlite3.IntegrityError, match="đã ban hành"):
+            store.db.execute(sql, (report.id,))
+    with pytest.raises(UserError, match="đã ban hành"):
+        store.content.put_values(report.id, [Value("VL_MOI", 1)])
+    opened.close()
+
+
+def test_profiles_from_files_are_checked_in_one_place(sample):
+    from app.storage.offices import profile_from_dict, profile_to_dict
+    office = sample.office("TTH")
+    assert profile_from_dict(profile_to_dict(office.profiles[0])) == office.profiles[0]
+    for bad in ({}, {**profile_to_dict(office.profiles[0]), "extra": 1},
+                {**profile_to_dict(office.profiles[0]), "symbol": " "},
+                {**profile_to_dict(office.profiles[0]), "parent_code": "CON"}):
+        with pytest.raises(InputError):
+            profile_from_dict(bad, source="tệp.json")
+
+
+def test_a_remote_office_and_its_profiles_come_through_the_repository(store):
+    profile = OfficeProfile(valid_from=dt.date(2020, 1, 1), name="PHÒNG LĐTBXH", authority="UBND HUYỆN A",
+                            place="A", symbol="LĐTBXH", parent_code="HUE")
+    office = store.offices_repo.add_remote("id-a", "pl", "district", profile)
+    assert (office.code, office.origin, office.is_local) == ("PL", "remote", False)
+    renamed = OfficeProfile(valid_from=dt.date(2025, 3, 1), name="PHÒNG NỘI VỤ", authority="UBND XÃ A", place="A",
+                            symbol="NV")
+    assert store.offices_repo.replace_profiles("id-a", [profile, renamed]) is True
+    assert store.offices_repo.replace_profiles("id-a", [profile, renamed]) is False
+    assert [p.name for p in store.office("PL").profiles] == ["PHÒNG LĐTBXH", "PHÒNG NỘI VỤ"]
+    with pytest.raises(InputError):
+        store.offices_repo.replace_profiles("id-a", [])
+    with pytest.raises(InputError, match="đã thuộc"):
+        store.offices_repo.add_remote("id-a", "PL2", "district", profile)

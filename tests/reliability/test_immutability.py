@@ -310,7 +310,7 @@ def test_an_ordinary_resubmit_stores_nothing_again(exchange):
     assert _held(hue) == ("issued", "1200", 1, sha)
     _ok(district, "submit", *PHULOC, "--folder", str(share))
     lines = _lines(_ok(hue, "sync", "--folder", str(share)))
-    assert len(lines) == 1 and lines[0].startswith("accepted\t"), lines
+    assert len(lines) == 1 and lines[0].startswith("accepted\t") and "không lưu lại gì" in lines[0], lines
     assert _held(hue) == ("issued", "1200", 1, sha)
 
 
