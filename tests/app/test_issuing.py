@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from app.domain.model import Status
+from app.domain.model import Block, Document, Status, TaskReview, TaskStatus
 from app.errors import InputError, UserError
 from app.reporting import issuing
 
@@ -158,7 +158,7 @@ def test_nothing_of_an_issued_revision_changes_through_any_repository(sample):
     report = _issue(sample)
     attempts = [
         lambda: sample.content.put_values(report.id, []),
-        lambda: sample.content.put_narrative(report.id, "1", "results", []),
+        lambda: sample.content.put_narrative(report.id, "VL", "results", []),
         lambda: sample.content.put_documents(report.id, []),
         lambda: sample.content.put_tasks(report.id, []),
         lambda: sample.content.put_reviews(report.id, []),
@@ -166,8 +166,15 @@ def test_nothing_of_an_issued_revision_changes_through_any_repository(sample):
         lambda: sample.reports_repo.delete(report),
         lambda: sample.reports_repo.set_template(report, 1),
         lambda: sample.reports_repo.settle(report.id, Status.COMPLETE),
+        lambda: sample.content.enter(report, "VL_MOI", "1"),
+        lambda: sample.content.clear_value(report, "VL_MOI"),
+        lambda: sample.content.set_narrative(report, "VL", "results", [Block("x")]),
+        lambda: sample.content.save_document(report, Document("", "VL", "Công văn", "1/X")),
+        lambda: sample.content.delete_document(report, sample.content.documents(report.id)[0].id),
+        lambda: sample.content.set_tasks(report, "VL", ["x"]),
+        lambda: sample.content.review_task(report, TaskReview("t", TaskStatus.DONE)),
     ]
     for attempt in attempts:
-        with pytest.raises(UserError, match="đã ban hành"):
+        with pytest.raises(UserError, match="ban hành"):
             attempt()
     assert sample.report("TTH", "2020-Q1").status is Status.ISSUED

@@ -45,6 +45,12 @@ def _refused(db, *args) -> str:
     return err
 
 
+def _ok(db, *args) -> str:
+    code, out, err = _cli(db, *args)
+    assert code == 0, out + err
+    return out
+
+
 def _pdf_sha(db, revision: int = 1) -> str:
     target = Path(db).with_name(f"issued-{revision}.pdf")
     code, out, err = _cli(db, "issued-pdf", *Q1, "--revision", str(revision), "--out", str(target))
@@ -231,6 +237,28 @@ def test_writing_commands_leave_the_issued_pdf_alone(copy, tmp_path):
     assert "command" in channels
 
 
+def test_every_writing_command_leaves_an_issued_revision_as_issued(copy, tmp_path):
+    """On a database holding only the issued revision: what would change it is refused, a scan is added,
+    and after each command the issued PDF has the SHA-256 it was issued with."""
+    _db, _data, sha = copy
+    db = tmp_path / "only-issued.sqlite3"
+    _ok(db, "import", str(tmp_path / "rev1.json"))
+    scan = tmp_path / "ban-ky.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed and stamped")
+    refused = [("set", *Q1, "--indicator", "VL_MOI", "--value", "1"),
+               ("set", *Q1, "--indicator", "VL_NN", "--value", "100"),
+               ("complete", *Q1), ("reopen", *Q1, "--reason", "Sửa lại số liệu"), ISSUE,
+               ("template", "migrate", *Q1, "--version", "1", "--apply")]
+    for args in refused:
+        _refused(db, *args)
+        assert _rev1(db) == ("issued", "2607", 1) and _pdf_sha(db) == sha, args
+    for args in (("attach-scan", *Q1, str(scan)), ("import", str(tmp_path / "rev1.json")),
+                 ("backup", "--out", str(tmp_path / "copy.sqlite3"))):
+        _ok(db, *args)
+        assert _rev1(db) == ("issued", "2607", 1) and _pdf_sha(db) == sha, args
+    assert _rows(db, "SELECT kind FROM report_file ORDER BY id") == [("issued_pdf",), ("scan",)]
+
+
 @pytest.mark.parametrize("sql", [
     "UPDATE value SET number = '1' WHERE report_id = ?",
     "DELETE FROM value WHERE report_id = ?",
@@ -262,12 +290,6 @@ def test_the_database_itself_refuses_changes_to_an_issued_revision(copy, sql):
 
 # --- received packages (issue item 2c) -------------------------------------------------------
 PHULOC = ("--office", "PHULOC", "--period", "2020-Q1")
-
-
-def _ok(db, *args) -> str:
-    code, out, err = _cli(db, *args)
-    assert code == 0, out + err
-    return out
 
 
 @pytest.fixture
