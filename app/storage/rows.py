@@ -1,4 +1,4 @@
-"""What every repository shares: one transaction helper and the stored forms of numbers and days."""
+"""What every repository shares: one way to open a transaction and the stored forms of numbers and days."""
 from __future__ import annotations
 
 import contextlib

@@ -102,7 +102,7 @@ def _write(path: Path, data: dict) -> Path:
 
 
 def test_an_edited_dump_of_issued_revision_1_is_refused_while_revision_2_exists(copy):
-    """Issue item 2a, as typed: the overwrite check looks at the revision the file names."""
+    """As an operator types it: the overwrite check looks at the revision the file names."""
     db, data, sha = copy
     data["values"][0]["number"] = "9999"
     proc = _run(db, "import", str(_write(db.with_name("edited.json"), data)))
@@ -138,7 +138,7 @@ def _forged(data: dict, body: bytes = b"%PDF-1.4 forged") -> dict:
 
 
 def test_a_forged_issued_pdf_in_a_dump_never_replaces_the_stored_one(copy):
-    """Issue item 2b: a dump's own matching sha256 proves nothing about the issued PDF."""
+    """A dump's own matching sha256 proves nothing about the issued PDF."""
     db, data, sha = copy
     data["files"] = [_forged(data)]
     err = _refused(db, "import", str(_write(db.with_name("forged.json"), data)))
@@ -176,7 +176,7 @@ BAD_CODES = ["../../ETC", "CON", "", "😀", "'; DROP TABLE office; --", "A" * 3
 
 @pytest.mark.parametrize("code", BAD_CODES, ids=repr)
 def test_import_checks_the_office_code_as_office_add_does(copy, tmp_path, code):
-    """Issue item 6: a dump's office code goes through OfficeCode; nothing is left behind."""
+    """A dump's office code goes through OfficeCode; nothing is left behind."""
     _db, data, _sha = copy
     data["office"]["code"] = code
     fresh = tmp_path / "fresh.sqlite3"
@@ -208,7 +208,7 @@ def test_import_checks_the_level_and_profiles(copy, tmp_path, change, words):
 
 
 def test_a_refused_import_leaves_no_template_installed(copy, tmp_path):
-    """The partial import of issue item 6: the template is installed inside the import's transaction."""
+    """No partial import: the template is installed inside the import's transaction."""
     db, data, _sha = copy
     data["template"]["version"] = 99
     data["report"].update(id="another-report", revision=7, status="draft", number="", issued_on=None)
@@ -288,7 +288,7 @@ def test_the_database_itself_refuses_changes_to_an_issued_revision(copy, sql):
     assert _pdf_sha(db) == sha
 
 
-# --- received packages (issue item 2c) -------------------------------------------------------
+# --- received packages -------------------------------------------------------------------------
 PHULOC = ("--office", "PHULOC", "--period", "2020-Q1")
 
 
