@@ -1,6 +1,7 @@
 """Commands for one report's figures: demo, set, get, validate, audit."""
 from __future__ import annotations
 
+import json
 import sys
 
 from app.commands.common import fail
@@ -86,13 +87,34 @@ def audit_line(entry: dict) -> str:
     if entry.get("actor"):
         who = f"{who} ({entry['actor']})" if who != "—" else str(entry["actor"])
     fields = [str(entry.get("at") or ""), who]
-    if entry.get("channel"):
-        fields.append(str(entry["channel"]))
-    change = f"{_shown(entry.get('old'))} → {_shown(entry.get('new'))}"
+    if "channel" in entry:  # recorded by databases whose audit log keeps where a change came from
+        fields.append(str(entry["channel"] or "—"))
+    change = _change(entry.get("old"), entry.get("new"))
     if entry.get("reason"):
         change += f" (lý do: {entry['reason']})"
     fields += [str(entry.get("entity") or ""), str(entry.get("key") or ""), change]
     return "\t".join(_one_line(field) for field in fields)
+
+
+def _change(old, new) -> str:
+    """``old → new``; for recorded objects (a value's fields) only the fields that changed."""
+    before, after = _fields(old), _fields(new)
+    if before is None and after is None or (before is None and old) or (after is None and new):
+        return f"{_shown(old)} → {_shown(new)}"
+    before, after = before or {}, after or {}
+    keys = [k for k in sorted({*before, *after}) if before.get(k) != after.get(k)]
+    parts = [f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" for k in keys]
+    return "; ".join(parts) or "không đổi"
+
+
+def _fields(value) -> dict | None:
+    if not isinstance(value, str) or not value.startswith("{"):
+        return None
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return None
+    return decoded if isinstance(decoded, dict) else None
 
 
 def _shown(value) -> str:

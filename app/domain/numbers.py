@@ -91,21 +91,11 @@ def parse_value(text: str, kind: str, unit: str = "") -> Parsed:
         estimate, words = True, words[1:]
     if words and words[0].lower() in QUALIFIERS:
         qualifier, words = words[0].lower(), words[1:]
-    if words and words[-1].lower() == "đồng":
-        words = words[:-1]
-    unit_words = unit.lower().split()
-    if unit_words and kind != "money" and len(words) > len(unit_words) \
-            and [w.lower() for w in words[-len(unit_words):]] == unit_words:
-        words = words[:-len(unit_words)]  # "2.607 người" for an indicator counted in người
-    scale = 1
-    if len(words) == 2 and words[1].lower() in SCALES:
-        if kind != "money":
-            raise InputError("Chỉ số tiền mới dùng được “triệu”, “tỷ”.")
-        scale, words = SCALES[words[1].lower()], words[:1]
+    words, scale = _unit_and_scale(words, kind, unit)
     if not words:
         raise InputError("Chưa nhập số.")
     if len(words) != 1:
-        raise InputError(f"“{clean_line(text)}” không phải là một số.")
+        raise InputError(f"“{_short(clean_line(text))}” không phải là một số.")
     token = words[0]
     if kind == "ratio":
         return _parse_ratio(token, qualifier, estimate)
@@ -118,6 +108,22 @@ def parse_value(text: str, kind: str, unit: str = "") -> Parsed:
         raise InputError(f"Số “{_short(clean_line(text))}” quá lớn.")
     _check_kind(number, kind, token, scale)
     return Parsed(_normal(number), None, qualifier, estimate)
+
+
+def _unit_and_scale(words: list[str], kind: str, unit: str) -> tuple[list[str], int]:
+    """Drop a trailing "đồng" or the indicator's unit; take a money scale word ("tỷ", "triệu")."""
+    if words and words[-1].lower() == "đồng":
+        words = words[:-1]
+    unit_words = unit.lower().split()
+    if unit_words and kind != "money" and len(words) > len(unit_words) \
+            and [w.lower() for w in words[-len(unit_words):]] == unit_words:
+        words = words[:-len(unit_words)]  # "2.607 người" for an indicator counted in người
+    scale = 1
+    if len(words) == 2 and words[1].lower() in SCALES:
+        if kind != "money":
+            raise InputError("Chỉ số tiền mới dùng được “triệu”, “tỷ”.")
+        scale, words = SCALES[words[1].lower()], words[:1]
+    return words, scale
 
 
 def _parse_ratio(token: str, qualifier: str | None, estimate: bool) -> Parsed:

@@ -205,7 +205,7 @@ def refuse_unusable(path: Path) -> None:
     if not header:
         raise DatabaseError(f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): dữ liệu đã mất hoặc chưa ghi xong. "
                             f"Không mở để khỏi tạo một cơ sở dữ liệu trống thay cho dữ liệu cũ. {restore_hint(path)}")
-    if not header.startswith(_HEADER):
+    if len(header) < 100 or not header.startswith(_HEADER):
         raise DatabaseError(f"Tệp {path} không phải là cơ sở dữ liệu (có thể đã bị ghi đè hoặc hỏng). "
                             f"{restore_hint(path)}")
 

@@ -75,6 +75,8 @@ def check_backup(backup: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if any(word in str(exc) for word in ("malformed", "not a database", "corrupt")):
+            raise UserError(f"Bản sao lưu {backup} bị hỏng ({exc}); hãy chọn bản khác. Chưa thay đổi gì.") from exc
         raise UserError(f"Không đọc được bản sao lưu {backup}: {exc}; chưa thay đổi gì.") from exc
     if integrity != ["ok"]:
         raise UserError(f"Bản sao lưu {backup} bị hỏng ({'; '.join(integrity[:3])}); hãy chọn bản khác. "
@@ -95,7 +97,7 @@ def _check_header(backup: Path) -> None:
         raise UserError(f"Không đọc được bản sao lưu {backup}: {describe_os_error(exc)}.") from exc
     if not header:
         raise UserError(f"Bản sao lưu {backup} rỗng (0 byte); hãy chọn bản khác. Chưa thay đổi gì.")
-    if not header.startswith(_HEADER):
+    if len(header) < 100 or not header.startswith(_HEADER):
         raise UserError(f"Tệp {backup} không phải bản sao lưu cơ sở dữ liệu (không phải tệp SQLite); "
                         "chưa thay đổi gì.")
 
