@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,7 @@ def open_database(path: Path | str | None, *, exclusive: bool = False, read_only
         migrations.upgrade(db, None)
         return Opened(db, None)
     path = Path(path).resolve()
+    _refuse_special(path)  # before a lock file is made beside a folder or a device
     if read_only and path.exists():
         return _open_read_only(path)
     warnings = location.warnings_for(path)
@@ -139,7 +141,23 @@ def _open_read_only(path: Path) -> Opened:
             return open_database(path)  # an older schema is upgraded first, as any opening does
         raise DatabaseError(f"Cơ sở dữ liệu {path} theo lược đồ cũ (v{version}) và nằm ở chỗ chỉ đọc nên không "
                             "nâng cấp được; hãy chép tệp vào ổ đĩa của máy rồi mở bản chép.")
-    return Opened(db, path, location.warnings_for(path), read_only=True)
+    return Opened(db, path, location.warnings_for(path) + _unmerged_journal(path), read_only=True)
+
+
+def unmerged_journal(path: Path) -> bool:
+    """True when ``path`` sits where it cannot be written beside a non-empty write-ahead log.
+
+    SQLite then reads the file as it is, without the changes still in the log.
+    """
+    wal = Path(f"{path}-wal")
+    return not _writable(path.parent) and wal.exists() and wal.stat().st_size > 0
+
+
+def _unmerged_journal(path: Path) -> list[str]:
+    if not unmerged_journal(path):
+        return []
+    return [f"Bên cạnh {path} có tệp {path.name}-wal chưa gộp mà thư mục chỉ đọc: những thay đổi cuối "
+            "cùng có thể không hiện ra. Hãy chép cả hai tệp vào ổ đĩa của máy rồi mở bản chép."]
 
 
 def _sqlite_failure(path: Path, exc: sqlite3.DatabaseError) -> str:
@@ -199,7 +217,12 @@ def _move_new(tmp: Path, path: Path) -> None:
 
 
 def refuse_unusable(path: Path) -> None:
-    """Refuse a file at ``path`` that is empty or does not start as an SQLite database."""
+    """Refuse what is at ``path`` unless it is an ordinary file starting as an SQLite database.
+
+    A folder, a device or a FIFO is refused before it is opened (a FIFO would
+    block the open for ever); an empty or foreign file with the newest backup.
+    """
+    _refuse_special(path)
     with open(path, "rb") as handle:
         header = handle.read(100)
     if not header:
@@ -210,6 +233,16 @@ def refuse_unusable(path: Path) -> None:
                             f"{restore_hint(path)}")
 
 
+def _refuse_special(path: Path) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # absent, or unreadable: opening it says so
+    if not stat.S_ISREG(mode):
+        raise DatabaseError(f"{path} không phải một tệp thường (thư mục, thiết bị hay đường ống), không thể là "
+                            "cơ sở dữ liệu; hãy chỉ --db vào tệp baocao.sqlite3.")
+
+
 def restore_hint(path: Path) -> str:
     """What to do about an unusable database file: the newest backup found, and the command."""
     from app.storage.backup import newest_backup
@@ -218,7 +251,8 @@ def restore_hint(path: Path) -> str:
     if found is None:
         return ("Không tìm thấy bản sao lưu bên cạnh tệp; nếu có bản sao lưu (ví dụ trong thư mục dùng chung "
                 f"backup/<ĐƠN VỊ>/), hãy chạy: python main.py --db \"{path}\" restore --from TỆP_SAO_LƯU")
-    return (f"Bản sao lưu mới nhất tìm thấy: {found}. Để khôi phục, hãy chạy: "
+    return (f"Bản sao lưu mới nhất tìm thấy bên cạnh: {found} (nếu có sao lưu vào thư mục dùng chung, xem cả "
+            f"backup/<ĐƠN VỊ>/ ở đó). Để khôi phục, hãy chạy: "
             f"python main.py --db \"{path}\" restore --from \"{found}\"")
 
 

@@ -85,15 +85,6 @@ class InstanceLock:
                 self._handle = None
 
 
-def read_holder(path: Path) -> Holder | None:
-    """The holder recorded in the lock file at ``path`` (None when free, unreadable or absent)."""
-    try:
-        with open(path, "rb") as handle:
-            return _read_holder(handle)
-    except OSError:
-        return None
-
-
 def _read_holder(handle) -> Holder | None:
     try:
         handle.seek(0)

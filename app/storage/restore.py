@@ -22,7 +22,7 @@ from pathlib import Path
 from app.errors import DatabaseError, UserError, describe_os_error
 from app.fsutil import check_readable, fsync_dir, temp_path
 from app.storage import migrations
-from app.storage.db import APPLICATION_ID, lock_path, open_database, read_only_uri
+from app.storage.db import APPLICATION_ID, lock_path, open_database, read_only_uri, unmerged_journal
 from app.storage.lock import COMMAND, InstanceLock
 
 MAX_BACKUP_BYTES = 8 * 1024**3  # far beyond any office's database; a device or a FIFO is refused anyway
@@ -51,6 +51,9 @@ def restore(database: Path | str, backup: Path | str) -> Restored:
     if backup == database:
         raise UserError(f"Tệp {backup} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.")
     check_readable(backup, MAX_BACKUP_BYTES, what="bản sao lưu")
+    if database.exists() and not database.is_file() or database.is_symlink():
+        raise UserError(f"{database} không phải một tệp thường (thư mục, thiết bị, đường ống hay liên kết); "
+                        "không đặt bản sao lưu vào đó. Hãy chỉ --db vào tệp baocao.sqlite3.")
     lock = InstanceLock(lock_path(database), COMMAND)
     lock.acquire()
     try:
@@ -66,6 +69,10 @@ def restore(database: Path | str, backup: Path | str) -> Restored:
 def check_backup(backup: Path) -> int:
     """Check ``backup`` read-only; return its schema version or raise UserError saying what is wrong."""
     _check_header(backup)
+    if unmerged_journal(backup):
+        raise UserError(f"Bên cạnh bản sao lưu {backup} có tệp -wal chưa gộp mà thư mục chỉ đọc, nên không đọc "
+                        "được đủ; hãy chép cả hai tệp vào ổ đĩa của máy rồi khôi phục từ bản chép. "
+                        "Chưa thay đổi gì.")
     try:
         conn = sqlite3.connect(read_only_uri(backup), uri=True)
         try:

@@ -122,6 +122,14 @@ def test_without_any_backup_the_message_says_where_backups_are_kept(tmp_path):
     refused(cli(db, "office", "list"), "Không tìm thấy bản sao lưu", "restore --from")
 
 
+def test_a_folder_a_device_or_a_fifo_given_as_the_database_is_refused(tmp_path, seed):
+    fifo = tmp_path / "ong.sqlite3"
+    os.mkfifo(fifo)
+    for target in (tmp_path, "/dev/zero", fifo):
+        for command in (("office", "list"), ("demo",), ("restore", "--from", seed)):
+            refused(cli(target, *command), str(target))
+
+
 def test_an_absent_file_is_created_fresh_without_leftovers(tmp_path):
     db = tmp_path / "moi" / "baocao.sqlite3"
     assert cli(db, "office", "list").returncode == 0
@@ -335,6 +343,36 @@ def test_restore_reads_a_backup_from_read_only_media(read_only_copy, tmp_path):
     proc = cli(db, "restore", "--from", copy, as_other_user=True)
     assert proc.returncode == 0, proc.stderr
     assert value(db) == "2607"
+
+
+def test_a_copy_with_an_unmerged_log_on_read_only_media_is_not_taken_silently(office):
+    """The changes still in ``-wal`` cannot be read there: restore refuses, reading commands warn."""
+    medium = Path(tempfile.mkdtemp(prefix="baocao-ro-"))
+    os.chmod(medium, 0o755)
+    disk = medium / "usb"
+    disk.mkdir()
+    try:
+        conn = sqlite3.connect(office)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("UPDATE value SET number = '9' WHERE indicator = 'VL_MOI'")
+        conn.commit()
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{office}{suffix}", disk / f"baocao.sqlite3{suffix}")
+        conn.close()
+        os.chmod(disk, 0o555)
+        copy = disk / "baocao.sqlite3"
+        got = cli(copy, "get", "--office", "TTH", "--period", "2020-Q1", "--indicator", "VL_MOI", as_other_user=True)
+        assert got.returncode == 0 and "chưa gộp" in got.stderr, got.stderr
+        out = medium / "out"
+        out.mkdir()
+        os.chmod(out, 0o777)
+        target = out / "baocao.sqlite3"
+        refused(cli(target, "restore", "--from", copy, as_other_user=True), "-wal", "chép cả hai tệp")
+        assert not target.exists()
+    finally:
+        os.chmod(disk, 0o755)
+        shutil.rmtree(medium)
 
 
 # --- a backup killed half way -------------------------------------------------------------------------
