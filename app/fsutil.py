@@ -56,6 +56,41 @@ def write_atomic(target: Path | str, data: bytes) -> Path:
     return target
 
 
+def check_readable(path: Path | str, limit: int, *, what: str = "tệp") -> int:
+    """Check, without reading it, that ``path`` is an ordinary readable file of at most ``limit`` bytes.
+
+    For callers that hand the path on to a reader of their own: a device, a
+    FIFO, a socket or a folder is refused before anything opens it for
+    reading. Returns the size; raises UserError naming the file.
+    """
+    import stat as stat_mod
+
+    path = Path(path)
+    try:
+        info = os.stat(path)
+        _check_stat(path, info, limit, what)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat_mod.S_ISREG(os.fstat(fd).st_mode):
+                raise UserError(f"{what.capitalize()} {path} không phải tệp thường; không đọc.")
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise UserError(f"Không đọc được {what} {path}: {describe_os_error(exc)}.") from exc
+    return info.st_size
+
+
+def _check_stat(path: Path, info: os.stat_result, limit: int, what: str) -> None:
+    import stat as stat_mod
+
+    if not stat_mod.S_ISREG(info.st_mode):
+        raise UserError(f"{what.capitalize()} {path} không phải tệp thường (thư mục, thiết bị hay đường ống); "
+                        "không đọc.")
+    if info.st_size > limit:
+        raise UserError(f"{what.capitalize()} {path} quá lớn ({info.st_size // 1024} KB, tối đa "
+                        f"{limit // 1024} KB).")
+
+
 def read_limited(path: Path | str, limit: int, *, what: str = "tệp") -> bytes:
     """Read a file someone else made, refusing what is not an ordinary file of at most ``limit`` bytes.
 
@@ -68,13 +103,7 @@ def read_limited(path: Path | str, limit: int, *, what: str = "tệp") -> bytes:
 
     path = Path(path)
     try:
-        info = os.stat(path)
-        if not stat_mod.S_ISREG(info.st_mode):
-            raise UserError(f"{what.capitalize()} {path} không phải tệp thường (thư mục, thiết bị hay đường ống); "
-                            "không đọc.")
-        if info.st_size > limit:
-            raise UserError(f"{what.capitalize()} {path} quá lớn ({info.st_size // 1024} KB, tối đa "
-                            f"{limit // 1024} KB).")
+        _check_stat(path, os.stat(path), limit, what)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as handle:
             if not stat_mod.S_ISREG(os.fstat(handle.fileno()).st_mode):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 from app.domain.text import clean_line
 from app.errors import InputError
@@ -16,6 +16,10 @@ from app.errors import InputError
 QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "dưới")
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 LIMIT = Decimal(10) ** 18  # beyond any figure an office reports, inside 64 bits
+MAX_DIGITS = 30  # significant digits; the same bound as the file formats
+MAX_LENGTH = 200  # characters of one typed number, checked before any other work
+#: Exact arithmetic for every figure that passes the bounds (30 digits times a scale of 10⁹).
+_EXACT = Context(prec=MAX_DIGITS + 20)
 
 _NUMBER = re.compile(r"^(?P<sign>[-+−]?)(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$", re.ASCII)
 
@@ -31,19 +35,32 @@ class Parsed:
 
 
 def parse_number(text: str) -> Decimal:
-    """Parse one Vietnamese-formatted number ("2.607", "13,302", "-5")."""
+    """Parse one Vietnamese-formatted number ("2.607", "13,302", "-5").
+
+    At most ``MAX_DIGITS`` significant digits are taken, checked on the text
+    before any arithmetic, so a 100,000-digit entry is refused, never rounded.
+    """
     raw = text.strip()
+    if len(raw) > MAX_LENGTH:
+        raise InputError(f"Số “{raw[:20]}…” quá dài ({len(raw)} ký tự); một số liệu có tối đa "
+                         f"{MAX_DIGITS} chữ số.")
     match = _NUMBER.match(raw)
     if not match:
         raise InputError(_explain(raw))
     digits = match["int"].replace(".", "")
-    frac = match["frac"]
+    frac = (match["frac"] or "").rstrip("0")
+    if len(digits.lstrip("0")) + len(frac) > MAX_DIGITS:
+        raise InputError(f"Số “{_short(raw)}” có quá nhiều chữ số (tối đa {MAX_DIGITS} chữ số có nghĩa).")
     number = Decimal(digits + ("." + frac if frac else ""))
     if match["sign"] in ("-", "−"):
         number = -number
     if abs(number) >= LIMIT:
-        raise InputError(f"Số “{raw}” quá lớn.")
+        raise InputError(f"Số “{_short(raw)}” quá lớn.")
     return number
+
+
+def _short(raw: str) -> str:
+    return raw if len(raw) <= 40 else raw[:20] + "…" + raw[-8:]
 
 
 def _explain(raw: str) -> str:
@@ -74,6 +91,27 @@ def parse_value(text: str, kind: str, unit: str = "") -> Parsed:
         estimate, words = True, words[1:]
     if words and words[0].lower() in QUALIFIERS:
         qualifier, words = words[0].lower(), words[1:]
+    words, scale = _unit_and_scale(words, kind, unit)
+    if not words:
+        raise InputError("Chưa nhập số.")
+    if len(words) != 1:
+        raise InputError(f"“{_short(clean_line(text))}” không phải là một số.")
+    token = words[0]
+    if kind == "ratio":
+        return _parse_ratio(token, qualifier, estimate)
+    if kind == "percent":
+        token = token.removesuffix("%")
+    elif token.endswith("%"):
+        raise InputError("Chỉ tiêu này không nhập theo phần trăm.")
+    number = _EXACT.multiply(parse_number(token), Decimal(scale))
+    if abs(number) >= LIMIT:
+        raise InputError(f"Số “{_short(clean_line(text))}” quá lớn.")
+    _check_kind(number, kind, token, scale)
+    return Parsed(_normal(number), None, qualifier, estimate)
+
+
+def _unit_and_scale(words: list[str], kind: str, unit: str) -> tuple[list[str], int]:
+    """Drop a trailing "đồng" or the indicator's unit; take a money scale word ("tỷ", "triệu")."""
     if words and words[-1].lower() == "đồng":
         words = words[:-1]
     unit_words = unit.lower().split()
@@ -85,22 +123,7 @@ def parse_value(text: str, kind: str, unit: str = "") -> Parsed:
         if kind != "money":
             raise InputError("Chỉ số tiền mới dùng được “triệu”, “tỷ”.")
         scale, words = SCALES[words[1].lower()], words[:1]
-    if not words:
-        raise InputError("Chưa nhập số.")
-    if len(words) != 1:
-        raise InputError(f"“{clean_line(text)}” không phải là một số.")
-    token = words[0]
-    if kind == "ratio":
-        return _parse_ratio(token, qualifier, estimate)
-    if kind == "percent":
-        token = token.removesuffix("%")
-    elif token.endswith("%"):
-        raise InputError("Chỉ tiêu này không nhập theo phần trăm.")
-    number = parse_number(token) * scale
-    if abs(number) >= LIMIT:
-        raise InputError(f"Số “{clean_line(text)}” quá lớn.")
-    _check_kind(number, kind, token, scale)
-    return Parsed(_normal(number), None, qualifier, estimate)
+    return words, scale
 
 
 def _parse_ratio(token: str, qualifier: str | None, estimate: bool) -> Parsed:
@@ -135,7 +158,7 @@ def _normal(number: Decimal) -> Decimal:
     """Canonical exact form: no exponent, no trailing zeros after the point."""
     if number == number.to_integral_value():
         return Decimal(int(number))
-    return number.normalize()
+    return number.normalize(_EXACT)
 
 
 def to_storage(number: Decimal) -> str:

@@ -4,21 +4,32 @@ One SQLite file per installation, on a local disk. Opening it sets
 ``application_id``, ``synchronous=FULL``, foreign keys and WAL (local disks
 only), runs ``PRAGMA quick_check`` and migrates the schema step by step, with a
 backup first. A database from a newer version of the app is refused.
+
+A file that is present but empty or not a database of this application is
+refused with the newest backup found and the command that restores it: it is
+never silently replaced by a new empty database. A new database is built
+under a temporary name and moved into place whole, so a crash while creating
+one never leaves an empty file behind. Reading commands open the file
+read-only, so a backup on a CD, a write-protected stick or a read-only share
+can be read.
 """
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
-from app.errors import DatabaseError
+from app.errors import DatabaseError, describe_os_error
 from app.storage import location, migrations
-from app.storage.lock import InstanceLock
+from app.storage.lock import WINDOW, InstanceLock
 
 APPLICATION_ID = 0x4C445442  # "LDTB"
+_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass
@@ -30,6 +41,7 @@ class Opened:
     warnings: list[str] = field(default_factory=list)
     lock: InstanceLock | None = None
     migrated_from: int | None = None
+    read_only: bool = False
 
     def close(self) -> None:
         self.db.close()
@@ -37,12 +49,20 @@ class Opened:
             self.lock.release()
 
 
-def open_database(path: Path | str | None, *, exclusive: bool = False) -> Opened:
-    """Open (creating if needed) and migrate the database at ``path``; None for memory.
+def lock_path(path: Path) -> Path:
+    """The single-instance lock file of the database at ``path``."""
+    return path.with_name(path.name + ".lock")
 
-    With ``exclusive`` the file is locked for this process (the window takes it,
-    so a second window on the same file is refused with a clear message).
-    Raises DatabaseError with an operator-facing message.
+
+def open_database(path: Path | str | None, *, exclusive: bool = False, read_only: bool = False,
+                  holder: str = WINDOW) -> Opened:
+    """Open (creating if absent) and migrate the database at ``path``; None for memory.
+
+    With ``exclusive`` the file is locked for this process, recorded as held by
+    ``holder`` ("window" or "command"), so a second writer is refused with a
+    message saying who holds it. With ``read_only`` an existing file is opened
+    without writing anything (nor needing a writable folder); an absent file is
+    still created. Raises DatabaseError with an operator-facing message.
     """
     if path is None:
         db = sqlite_utils.Database(sqlite3.connect(":memory:", check_same_thread=False), execute_plugins=False)
@@ -51,39 +71,201 @@ def open_database(path: Path | str | None, *, exclusive: bool = False) -> Opened
         migrations.upgrade(db, None)
         return Opened(db, None)
     path = Path(path).resolve()
+    _refuse_special(path)  # before a lock file is made beside a folder or a device
+    if read_only and path.exists():
+        return _open_read_only(path)
     warnings = location.warnings_for(path)
-    lock = InstanceLock(path.with_name(path.name + ".lock")) if exclusive else None
+    lock = InstanceLock(lock_path(path), holder) if exclusive else None
     if lock:
         lock.acquire()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        existed = path.exists() and path.stat().st_size > 0
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-        db = sqlite_utils.Database(conn, execute_plugins=False)  # no plugin scan: a faster start
-        _identify(db, existed, path)
-        _configure(db, wal=not warnings)
-        _quick_check(db, path)
-        before = migrations.current_version(db)
-        migrations.upgrade(db, path)
-    except sqlite3.DatabaseError as exc:
-        if lock:
-            lock.release()
-        raise DatabaseError(f"Không mở được cơ sở dữ liệu {path}: {exc}") from exc
+        db, before = _open_writable(path, wal=not warnings)
     except BaseException:
         if lock:
             lock.release()
         raise
-    migrated = before if before != migrations.LATEST and existed else None
+    migrated = before if 0 < before != migrations.LATEST else None
     return Opened(db, path, warnings, lock, migrated)
 
 
-def _identify(db: sqlite_utils.Database, existed: bool, path: Path) -> None:
+def _open_writable(path: Path, *, wal: bool) -> tuple[sqlite_utils.Database, int]:
+    try:
+        if path.parent.is_dir() and not _writable(path.parent):
+            raise DatabaseError(f"Thư mục {path.parent} chỉ đọc (hoặc không có quyền ghi): không mở được cơ sở "
+                                "dữ liệu để sửa. Các lệnh chỉ đọc (get, validate, export, dump, audit) vẫn dùng "
+                                "được nếu tệp đã có; để sửa, hãy chép tệp vào một thư mục ghi được.")
+        if not path.exists():
+            _create_fresh(path)
+        refuse_unusable(path)
+        if not os.access(path, os.W_OK):
+            raise DatabaseError(f"Tệp cơ sở dữ liệu {path} chỉ đọc: không sửa được. Các lệnh chỉ đọc "
+                                "(get, validate, export, dump, audit) vẫn dùng được.")
+        db = sqlite_utils.Database(_connect(path), execute_plugins=False)  # no plugin scan: a faster start
+        try:
+            _identify(db, path)
+            _configure(db, wal=wal)
+            _quick_check(db, path)
+            before = migrations.current_version(db)
+            migrations.upgrade(db, path)
+        except BaseException:
+            db.close()
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_sqlite_failure(path, exc)) from exc
+    except OSError as exc:
+        raise DatabaseError(f"Không mở được cơ sở dữ liệu {path}: {describe_os_error(exc)}.") from exc
+    return db, before
+
+
+def _open_read_only(path: Path) -> Opened:
+    try:
+        refuse_unusable(path)
+        db = sqlite_utils.Database(_connect(path, read_only=True), execute_plugins=False)
+        try:
+            _identify(db, path, write=False)
+            db.execute("PRAGMA foreign_keys = ON")
+            _quick_check(db, path)
+            version = migrations.current_version(db)
+            if version > migrations.LATEST:
+                migrations.upgrade(db, None)  # refuses a newer schema with its message, writing nothing
+        except BaseException:
+            db.close()
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_sqlite_failure(path, exc)) from exc
+    except OSError as exc:
+        raise DatabaseError(f"Không đọc được cơ sở dữ liệu {path}: {describe_os_error(exc)}.") from exc
+    if version < migrations.LATEST:
+        db.close()
+        if _writable(path.parent) and os.access(path, os.W_OK):
+            return open_database(path)  # an older schema is upgraded first, as any opening does
+        raise DatabaseError(f"Cơ sở dữ liệu {path} theo lược đồ cũ (v{version}) và nằm ở chỗ chỉ đọc nên không "
+                            "nâng cấp được; hãy chép tệp vào ổ đĩa của máy rồi mở bản chép.")
+    return Opened(db, path, location.warnings_for(path) + _unmerged_journal(path), read_only=True)
+
+
+def unmerged_journal(path: Path) -> bool:
+    """True when ``path`` sits where it cannot be written beside a non-empty write-ahead log.
+
+    SQLite then reads the file as it is, without the changes still in the log.
+    """
+    wal = Path(f"{path}-wal")
+    return not _writable(path.parent) and wal.exists() and wal.stat().st_size > 0
+
+
+def _unmerged_journal(path: Path) -> list[str]:
+    if not unmerged_journal(path):
+        return []
+    return [f"Bên cạnh {path} có tệp {path.name}-wal chưa gộp mà thư mục chỉ đọc: những thay đổi cuối "
+            "cùng có thể không hiện ra. Hãy chép cả hai tệp vào ổ đĩa của máy rồi mở bản chép."]
+
+
+def _sqlite_failure(path: Path, exc: sqlite3.DatabaseError) -> str:
+    damaged = any(word in str(exc) for word in ("not a database", "malformed", "corrupt"))
+    return f"Không mở được cơ sở dữ liệu {path}: {exc}." + (f" {restore_hint(path)}" if damaged else "")
+
+
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    if not read_only:
+        return sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+    return sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False, timeout=10)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI opening ``path`` for reading only; on read-only media SQLite is told nothing will change it."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return uri + ("" if _writable(Path(path).parent) else "&immutable=1")
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _create_fresh(path: Path) -> None:
+    """Build a new, migrated database under a temporary name, then move it to ``path`` unless one appeared."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        conn = sqlite3.connect(str(tmp))
+        try:
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrations.upgrade(db, None)
+            conn.commit()
+        finally:
+            conn.close()
+        _move_new(tmp, path)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            if leftover.exists():
+                leftover.unlink()
+
+
+def _move_new(tmp: Path, path: Path) -> None:
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    try:
+        if os.name == "nt":  # pragma: no cover - rename refuses an existing target there
+            os.rename(tmp, path)
+        else:
+            os.link(tmp, path)  # never replaces a file another process created meanwhile
+    except FileExistsError:
+        return
+    except OSError:  # a file system without hard links
+        if not path.exists():
+            os.replace(tmp, path)
+
+
+def refuse_unusable(path: Path) -> None:
+    """Refuse what is at ``path`` unless it is an ordinary file starting as an SQLite database.
+
+    A folder, a device or a FIFO is refused before it is opened (a FIFO would
+    block the open for ever); an empty or foreign file with the newest backup.
+    """
+    _refuse_special(path)
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header:
+        raise DatabaseError(f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): dữ liệu đã mất hoặc chưa ghi xong. "
+                            f"Không mở để khỏi tạo một cơ sở dữ liệu trống thay cho dữ liệu cũ. {restore_hint(path)}")
+    if len(header) < 100 or not header.startswith(_HEADER):
+        raise DatabaseError(f"Tệp {path} không phải là cơ sở dữ liệu (có thể đã bị ghi đè hoặc hỏng). "
+                            f"{restore_hint(path)}")
+
+
+def _refuse_special(path: Path) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # absent, or unreadable: opening it says so
+    if not stat.S_ISREG(mode):
+        raise DatabaseError(f"{path} không phải một tệp thường (thư mục, thiết bị hay đường ống), không thể là "
+                            "cơ sở dữ liệu; hãy chỉ --db vào tệp baocao.sqlite3.")
+
+
+def restore_hint(path: Path) -> str:
+    """What to do about an unusable database file: the newest backup found, and the command."""
+    from app.storage.backup import newest_backup
+
+    found = newest_backup(path)
+    if found is None:
+        return ("Không tìm thấy bản sao lưu bên cạnh tệp; nếu có bản sao lưu (ví dụ trong thư mục dùng chung "
+                f"backup/<ĐƠN VỊ>/), hãy chạy: python main.py --db \"{path}\" restore --from TỆP_SAO_LƯU")
+    return (f"Bản sao lưu mới nhất tìm thấy bên cạnh: {found} (nếu có sao lưu vào thư mục dùng chung, xem cả "
+            f"backup/<ĐƠN VỊ>/ ở đó). Để khôi phục, hãy chạy: "
+            f"python main.py --db \"{path}\" restore --from \"{found}\"")
+
+
+def _identify(db: sqlite_utils.Database, path: Path, *, write: bool = True) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    if existed and app_id not in (0, APPLICATION_ID):
-        raise DatabaseError(f"Tệp {path} không phải là cơ sở dữ liệu của phần mềm báo cáo.")
-    if existed and app_id == 0 and db.table_names():
-        raise DatabaseError(f"Tệp {path} là một cơ sở dữ liệu SQLite khác, không phải của phần mềm này.")
+    if app_id not in (0, APPLICATION_ID):
+        raise DatabaseError(f"Tệp {path} không phải là cơ sở dữ liệu của phần mềm báo cáo. {restore_hint(path)}")
+    if app_id == 0 and db.table_names():
+        raise DatabaseError(f"Tệp {path} là một cơ sở dữ liệu SQLite khác, không phải của phần mềm này. "
+                            f"{restore_hint(path)}")
     if app_id == 0:
+        if not write:
+            raise DatabaseError(f"Tệp {path} là một cơ sở dữ liệu trống, không phải của phần mềm này.")
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
@@ -101,7 +283,7 @@ def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
     if result != ["ok"]:
         raise DatabaseError(
             f"Cơ sở dữ liệu {path} bị hỏng ({'; '.join(result[:3])}). "
-            "Hãy khôi phục từ bản sao lưu gần nhất."
+            f"Hãy khôi phục từ bản sao lưu gần nhất. {restore_hint(path)}"
         )
 
 

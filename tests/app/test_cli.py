@@ -204,3 +204,68 @@ def test_three_offices_through_a_shared_folder(tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "2.000" in text and "TỔNG HỢP THEO ĐƠN VỊ" in text and "TÌNH HÌNH GỬI BÁO CÁO" in text
     assert "PHULOC" in run(hue, "keys", "list", ok=True).stdout
+
+
+@pytest.mark.parametrize("value", ["1," + "0" * 100_000 + "1", "1" * 10_000, "1e999999", "١٢٣", "1," + "0" * 40 + "1"])
+def test_set_refuses_oversized_and_foreign_numbers_for_a_headcount(demo_db, value):
+    """Refused in Vietnamese, nothing stored, never rounded to 1."""
+    before = _db_state(demo_db)
+    proc = run(demo_db, "set", "--office", "TTH", "--period", "2020-Q1", "--indicator", "VL_MOI", "--value", value)
+    assert proc.returncode == 2 and proc.stderr.startswith("Lỗi: ") and "Traceback" not in proc.stderr
+    assert len(proc.stderr) < 400  # the message quotes the entry shortened, not 100,000 characters
+    assert _db_state(demo_db) == before
+
+
+def test_audit_prints_one_line_per_change_with_old_and_new(tmp_path):
+    db = tmp_path / "bc.sqlite3"
+    run(db, "demo", ok=True)
+    run(db, "set", "--office", "TTH", "--period", "2020-Q1", "--indicator", "VL_MOI", "--value", "2.700", ok=True)
+    run(db, "set", "--office", "TTH", "--period", "2020-Q1", "--indicator", "VL_MOI", "--value", "khoảng 2.800",
+        ok=True)
+    lines = run(db, "audit", "--office", "TTH", "--period", "2020-Q1", ok=True).stdout.splitlines()
+    changes = [line.split("\t") for line in lines if "\tVL_MOI\t" in line]
+    assert len(changes) == 2
+    first, second = changes
+    assert first[0][4] == "-" and first[0][10] == "T" and "TTH" in first[1]
+    assert first[-3:] == ["value", "VL_MOI", "number: 2607 → 2700"]
+    assert second[-1] == "number: 2700 → 2800; qualifier: ∅ → khoảng"
+    missing = run(db, "audit", "--office", "TTH", "--period", "2019-Q4")
+    assert missing.returncode == 2 and "chưa có báo cáo" in missing.stderr
+
+
+def test_audit_lines_show_who_and_from_where_when_recorded():
+    from app.commands.entry import audit_line
+
+    entry = {"at": "2026-12-01T08:00:00+00:00", "office_code": "TTH", "entity": "status", "key": "2020-Q1",
+             "old": "complete", "new": "draft", "reason": "sửa số liệu\nquý"}
+    assert audit_line(entry) == "2026-12-01T08:00:00+00:00\tTTH\tstatus\t2020-Q1\tcomplete → draft (lý do: sửa số liệu quý)"
+    entry |= {"actor": "nguyenvana", "channel": "command"}
+    assert audit_line(entry).split("\t")[1:3] == ["TTH (nguyenvana)", "command"]
+    assert audit_line(entry | {"channel": None}).split("\t")[2] == "—"
+
+
+def test_every_command_keeps_its_name_and_help(tmp_path):
+    """The split parser still knows every command of the contract, and each one's --help works."""
+    from app.commands.cli import COMMANDS
+    from app.commands.parser import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == set(COMMANDS) | {"restore"}
+    for name in ("demo", "set", "restore", "audit", "keys", "template", "backup"):
+        proc = subprocess.run([sys.executable, str(ROOT / "main.py"), name, "--help"], capture_output=True, text=True)
+        assert proc.returncode == 0 and "Cách dùng:" in proc.stdout
+    wrong = run(tmp_path / "x.sqlite3", "restore")
+    assert wrong.returncode == 2 and "thiếu tham số bắt buộc: --from" in wrong.stderr
+
+
+def test_the_command_modules_stay_small():
+    """No module under app/commands over 300 lines, no function over 40."""
+    import ast
+
+    for path in (ROOT / "app" / "commands").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 300, path
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno - node.lineno < 40, (path.name, node.name)

@@ -90,3 +90,45 @@ def test_small_counts_are_zero_padded_only_when_asked():
     assert formatting.number(Decimal(3), pad=True) == "03"
     assert formatting.number(Decimal(3)) == "3"
     assert formatting.number(Decimal(12), pad=True) == "12"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("1," + "0" * 100_000 + "1", "count"),  # once stored as 1 for a headcount
+    ("1," + "0" * 40 + "1", "count"),
+    ("1," + "0" * 40 + "1", "decimal"),
+    ("1" * 10_000, "count"),
+    ("1" * 31, "decimal"),
+    ("0," + "1" * 31, "decimal"),
+    ("1" * 16 + "," + "1" * 15, "decimal"),
+    ("1" * 31 + "/" + "1" * 31, "ratio"),
+    ("1" * 31 + " tỷ", "money"),
+])
+def test_more_than_thirty_significant_digits_are_refused_not_rounded(text, kind):
+    """The digits are bounded on the text, before any arithmetic rounds them away."""
+    with pytest.raises(InputError, match="chữ số"):
+        parse_value(text, kind)
+
+
+@pytest.mark.parametrize("text", ["1e999999", "1E+9", "١٢٣", "１２３", "NaN", "Infinity", "-0x10", "1_000"])
+def test_exponents_unicode_digits_and_special_values_are_not_numbers(text):
+    with pytest.raises(InputError):
+        parse_value(text, "decimal")
+
+
+def test_thirty_digits_are_kept_exactly_through_a_scale():
+    """30 significant digits survive parsing and the money scale without rounding."""
+    assert parse_value("123456789012345678,123456789012", "decimal").number == \
+        Decimal("123456789012345678.123456789012")
+    assert parse_value("0,000000000000000000000000000001", "decimal").number == Decimal("1E-30")
+    assert parse_value("999.999.999,999999 triệu", "money").number == Decimal("999999999999999")
+    assert parse_value("1,0" + "0" * 150, "count").number == 1  # trailing zeros are not significant
+
+
+@given(st.text(alphabet="0123456789,.", min_size=1, max_size=300))
+def test_any_digit_string_is_parsed_or_refused_plainly(text):
+    """Never an exception other than InputError, never a rounded figure."""
+    try:
+        parsed = parse_value(text, "decimal")
+    except InputError:
+        return
+    assert len(str(parsed.number).replace("-", "").replace(".", "").lstrip("0")) <= 30
