@@ -20,7 +20,7 @@ from app.domain.model import Document, OfficeProfile, ReportData, Status, Task, 
 from app.domain.period import Period
 from app.domain.template import from_dict
 from app.domain.text import clean, clean_line
-from app.errors import InputError, UserError, describe_os_error
+from app.errors import InputError, UserError
 from app.storage.store import Store
 
 FORMAT = "baocao-report"
@@ -75,21 +75,16 @@ def to_dict(data: ReportData) -> dict:
 
 
 def read_file(path: Path | str) -> dict:
+    """A dump file, read (a regular file of at most 64 MB) and checked by ``dumpformat.load``.
+
+    UserError/InputError naming the file (and the field) for anything else.
+    """
+    from app.exchange import dumpformat
+    from app.fsutil import read_limited
+
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"Tệp {path} quá lớn để là dữ liệu báo cáo.")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UserError(f"Không đọc được tệp {path}: {describe_os_error(exc)}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"Tệp {path} không phải văn bản UTF-8 nên không phải dữ liệu báo cáo.") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(f"Tệp {path} không phải dữ liệu báo cáo JSON hợp lệ (lỗi ở dòng {exc.lineno}, "
-                         f"cột {exc.colno}).") from exc
-    except RecursionError as exc:
-        raise InputError(f"Tệp {path} lồng nhau quá sâu, không phải dữ liệu báo cáo.") from exc
-    return data
+    raw = read_limited(path, MAX_BYTES, what="tệp dữ liệu báo cáo")
+    return dumpformat.load(raw, source=f"Tệp {path.name}")
 
 
 def import_data(store: Store, data: dict, template=None) -> tuple[str, bool]:
