@@ -24,7 +24,7 @@ from app.domain import template_format
 from app.errors import InputError
 from app.exchange import dumpcheck
 from app.exchange.dumpcheck import MAX_FILE_BYTES
-from app.formats import Day, Line, NumberText, Paragraph, Stamp, canonical, convert, decode
+from app.formats import Day, Line, NumberText, Stamp, canonical, convert, decode
 
 FORMAT = "baocao-report"
 FORMAT_VERSION = 1
@@ -32,6 +32,9 @@ FORMAT_VERSION = 1
 #: Ids are UUIDs today; anything that could not name a row safely is refused.
 Ident = Annotated[str, msgspec.Meta(pattern=r"^[0-9A-Za-z][0-9A-Za-z_.:-]{0,99}$")]
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2_000)]
+#: Prose an operator wrote (a paragraph, a task, a note): the window stores a pasted page of a million
+#: characters, so its dump must import again; the whole file is still at most 64 MB.
+Prose = Annotated[str, msgspec.Meta(max_length=2_000_000)]
 Code = template_format.Code
 Qualifier = Literal["khoảng", "gần", "hơn", "trên", "dưới"]
 Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
@@ -76,7 +79,7 @@ class Report(Strict):
     summary: Line
     created: Stamp
     updated: Stamp
-    reason: Paragraph = ""
+    reason: Prose = ""
 
 
 class Value(Strict):
@@ -86,14 +89,14 @@ class Value(Strict):
     qualifier: Qualifier | None = None
     estimate: bool = False
     as_of: Day | None = None
-    note: Paragraph = ""
+    note: Prose = ""
     prior_year: NumberText | None = None
     plan: NumberText | None = None
 
 
 class Block(Strict):
     style: Literal["para", "bullet"]
-    text: Paragraph
+    text: Prose
 
 
 class Narrative(Strict):
@@ -109,7 +112,7 @@ class Document(Strict):
     ref: Text
     issued_on: Day | None = None
     issuer: Line = ""
-    summary: Paragraph = ""
+    summary: Prose = ""
     own: bool = True
     advised: bool = False
 
@@ -117,13 +120,13 @@ class Document(Strict):
 class Task(Strict):
     id: Ident
     section: Code
-    text: Paragraph
+    text: Prose
 
 
 class Review(Strict):
     task_id: Ident
     status: Literal["done", "in_progress", "not_done"]
-    comment: Paragraph
+    comment: Prose
 
 
 class File(Strict):
