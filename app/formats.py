@@ -46,6 +46,9 @@ _MESSAGES = (
     (r"Invalid enum value (.*)", "giá trị {0} không có trong danh sách cho phép"),
     (r"(Integer value|Number) out of range", "số quá lớn"),
     (r"Invalid value (.*)", "giá trị {0} không hợp lệ"),
+    (r"Input data was truncated", "tệp bị cắt cụt, hoặc có mã \\u không phải ký tự Unicode"),
+    (r"JSON is malformed: .*\(byte (\d+)\)", "sai cú pháp ở byte thứ {0}"),
+    (r"Invalid UTF-8.*", "không phải văn bản UTF-8"),
 )
 _TYPES = {"int": "số nguyên", "str": "chuỗi", "object": "đối tượng", "array": "danh sách", "null": "null",
           "bool": "true/false", "float": "số thực", "dict": "đối tượng"}

@@ -5,6 +5,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -209,3 +210,13 @@ def test_a_large_dump_is_checked_quickly():
     started = time.perf_counter()
     assert dumpformat.load(raw, source="Tệp lon.json")["files"][0]["sha256"] == data["files"][0]["sha256"]
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("raw", [b'{"format": "baocao-report", "x": "\\ud800"}', b'{"format": NaN}', b'{"a": 1',
+                                 b"\xff", b'{"format": "\xff"}', b'{"format": "baocao-report"} x'])
+def test_json_errors_are_told_in_vietnamese(raw):
+    with pytest.raises(InputError) as refused:
+        dumpformat.load(raw, source="Tệp x.json")
+    message = str(refused.value)
+    assert message.startswith("Tệp x.json: không phải JSON hợp lệ (")
+    assert not re.search(r"\b(Input|Invalid|malformed|truncated|byte \d)", message), message
