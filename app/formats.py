@@ -28,8 +28,14 @@ Stamp = Annotated[str, msgspec.Meta(max_length=64)]
 
 _encoder = msgspec.json.Encoder(order="sorted")
 
+_SHAPES = {  # what a text of the wrong shape should have been, keyed as msgspec quotes the pattern
+    repr(NumberText.__metadata__[0].pattern): "cần một số viết bằng chữ số (có thể có dấu “-” đầu và dấu “.” thập "
+                                              f"phân), tối đa {MAX_DIGITS} chữ số",
+    repr(Day.__metadata__[0].pattern): "cần ngày dạng YYYY-MM-DD",
+}
+
 _MESSAGES = (
-    (r"Expected `(\w+)`, got `(\w+)`", "cần {0}, gặp {1}"),
+    (r"Expected `([\w |]+)`, got `(\w+)`", "cần {0}, gặp {1}"),
     (r"Expected `(\w+)` of length <= (\d+)", "dài quá {1} phần tử/ký tự"),
     (r"Expected `(\w+)` of length >= (\d+)", "cần ít nhất {1} phần tử/ký tự"),
     (r"Expected `(\w+)` >= (\S+)", "phải ≥ {1}"),
@@ -40,6 +46,9 @@ _MESSAGES = (
     (r"Invalid enum value (.*)", "giá trị {0} không có trong danh sách cho phép"),
     (r"(Integer value|Number) out of range", "số quá lớn"),
     (r"Invalid value (.*)", "giá trị {0} không hợp lệ"),
+    (r"Input data was truncated", "tệp bị cắt cụt, hoặc có mã \\u không phải ký tự Unicode"),
+    (r"JSON is malformed: .*\(byte (\d+)\)", "sai cú pháp ở byte thứ {0}"),
+    (r"Invalid UTF-8.*", "không phải văn bản UTF-8"),
 )
 _TYPES = {"int": "số nguyên", "str": "chuỗi", "object": "đối tượng", "array": "danh sách", "null": "null",
           "bool": "true/false", "float": "số thực", "dict": "đối tượng"}
@@ -94,10 +103,15 @@ def number(text: str | None) -> Decimal | None:
 def _vietnamese(message: str) -> str:
     text, _, where = message.partition(" - at `")
     where = where.rstrip("`")
-    for pattern, template in _MESSAGES:
-        match = re.fullmatch(pattern, text)
-        if match:
-            text = template.format(*(_TYPES.get(g, g) for g in match.groups()))
-            break
+    shape = re.fullmatch(r"Expected `str` matching regex (.*)", text)
+    if shape and shape[1] in _SHAPES:
+        text = _SHAPES[shape[1]]
+    else:
+        for pattern, template in _MESSAGES:
+            match = re.fullmatch(pattern, text)
+            if match:
+                text = template.format(*(" hoặc ".join(_TYPES.get(t, t) for t in g.split(" | "))
+                                         for g in match.groups()))
+                break
     field = where.removeprefix("$").lstrip(".") or ""
     return f"trường “{field}”: {text}" if field else text

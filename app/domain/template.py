@@ -7,24 +7,23 @@ with a message naming it. ``Template.to_dict`` writes the same format back.
 """
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from app.domain import template_format as form
 from app.domain.text import clean, clean_line
 from app.errors import InputError
+from app.formats import canonical, convert
+from app.fsutil import read_limited
 
 FORMAT = "baocao-template"
 FORMAT_VERSION = 1
 KINDS = ("count", "money", "decimal", "percent", "ratio")
 PARTS = ("exhaustive", "partial", "subrate")
 OPS = ("<=", "<", ">=", ">", "==")
-_CODE = re.compile(r"^[A-Z][A-Z0-9_]{0,39}$")
-_SECTION_CODE = re.compile(r"^[A-Z][A-Z0-9_]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -147,197 +146,119 @@ def _indicator_dict(ind: Indicator) -> dict:
 
 # --- reading ---------------------------------------------------------------
 
-_TEMPLATE_KEYS = {
-    "format", "format_version", "code", "version", "title", "summary",
-    "results_heading", "plan_heading", "cutoff_day", "pad_small_counts", "sections",
-}
-_SECTION_KEYS = {"code", "title", "plan_title", "indicators", "children"}
-_INDICATOR_KEYS = {
-    "code", "label", "unit", "kind", "parent", "part", "time", "offices",
-    "min", "max", "rules", "appendix",
-}
+def load_file(path: Path | str) -> Template:
+    """Read a template file (a regular file of at most 4 MB); InputError naming the file and the field."""
+    path = Path(path)
+    raw = read_limited(path, form.MAX_FILE_BYTES, what="tệp mẫu báo cáo")
+    source = f"Tệp {path.name}"
+    return from_dict(form.read_object(raw, source=source), source=source)
 
 
-def load_file(path: Path) -> Template:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise InputError(f"Không đọc được tệp mẫu báo cáo {path} (không phải JSON hợp lệ).") from exc
-    return from_dict(data)
+_CACHE: dict[tuple, tuple[bytes, Template]] = {}
 
 
-_CACHE: dict[tuple, tuple[dict, Template]] = {}
-
-
-def from_dict(data: dict) -> Template:
+def from_dict(data: dict, *, source: str = "Mẫu báo cáo") -> Template:
     """Build a Template from its file form; refuse anything unknown or inconsistent.
 
-    Templates are immutable, so the same file form read again (one per received
-    package) returns the template already built: an equal dict is a cache hit.
+    The form is decoded into the typed structures of ``template_format`` (types,
+    allowed values, lengths), then checked as a whole (codes, duplicates,
+    "trong đó" relations, rules). Refusals are InputError naming ``source`` and
+    the field path. Templates are immutable, so the same file form read again
+    (one per received package) returns the template already built; "the same"
+    means the same canonical JSON, so ``true`` never stands in for ``1``.
     """
     key = (data.get("code"), data.get("version")) if isinstance(data, dict) else None
-    cached = _CACHE.get(key) if key else None
-    if cached and cached[0] == data:
+    cached = _CACHE.get(key) if key and all(type(part) in (str, int) for part in key) else None
+    if cached and cached[0] == _exact(data, source):
         return cached[1]
-    template = _build(data)
+    template = _build(data, source)
+    exact = _exact(data, source)  # also refuses text that is not Unicode (a lone surrogate)
     if len(_CACHE) > 64:
         _CACHE.clear()
-    _CACHE[key] = (copy.deepcopy(data), template)
+    _CACHE[(template.code, template.version)] = (exact, template)
     return template
 
 
-def _build(data: dict) -> Template:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError("Tệp không phải là mẫu báo cáo (thiếu \"format\": \"baocao-template\").")
-    if data.get("format_version") != FORMAT_VERSION:
-        raise InputError(
-            f"Mẫu báo cáo định dạng phiên bản {data.get('format_version')} chưa được hỗ trợ; "
-            "hãy cập nhật phần mềm."
-        )
-    _no_unknown(data, _TEMPLATE_KEYS, "mẫu báo cáo")
-    code = _text(data, "code", "mẫu báo cáo")
-    if not _CODE.match(code):
-        raise InputError(f"Mã mẫu báo cáo “{code}” chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.")
-    version = data.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise InputError("Mẫu báo cáo phải có \"version\" là số nguyên dương.")
-    sections = [_read_section(s, None) for s in _list(data, "sections", "mẫu báo cáo")]
+def _exact(data: dict, source: str) -> bytes:
+    try:
+        return canonical(data)
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}.") from None
+    except RecursionError:
+        raise InputError(f"{source}: JSON lồng nhau quá sâu.") from None
+
+
+def _build(data: dict, source: str) -> Template:
+    _check_header(data, source)
+    typed = convert(data, form.TemplateForm, source=source)
+    _check_code(typed.code, "code", "mẫu báo cáo", source)
+    if not 1 <= typed.cutoff_day <= 28:
+        raise form.fail(source, "cutoff_day", "ngày chốt số liệu phải từ 1 đến 28.")
+    form.check_outline(typed, source)
+    sections = [_section(s, f"sections[{i}]", None, source) for i, s in enumerate(typed.sections)]
     _number(sections, "")
     template = Template(
-        code=code,
-        version=version,
-        title=_text(data, "title", "mẫu báo cáo"),
-        summary=_text(data, "summary", "mẫu báo cáo"),
-        results_heading=_text(data, "results_heading", "mẫu báo cáo"),
-        plan_heading=_text(data, "plan_heading", "mẫu báo cáo"),
-        sections=sections,
-        cutoff_day=_cutoff_day(data.get("cutoff_day", 15)),
-        pad_small_counts=bool(data.get("pad_small_counts", True)),
+        code=typed.code, version=typed.version, title=_text(typed.title, "title", source),
+        summary=_text(typed.summary, "summary", source),
+        results_heading=_text(typed.results_heading, "results_heading", source),
+        plan_heading=_text(typed.plan_heading, "plan_heading", source),
+        sections=sections, cutoff_day=typed.cutoff_day, pad_small_counts=typed.pad_small_counts,
     )
-    _check_relations(template, sections)
-    _check_patterns(template)
+    form.check_relations(template, form.indicator_paths(typed), source)
+    form.check_patterns(template, source)
     return template
 
 
-def _cutoff_day(value) -> int:
-    if not isinstance(value, int) or not 1 <= value <= 28:
-        raise InputError("Ngày chốt số liệu (\"cutoff_day\") phải từ 1 đến 28.")
-    return value
+def _check_header(data: object, source: str) -> None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"{source}: không phải là mẫu báo cáo (thiếu “format”: “{FORMAT}”).")
+    version = data.get("format_version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise InputError(f"{source}: mẫu báo cáo định dạng phiên bản {repr(version)[:20]} chưa được hỗ trợ; "
+                         "hãy cập nhật phần mềm.")
 
 
-def _check_patterns(template: Template) -> None:
-    for name, text, allowed in (("summary", template.summary, {"ky", "ky_toi"}),
-                                 ("results_heading", template.results_heading, {"KY", "KY_TOI"}),
-                                 ("plan_heading", template.plan_heading, {"KY", "KY_TOI"})):
-        used = set(re.findall(r"\{(\w*)\}", text))
-        if used - allowed or text.count("{") != text.count("}"):
-            raise InputError(f"“{name}” chỉ được dùng chỗ giữ {', '.join('{' + a + '}' for a in sorted(allowed))}.")
-
-
-def _read_section(data: dict, parent: str | None) -> Section:
-    where = f"mục {data.get('code', '?')}" if isinstance(data, dict) else "mục"
-    if not isinstance(data, dict):
-        raise InputError(f"{where}: phải là một đối tượng JSON.")
-    _no_unknown(data, _SECTION_KEYS, where)
-    code = _text(data, "code", where)
-    if not _SECTION_CODE.match(code):
-        raise InputError(f"Mã mục “{code}” chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.")
+def _section(typed: form.SectionForm, path: str, parent: str | None, source: str) -> Section:
+    _check_code(typed.code, f"{path}.code", "mục", source)
     section = Section(
-        code=code,
-        title=_text(data, "title", where),
-        plan_title=clean_line(data["plan_title"]) if data.get("plan_title") else None,
-        parent=parent,
+        code=typed.code, title=_text(typed.title, f"{path}.title", source),
+        plan_title=clean_line(typed.plan_title) if typed.plan_title else None, parent=parent,
     )
-    section.indicators = [_read_indicator(i, code) for i in _list(data, "indicators", where)]
-    section.children = [_read_section(c, code) for c in _list(data, "children", where)]
+    section.indicators = [_indicator(ind, f"{path}.indicators[{i}]", typed.code, source)
+                          for i, ind in enumerate(typed.indicators)]
+    section.children = [_section(child, f"{path}.children[{i}]", typed.code, source)
+                        for i, child in enumerate(typed.children)]
     return section
 
 
-def _read_indicator(data: dict, section: str) -> Indicator:
-    where = f"chỉ tiêu {data.get('code', '?')}" if isinstance(data, dict) else "chỉ tiêu"
-    if not isinstance(data, dict):
-        raise InputError(f"{where}: phải là một đối tượng JSON.")
-    _no_unknown(data, _INDICATOR_KEYS, where)
-    code = _text(data, "code", where)
-    if not _CODE.match(code):
-        raise InputError(f"Mã chỉ tiêu “{code}” chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới.")
-    kind = _choice(data, "kind", KINDS, where, "count")
-    parent = data.get("parent")
-    part = _choice(data, "part", PARTS, where, None) if parent else None
-    if parent and part is None:
-        raise InputError(f"{where}: chỉ tiêu “trong đó” phải nói rõ \"part\" ({', '.join(PARTS)}).")
-    rules = tuple(_read_rule(r, where) for r in data.get("rules", []) or [])
+def _indicator(typed: form.IndicatorForm, path: str, section: str, source: str) -> Indicator:
+    _check_code(typed.code, f"{path}.code", "chỉ tiêu", source)
+    parent = typed.parent or None
+    if parent and typed.part is None:
+        raise form.fail(source, f"{path}.part", f"chỉ tiêu “trong đó” phải nói rõ “part” ({', '.join(PARTS)}).")
+    rules = tuple(Rule(r.op, _text(r.other, f"{path}.rules[{i}].other", source), r.severity)
+                  for i, r in enumerate(typed.rules or ()))
     return Indicator(
-        code=code,
-        label=_text(data, "label", where),
-        unit=clean_line(str(data.get("unit", ""))),
-        kind=kind,
-        parent=parent,
-        part=part,
-        time=_choice(data, "time", ("flow", "stock"), where, "flow"),
-        offices=_choice(data, "offices", ("sum", "none"), where, "sum"),
-        minimum=_bound(data, "min", "0"),
-        maximum=_bound(data, "max", None),
-        rules=rules,
-        appendix=bool(data.get("appendix", True)),
+        code=typed.code, label=_text(typed.label, f"{path}.label", source), unit=clean_line(typed.unit),
+        kind=typed.kind, parent=parent, part=typed.part if parent else None, time=typed.time,
+        offices=typed.offices, minimum=_bound(typed.minimum, f"{path}.min", source),
+        maximum=_bound(typed.maximum, f"{path}.max", source), rules=rules, appendix=typed.appendix,
         section=section,
     )
 
 
-def _read_rule(data: dict, where: str) -> Rule:
-    if not isinstance(data, dict) or set(data) - {"op", "other", "severity"}:
-        raise InputError(f"{where}: quy tắc phải có dạng {{\"op\", \"other\", \"severity\"}}.")
-    op = _choice(data, "op", OPS, where, None)
-    severity = _choice(data, "severity", ("error", "warning"), where, "error")
-    return Rule(op, _text(data, "other", where), severity)
-
-
-def _bound(data: dict, key: str, default: str | None) -> str | None:
-    value = data.get(key, default)
+def _bound(value: str | int | None, path: str, source: str) -> str | None:
+    """A limit as written (kept as text, so fingerprints do not move); finite, at most 30 digits."""
     if value is None or value == "":
         return None
     try:
         number = Decimal(str(value))
     except InvalidOperation:
-        raise InputError(f"Giới hạn \"{key}\" = “{value}” không phải là số.") from None
-    if not number.is_finite():
-        raise InputError(f"Giới hạn \"{key}\" phải là một số hữu hạn.")
+        raise form.fail(source, path, f"giới hạn “{str(value)[:40]}” không phải là số.") from None
+    exponent = number.as_tuple().exponent
+    if not number.is_finite() or len(number.as_tuple().digits) > 30 or not -30 <= exponent <= 30:
+        raise form.fail(source, path, "giới hạn phải là một số hữu hạn, tối đa 30 chữ số.")
     return str(value)
-
-
-def _check_relations(template: Template, sections: list[Section]) -> None:
-    seen_sections: set[str] = set()
-    for top in sections:
-        for section in top.walk():
-            if section.code in seen_sections:
-                raise InputError(f"Mã mục “{section.code}” bị trùng.")
-            seen_sections.add(section.code)
-    count = sum(len(s.indicators) for s in template.by_section.values())
-    if count != len(template.indicators):
-        raise InputError("Mẫu báo cáo có mã chỉ tiêu bị trùng.")
-    for ind in template.indicators.values():
-        if ind.minimum is not None and ind.maximum is not None and Decimal(ind.minimum) > Decimal(ind.maximum):
-            raise InputError(f"Chỉ tiêu {ind.code}: giới hạn nhỏ nhất lớn hơn giới hạn lớn nhất.")
-        if ind.parent:
-            parent = template.indicators.get(ind.parent)
-            if parent is None:
-                raise InputError(f"Chỉ tiêu {ind.code}: chỉ tiêu cha “{ind.parent}” không có trong mẫu.")
-            if ind.part != "subrate" and parent.kind != ind.kind:
-                raise InputError(f"Chỉ tiêu {ind.code}: phải cùng loại giá trị với {parent.code}.")
-            _no_cycle(template, ind)
-        for rule in ind.rules:
-            if rule.other not in template.indicators:
-                raise InputError(f"Chỉ tiêu {ind.code}: quy tắc so với “{rule.other}” không có trong mẫu.")
-
-
-def _no_cycle(template: Template, ind: Indicator) -> None:
-    seen = {ind.code}
-    current = ind
-    while current.parent:
-        if current.parent in seen:
-            raise InputError(f"Chỉ tiêu {ind.code}: quan hệ “trong đó” bị vòng lặp.")
-        seen.add(current.parent)
-        current = template.indicators[current.parent]
 
 
 def _number(sections: list[Section], prefix: str) -> None:
@@ -346,28 +267,14 @@ def _number(sections: list[Section], prefix: str) -> None:
         _number(section.children, f"{section.number}.")
 
 
-def _no_unknown(data: dict, allowed: set[str], where: str) -> None:
-    unknown = sorted(set(data) - allowed)
-    if unknown:
-        raise InputError(f"{where}: trường không được hỗ trợ: {', '.join(unknown)}.")
+def _check_code(code: str, path: str, what: str, source: str) -> None:
+    if not form.CODE.fullmatch(code):
+        raise form.fail(source, path, f"mã {what} “{code[:40]}” chỉ gồm chữ in hoa không dấu, số và dấu gạch dưới, "
+                                  "bắt đầu bằng chữ, tối đa 40 ký tự.")
 
 
-def _text(data: dict, key: str, where: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(f"{where}: thiếu \"{key}\".")
-    return clean(value).strip()
-
-
-def _list(data: dict, key: str, where: str) -> list:
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        raise InputError(f"{where}: \"{key}\" phải là một danh sách.")
-    return value
-
-
-def _choice(data: dict, key: str, allowed: tuple, where: str, default):
-    value = data.get(key, default)
-    if value not in allowed:
-        raise InputError(f"{where}: \"{key}\" phải là một trong {', '.join(map(str, allowed))}.")
-    return value
+def _text(value: str, path: str, where: str) -> str:
+    text = clean(value).strip()
+    if not text:
+        raise form.fail(where, path, "không được để trống.")
+    return text

@@ -21,7 +21,7 @@ from pathlib import Path
 from app.domain.model import Document, ReportData, Status, Value
 from app.domain.period import Period
 from app.domain.template import Template, from_dict
-from app.errors import InputError, UserError, describe_os_error
+from app.errors import InputError, UserError
 from app.exchange import incoming
 from app.storage.offices import profile_from_dict, profile_to_dict
 from app.storage.reports import FROZEN
@@ -77,21 +77,16 @@ def to_dict(data: ReportData) -> dict:
 
 
 def read_file(path: Path | str) -> dict:
+    """A dump file, read (a regular file of at most 64 MB) and checked by ``dumpformat.load``.
+
+    UserError/InputError naming the file (and the field) for anything else.
+    """
+    from app.exchange import dumpformat
+    from app.fsutil import read_limited
+
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"Tệp {path} quá lớn để là dữ liệu báo cáo.")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UserError(f"Không đọc được tệp {path}: {describe_os_error(exc)}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"Tệp {path} không phải văn bản UTF-8 nên không phải dữ liệu báo cáo.") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(f"Tệp {path} không phải dữ liệu báo cáo JSON hợp lệ (lỗi ở dòng {exc.lineno}, "
-                         f"cột {exc.colno}).") from exc
-    except RecursionError as exc:
-        raise InputError(f"Tệp {path} lồng nhau quá sâu, không phải dữ liệu báo cáo.") from exc
-    return data
+    raw = read_limited(path, MAX_BYTES, what="tệp dữ liệu báo cáo")
+    return dumpformat.load(raw, source=f"Tệp {path.name}")
 
 
 def import_data(store: Store, data: dict, template: Template | None = None, *,
@@ -104,6 +99,9 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
     lacks may be added (an issued PDF only to an issued revision that has none).
     Everything happens in one transaction: a failure leaves the database as it was.
     """
+    from app.exchange import dumpformat
+
+    dumpformat.check(data, source=source)  # shape, types and limits of every field, whoever calls
     _check_format(data, source)
     template = template or from_dict(data["template"])
     parsed = incoming.parse(data, template, source)

@@ -127,3 +127,29 @@ def test_dien_bien_six_month_2017_section_built_without_code(store):
     found = [f for f in validate(store.content.load(report)) if f.indicator == "GQVL"]
     assert found and found[0].severity is Severity.ERROR  # an exact total must add up
     assert narrative.expand("{GQVL:ck}", data.template.indicators, data.values, []) == "tăng 0,29%"
+
+
+# The shipped template's fingerprint as every installation already stores it; reading templates
+# must never move it, or installed reports would no longer match their template.
+SHIPPED_FINGERPRINT = "7aeed67004536dc060ec008beec44a1600a504f13b5b0c8a93b91dd35a05e23d"
+
+
+def test_installed_templates_keep_their_fingerprint(sample):
+    template = sample.template_by_id(sample.default_template_id())
+    assert template.fingerprint == SHIPPED_FINGERPRINT
+    assert template_edit.Draft(template).template().fingerprint == SHIPPED_FINGERPRINT
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"code": "GQVL", "label": "x" * 3000, "unit": "người"}, r"“sections\[2\]\.children\[0\]\.indicators\[\d+\]\.label”"),
+    ({"code": "GQVL", "label": "Việc làm", "kind": "tiền"}, r"indicators\[\d+\]\.kind”"),
+    ({"code": "GQVL", "label": "Việc làm", "min": "1e999999999"}, r"indicators\[\d+\]\.min”: giới hạn phải"),
+    ({"code": "GQVL", "label": "Việc làm", "appendix": "có"}, r"indicators\[\d+\]\.appendix”: cần true/false"),
+    ({"code": "GQVL", "label": "Việc làm", "màu": "đỏ"}, "có trường lạ “màu”"),
+])
+def test_a_refused_edit_names_the_field_and_leaves_the_draft_as_it_was(sample, fields, message):
+    draft = _draft(sample)
+    before = draft.template().fingerprint
+    with pytest.raises(InputError, match=message):
+        draft.add_indicator("VL", fields)
+    assert draft.template().fingerprint == before
