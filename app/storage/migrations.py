@@ -214,8 +214,21 @@ _V4 = """
 ALTER TABLE outbox ADD COLUMN data BLOB;
 """
 
+# Version 5: each local office's own public key, so a database opened without its key file is
+# noticed instead of signing with a new key; the key a scan judged a rejected file with.
+_V5 = """
+CREATE TABLE own_key (
+    office_code TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX trusted_key_public ON trusted_key (public_key);
+ALTER TABLE scan_state ADD COLUMN key TEXT;
+"""
+
 # STEPS[n] upgrades a database at version n to version n + 1.
-STEPS: list[str] = [_V1, _V2, _V3, _V4]
+STEPS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 LATEST = len(STEPS)
 
 

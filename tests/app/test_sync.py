@@ -88,10 +88,16 @@ def test_sync_accepts_then_costs_nothing_and_the_same_package_changes_nothing(wo
     assert [o.status for o in third.outcomes] == ["unchanged", "unchanged"]
 
 
+def _parts(data: bytes) -> tuple[dict, dict]:
+    """A version 2 package file as (header, body)."""
+    header, _, body = data.partition(b"\n")
+    return json.loads(header), json.loads(body)
+
+
 def _tamper(path, fn):
-    envelope = json.loads(path.read_text(encoding="utf-8"))
-    fn(envelope)
-    path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+    header, body = _parts(path.read_bytes())
+    fn(body)
+    path.write_bytes(json.dumps(header).encode() + b"\n" + package.canonical(body))
 
 
 def test_tampered_truncated_forged_and_conflict_copies_are_rejected_untouched(world):
@@ -99,25 +105,23 @@ def test_tampered_truncated_forged_and_conflict_copies_are_rejected_untouched(wo
     store = d["PHULOC"]
     good = package.submit(store, "PHULOC", "2020-Q1", share)
     base = good.read_bytes()
-    cases = {}
     # 1. a figure changed after signing
-    changed = good.with_name(good.name)
-    _tamper(changed, lambda e: e["package"]["report"]["values"][0].update(number="9999"))
-    cases["tampered"] = changed.read_bytes()
+    _tamper(good, lambda b: b["report"]["values"][0].update(number="9999"))
+    tampered = good.read_bytes()
     outcome = sync.sync(hue, share).outcomes[0]
     assert outcome.status == "rejected" and "mã băm" in outcome.reason
-    assert good.read_bytes() == cases["tampered"]  # left untouched
+    assert good.read_bytes() == tampered  # left untouched
     assert hue.find_report("PHULOC", "2020-Q1") is None  # nothing imported
     # 2. re-signed by another key, name recomputed
     other = Ed25519PrivateKey.generate()
-    envelope = json.loads(base)
-    body = envelope["package"]
+    header, body = _parts(base)
     body["report"]["values"][0]["number"] = "9999"
+    raw = package.canonical(body)
     digest = package.body_hash(body)
-    envelope["signature"] = base64.b64encode(other.sign(package.canonical(body))).decode()
+    header["signature"] = base64.b64encode(other.sign(raw)).decode()
     forged = good.with_name(f"PHULOC_000001_{digest[:16]}")
     good.unlink()
-    forged.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+    forged.write_bytes(json.dumps(header).encode() + b"\n" + raw)
     outcome = sync.sync(hue, share).outcomes[0]
     assert outcome.status == "rejected" and "chữ ký không hợp lệ" in outcome.reason
     # 3. truncated
@@ -204,16 +208,16 @@ def test_a_file_held_by_another_program_is_retried(world, monkeypatch):
     real, calls = package.read, []
     monkeypatch.setattr(sync, "RETRY_DELAY", 0)
 
-    def flaky(path):
+    def flaky(path, key=None):
         calls.append(path)
         if len(calls) < 3:
             raise OSError(16, "Device or resource busy")
-        return real(path)
+        return real(path, key)
 
     monkeypatch.setattr(package, "read", flaky)
     assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"]
     package.submit(d["ALUOI"], "ALUOI", "2020-Q1", share)
-    monkeypatch.setattr(package, "read", lambda path: (_ for _ in ()).throw(OSError(16, "busy")))
+    monkeypatch.setattr(package, "read", lambda path, key=None: (_ for _ in ()).throw(OSError(16, "busy")))
     outcome = sync.sync(hue, share).outcomes[0]
     assert outcome.status == "held" and "thử lại" in outcome.reason
     monkeypatch.setattr(package, "read", real)
