@@ -29,7 +29,7 @@ Stamp = Annotated[str, msgspec.Meta(max_length=64)]
 _encoder = msgspec.json.Encoder(order="sorted")
 
 _MESSAGES = (
-    (r"Expected `(\w+)`, got `(\w+)`", "cần {0}, gặp {1}"),
+    (r"Expected `([\w |]+)`, got `(\w+)`", "cần {0}, gặp {1}"),
     (r"Expected `(\w+)` of length <= (\d+)", "dài quá {1} phần tử/ký tự"),
     (r"Expected `(\w+)` of length >= (\d+)", "cần ít nhất {1} phần tử/ký tự"),
     (r"Expected `(\w+)` >= (\S+)", "phải ≥ {1}"),
@@ -97,7 +97,7 @@ def _vietnamese(message: str) -> str:
     for pattern, template in _MESSAGES:
         match = re.fullmatch(pattern, text)
         if match:
-            text = template.format(*(_TYPES.get(g, g) for g in match.groups()))
+            text = template.format(*(" hoặc ".join(_TYPES.get(p, p) for p in g.split(" | ")) for g in match.groups()))
             break
     field = where.removeprefix("$").lstrip(".") or ""
     return f"trường “{field}”: {text}" if field else text

@@ -26,7 +26,7 @@ import msgspec
 
 from app.domain.codes import OfficeCode
 from app.errors import InputError
-from app.formats import Day, Stamp, canonical, convert, decode
+from app.formats import Day, Line, NumberText, Paragraph, Stamp, canonical, convert, decode
 
 FORMAT = "baocao-package"
 FORMAT_VERSION = 2
@@ -80,6 +80,44 @@ class Body(msgspec.Struct, forbid_unknown_fields=True):
     report: dict[str, Any] | None = None
     template: dict[str, Any] | None = None
     deadlines: dict[PeriodText, Day] | None = None
+
+
+class Figure(msgspec.Struct):
+    """One figure of a report in a package: exact number texts only (never a float, "NaN" or "1E+9")."""
+
+    indicator: Line
+    number: NumberText | None = None
+    denominator: NumberText | None = None
+    prior_year: NumberText | None = None
+    plan: NumberText | None = None
+    qualifier: Line | None = None
+    estimate: bool = False
+    as_of: Day | None = None
+    note: Paragraph = ""
+
+
+class Sender(msgspec.Struct):
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    code: Code
+    profiles: Annotated[list[dict[str, Any]], msgspec.Meta(min_length=1, max_length=1_000)]
+
+
+class ReportHeader(msgspec.Struct):
+    period: PeriodText
+    revision: Revision
+    number: Line = ""
+    signer_title: Line = ""
+    signer_name: Line = ""
+    summary: Paragraph = ""
+
+
+class ReportShape(msgspec.Struct):
+    """What a package's report must look like before anything of it reaches the database
+    (the report dump's own reader checks the rest)."""
+
+    office: Sender
+    report: ReportHeader
+    values: Annotated[list[Figure], msgspec.Meta(max_length=20_000)] = []
 
 
 @dataclass(frozen=True)
@@ -157,6 +195,8 @@ def body(signed: Signed, *, source: str) -> tuple[Body, dict]:
     for field in missing:
         if getattr(typed, field) is None:
             raise InputError(f"{source}: thiếu trường “{field}” của gói loại {typed.kind}.")
+    if typed.kind == "report":
+        _check_report(typed, source)
     if (typed.pdf is None) != (typed.pdf_sha256 is None):
         raise InputError(f"{source}: trường “pdf_sha256”: phải có cùng bản PDF kèm theo.")
     if typed.pdf is not None:
@@ -167,6 +207,19 @@ def body(signed: Signed, *, source: str) -> tuple[Body, dict]:
         if hashlib.sha256(pdf).hexdigest() != typed.pdf_sha256:
             raise InputError(f"{source}: trường “pdf_sha256”: mã băm bản PDF kèm theo không khớp.")
     return typed, data
+
+
+def _check_report(typed: Body, source: str) -> None:
+    shape = convert(typed.report, ReportShape, source=f"{source} (trường “report”)")
+    if (shape.office.code, shape.office.id) != (typed.office, typed.office_id):
+        raise InputError(f"{source}: báo cáo trong gói thuộc đơn vị khác người gửi.")
+    if (shape.report.period, shape.report.revision) != (typed.period, typed.revision):
+        raise InputError(f"{source}: kỳ hoặc bản trong báo cáo ({shape.report.period} bản {shape.report.revision}) "
+                         f"khác với gói ({typed.period} bản {typed.revision}).")
+    codes = [figure.indicator for figure in shape.values]
+    if len(set(codes)) != len(codes):
+        twice = next(code for code in codes if codes.count(code) > 1)
+        raise InputError(f"{source} (trường “report”): chỉ tiêu {twice} có hai lần trong “values”.")
 
 
 def write(body_data: bytes, signature: bytes, fingerprint: str) -> bytes:

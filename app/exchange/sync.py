@@ -96,17 +96,15 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
 
 
 def _batch(store, items, start, total, seen, result, progress, cancelled) -> bool:
-    """Examine ``items`` in one transaction; False when the sync must stop (cancelled)."""
-    conn = store.db.conn
-    conn.execute("BEGIN")
+    """Examine ``items`` in one transaction; False when the sync must stop (cancelled, transaction lost)."""
     reported = len(result.outcomes)
-    try:
+    with exchange.batch(store.db) as still_open:
         for done, item in enumerate(items, start=start + 1):
             if cancelled and cancelled():
                 result.cancelled = True
-                break
+                return False
             verdict = _examine(store, item, seen.get(item.rel))
-            if not conn.in_transaction:  # the database dropped the whole transaction (disk full, I/O)
+            if not still_open():  # the database dropped the whole batch (disk full, I/O error)
                 del result.outcomes[reported:]
                 result.outcomes.append(Outcome("held", item.shown, item.office, f"{verdict.outcome.reason}; "
                                                "cơ sở dữ liệu hủy cả lô đang nhập, sẽ thử lại"))
@@ -114,12 +112,7 @@ def _batch(store, items, start, total, seen, result, progress, cancelled) -> boo
             _remember(store, item, verdict, seen.get(item.rel), result)
             if progress:
                 progress(done, total)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return not result.cancelled
+    return True
 
 
 def _remember(store: Store, item: scan.Found, verdict: _Verdict, before, result: SyncResult) -> None:

@@ -6,6 +6,8 @@ caller's transaction (``db.atomic()``); readers take a ``Database``.
 """
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -54,6 +56,24 @@ class Seen:
     outcome: str
     reason: str
     key: str | None  # the trusted key's fingerprint a rejection was judged with (None: not read)
+
+
+@contextlib.contextmanager
+def batch(db: Database) -> Iterator[Callable[[], bool]]:
+    """One transaction around many packages (each under its own savepoint inside it).
+
+    Yields a function telling whether the transaction is still open: a full
+    disk or an I/O error can make SQLite drop it. Commits at the end if it is.
+    """
+    db.conn.execute("BEGIN")
+    try:
+        yield lambda: db.conn.in_transaction
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    if db.conn.in_transaction:
+        db.conn.execute("COMMIT")
 
 
 # --- outbox ---------------------------------------------------------------

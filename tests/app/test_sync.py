@@ -1,13 +1,16 @@
 """Submissions through a shared folder: signed packages, verification, sequence, consolidation."""
 import base64
 import datetime as dt
+import hashlib
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.domain.model import OfficeProfile
+from app.errors import UserError
 from app.exchange import consolidate, keys, package, sync
 from app.reporting import issuing
 from app.storage import backup
@@ -359,3 +362,70 @@ def test_a_package_rejected_for_a_missing_trust_is_taken_once_trusted(world, tmp
 def test_on_time_is_judged_on_vietnam_dates_and_quarter_totals_run_the_year():
     assert consolidate._local_day("2020-04-10T23:30:00+00:00") == "2020-04-11"
     assert consolidate._local_day("2020-04-10T16:59:00+00:00") == "2020-04-10"
+
+
+def test_a_version_1_package_written_by_the_previous_release_is_still_accepted(tmp_path):
+    """tests/data/package-v1 holds an issued report's package and key file as format 1 wrote them."""
+    share = tmp_path / "share"
+    shutil.copytree(Path(__file__).parent.parent / "data" / "package-v1", share)
+    hue = _store(tmp_path / "hue.sqlite3")
+    _office(hue, "HUE", "province")
+    keys.trust(hue, keys.read_key_file(share / "PHULOC.key"))
+    [outcome] = sync.sync(hue, share).outcomes
+    assert outcome.status == "accepted", outcome
+    report = hue.report("PHULOC", "2020-Q1")
+    assert report.status.value == "issued" and issuing.issued_pdf(hue, report).startswith(b"%PDF")
+    assert hue.content.values(report.id)["VL_MOI"].number == 1200
+    assert "“tốt”\tđạt" in hue.content.narrative(report.id)[("VL", "results")][0].text
+
+
+def test_new_packages_are_version_2_with_the_signed_bytes_after_one_header_line(world):
+    share, hue, d = world
+    path = package.submit(d["PHULOC"], "PHULOC", "2020-Q1", share)
+    header, _, body = path.read_bytes().partition(b"\n")
+    assert json.loads(header)["format_version"] == 2 and json.loads(body)["format_version"] == 2
+    assert package.canonical(json.loads(body)) == body  # exactly the canonical bytes
+    public = keys.own_public_key(d["PHULOC"], "PHULOC")
+    assert public.verify(base64.b64decode(json.loads(header)["signature"]), body)
+    assert path.name.endswith(hashlib.sha256(body).hexdigest()[:16])
+
+
+def test_a_restored_database_takes_back_its_own_signed_packages_but_nothing_unsigned(world, tmp_path):
+    share, hue, d = world
+    store = d["PHULOC"]
+    backup.backup_database(store.db, tmp_path / "old.sqlite3")
+    package.submit(store, "PHULOC", "2020-Q1", share)
+    package.submit(store, "PHULOC", "2020-Q1", share)
+    shutil.copy(tmp_path / "PHULOC.keys", tmp_path / "old.keys")
+    restored = _store(tmp_path / "old.sqlite3")
+    assert restored.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    third = package.submit(restored, "PHULOC", "2020-Q1", share)
+    assert third.name.startswith("PHULOC_000003_")
+    assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"] * 3
+
+
+def test_the_database_records_its_own_key_and_a_different_key_file_is_refused(world, tmp_path):
+    share, hue, d = world
+    store = d["PHULOC"]
+    public = keys.own_public_key(store, "PHULOC")
+    from app.storage import keyring
+    assert keyring.own(store.db, "PHULOC").fingerprint == public.fingerprint
+    (tmp_path / "PHULOC.keys").write_text(json.dumps(
+        {"PHULOC": base64.b64encode(Ed25519PrivateKey.generate().private_bytes_raw()).decode()}))
+    with pytest.raises(UserError, match="có khóa khác") as refused:
+        package.submit(store, "PHULOC", "2020-Q1", share)
+    assert str(tmp_path / "PHULOC.keys") in str(refused.value) and public.fingerprint in str(refused.value)
+    (tmp_path / "PHULOC.keys").write_bytes(b"[]")
+    with pytest.raises(UserError, match="PHULOC.keys"):
+        package.submit(store, "PHULOC", "2020-Q1", share)
+
+
+def test_a_key_for_a_new_office_registers_it_as_another_installation(world, tmp_path):
+    share, hue, d = world
+    lavang = _store(tmp_path / "lavang.sqlite3")
+    _office(lavang, "LAVANG", "district", "HUE")
+    keys.export_key(lavang, "LAVANG", tmp_path / "lavang.key")
+    keys.trust(hue, keys.read_key_file(tmp_path / "lavang.key"))
+    office = hue.office("LAVANG")
+    assert not office.is_local and office.id == lavang.office("LAVANG").id
+    assert office.current.parent_code == "HUE"
