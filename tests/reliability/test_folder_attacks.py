@@ -149,7 +149,7 @@ def test_an_unsigned_file_in_the_own_folder_never_moves_the_sequence(world):
                                                                                                "rejected"]
 
 
-def test_a_name_already_in_the_folder_is_an_error_never_an_overwrite(world, tmp_path):
+def test_a_name_already_in_the_folder_is_an_error_never_an_overwrite(tmp_path):
     target = tmp_path / "outbox" / "PHULOC" / "PHULOC_000001_0000000000000000"
     target.parent.mkdir(parents=True)
     target.write_bytes(b"theirs")
@@ -340,3 +340,17 @@ def test_a_database_copied_without_its_key_file_refuses_to_sign(world, tmp_path)
     (tmp_path / "moved" / "copy.keys").write_bytes((tmp_path / "PHULOC.keys").read_bytes())
     assert package.submit(copy, "PHULOC", "2020-Q1", share).name.startswith("PHULOC_000002_")
     assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted", "accepted"]
+
+
+def test_a_signed_body_with_a_lone_surrogate_is_refused_naming_the_file(world):
+    share, hue, d = world
+    store = d["PHULOC"]
+    genuine = package.submit(store, "PHULOC", "2020-Q1", share)
+    raw = genuine.read_bytes().partition(b"\n")[2].replace(b'"note":""', b'"note":"\\ud800"', 1)
+    genuine.unlink()
+    name = f"PHULOC_000001_{hashlib.sha256(raw).hexdigest()[:16]}"
+    (_own(share, "PHULOC") / name).write_bytes(fmt.write(raw, keys.signing_key(store, "PHULOC").sign(raw), ""))
+    good = package.submit(d["ALUOI"], "ALUOI", "2020-Q1", share)
+    seen = _statuses(sync.sync(hue, share))
+    assert seen[name][0] == "rejected" and name in seen[name][1] and "JSON" in seen[name][1]
+    assert seen[good.name][0] == "accepted"
