@@ -118,6 +118,9 @@ def signing_key(store: Store, office_code: str) -> Ed25519PrivateKey:
     database opened at another path must not sign with a new key.
     """
     office = store.office(office_code)
+    if not office.is_local:
+        raise UserError(f"{office.code} là đơn vị của máy khác (nhận qua thư mục dùng chung); máy này không ký "
+                        "thay đơn vị đó.")
     keys = _private_keys(store)
     recorded = keyring.own(store.db, office.code)
     if office.code in keys:

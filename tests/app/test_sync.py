@@ -429,3 +429,12 @@ def test_a_key_for_a_new_office_registers_it_as_another_installation(world, tmp_
     office = hue.office("LAVANG")
     assert not office.is_local and office.id == lavang.office("LAVANG").id
     assert office.current.parent_code == "HUE"
+
+
+def test_no_key_is_made_for_an_office_of_another_installation(world):
+    share, hue, d = world
+    package.submit(d["PHULOC"], "PHULOC", "2020-Q1", share)
+    sync.sync(hue, share)
+    with pytest.raises(UserError, match="máy khác"):
+        package.publish(hue, "PHULOC", share, "deadline", {"deadlines": {"2020-Q1": "2020-04-10"}})
+    assert keys.key_file(hue).exists() is False or "PHULOC" not in keys.key_file(hue).read_text()
