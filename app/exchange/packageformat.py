@@ -162,14 +162,14 @@ def split(raw: bytes, *, source: str) -> Signed:
         return Signed(raw[end + 1:], _signature(header.signature, source), 2)
     envelope = decode(raw, EnvelopeV1, source=source)
     signature = _signature(envelope.signature, source)
-    body_raw = bytes(envelope.package)
-    del envelope
-    if not body_raw.startswith(b"{"):
+    if not memoryview(envelope.package)[:1] == b"{":
         raise InputError(f"{source}: trường “package”: cần đối tượng.")
-    elements = body_raw.count(b",") + body_raw.count(b"{") + body_raw.count(b"[")
+    # counted on the whole file (the envelope adds a handful): the body stays a view, never a copy
+    elements = raw.count(b",") + raw.count(b"{") + raw.count(b"[")
     if elements > MAX_V1_ELEMENTS:
         raise InputError(f"{source}: trường “package”: quá nhiều phần tử ({elements:,} > {MAX_V1_ELEMENTS:,}).")
-    body = decode(body_raw, dict, source=f"{source} (trường “package”)")
+    body = decode(envelope.package, dict, source=f"{source} (trường “package”)")
+    del envelope
     return Signed(canonical(body), signature, 1, body)
 
 
