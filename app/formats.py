@@ -46,7 +46,11 @@ _MESSAGES = (
     (r"Invalid enum value (.*)", "giá trị {0} không có trong danh sách cho phép"),
     (r"(Integer value|Number) out of range", "số quá lớn"),
     (r"Invalid value (.*)", "giá trị {0} không hợp lệ"),
-    (r"Input data was truncated", "tệp bị cắt cụt, hoặc có mã \\u không phải ký tự Unicode"),
+    (r"Input data was truncated", "dữ liệu bị cắt cụt, hoặc có ký tự \\u không ghép đôi"),
+    (r"JSON is malformed: invalid utf-16 surrogate pair \(byte (\d+)\)", "ký tự \\u không ghép đôi ở byte {0}"),
+    (r"JSON is malformed: invalid character \(byte (\d+)\)", "ký tự không hợp lệ ở byte {0}"),
+    (r"JSON is malformed: trailing characters \(byte (\d+)\)", "còn dữ liệu thừa từ byte {0}"),
+    (r"Invalid UTF-8 encoded string", "văn bản không phải UTF-8"),
     (r"JSON is malformed: .*\(byte (\d+)\)", "sai cú pháp ở byte thứ {0}"),
     (r"Invalid UTF-8.*", "không phải văn bản UTF-8"),
 )

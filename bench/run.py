@@ -8,7 +8,6 @@ Needs LibreOffice (``soffice``) for the export comparison and runs the window of
 from __future__ import annotations
 
 import argparse
-import base64
 import copy
 import datetime as dt
 import os
@@ -24,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+
+import sync_bench  # noqa: E402  (beside this file)
 
 from app.commands.cli_actions import load_sample  # noqa: E402
-from app.domain.model import OfficeProfile  # noqa: E402
-from app.exchange import consolidate, keys, package, sync, transfer  # noqa: E402
+from app.exchange import transfer  # noqa: E402
 from app.storage import db as dbmod  # noqa: E402
 from app.storage.store import Store  # noqa: E402
 
@@ -146,70 +145,6 @@ def bench_save(folder: Path, count: int) -> None:
         f"{count} lần lưu, mỗi lần một giao dịch có nhật ký", "p99 ≤ 5 ms", p99 <= 5)
 
 
-def make_packages(folder: Path, count: int, base: dict) -> tuple[Path, list[tuple[str, bytes]]]:
-    """``count`` offices under HUE, each with its own key, each submitting one signed report."""
-    share = folder / f"share{count}"
-    publics = []
-    for i in range(count):
-        code = f"X{i:04d}"
-        key = Ed25519PrivateKey.generate()
-        data = copy.deepcopy(base)
-        office_id = f"00000000-0000-4000-8000-{i:012d}"
-        data["office"].update(id=office_id, code=code)
-        for profile in data["office"]["profiles"]:
-            profile.update(parent_code="HUE", authority=f"UBND XÃ {i}")
-        data["report"]["id"] = f"10000000-0000-4000-8000-{i:012d}"
-        for doc in data["documents"]:
-            doc["id"] = f"{doc['id']}-{i}"
-        data["values"][0]["number"] = str(100 + i)
-        body = {"format": package.FORMAT, "format_version": package.FORMAT_VERSION, "kind": "report",
-                "office": code, "office_id": office_id, "seq": 1, "prev": None, "created": "2020-04-10T01:00:00+00:00",
-                "period": "2020-Q1", "revision": 1, "report": data, "pdf": None, "pdf_sha256": None}
-        raw = package.canonical(body)
-        digest = package.body_hash(body)
-        envelope = {"package": body, "signature": base64.b64encode(key.sign(raw)).decode(), "fingerprint": ""}
-        target = share / "outbox" / code / f"{code}_000001_{digest[:16]}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(__import__("json").dumps(envelope, ensure_ascii=False), encoding="utf-8")
-        publics.append((code, key.public_key().public_bytes_raw()))
-    return share, publics
-
-
-def bench_sync(folder: Path, sizes: list[int]) -> None:
-    source = dbmod.open_database(None)
-    src = Store(source.db)
-    load_sample(src)
-    base = transfer.dump(src, "TTH", "2020-Q1")
-    base.pop("files", None)
-    base["report"]["status"] = "complete"
-    for count in sizes:
-        share, publics = make_packages(folder, count, base)
-        opened = dbmod.open_database(folder / f"hue{count}.sqlite3")
-        store = Store(opened.db)
-        store.add_office("HUE", "province", OfficeProfile(dt.date(2000, 1, 1), "SỞ", "UBND", "Huế", "SNV"))
-        with store.db.atomic():
-            for code, raw in publics:
-                keys.trust(store, keys.PublicKey(code, raw))
-        start = time.perf_counter()
-        result = sync.sync(store, share)
-        summed = consolidate.consolidate(store, "HUE", "2020-Q1")
-        elapsed = time.perf_counter() - start
-        assert result.count("accepted") == count and len(summed.submissions) == count
-        target = {100: None, 1000: 5.0, 3321: 15.0}.get(count)
-        row(f"Đồng bộ + tổng hợp {count:,} báo cáo".replace(",", "."), f"{elapsed:.2f} s",
-            f"{count / elapsed:.0f} gói/giây, kiểm chữ ký và nhập từng gói", f"≤ {target:g} s".replace(".", ",")
-            if target else "", elapsed <= target if target else None)
-        start = time.perf_counter()
-        again = sync.sync(store, share)
-        rescan = time.perf_counter() - start
-        assert again.skipped == count
-        if count == max(sizes):
-            row(f"Quét lại {count:,} gói không đổi".replace(",", "."), f"{rescan:.3f} s", "chỉ xét tệp mới",
-                "≤ 0,3 s", rescan <= 0.3)
-        opened.close()
-        shutil.rmtree(share)
-
-
 def bench_size(folder: Path, quarters: int, districts: int) -> None:
     """A province's own reports for ``quarters`` quarters and its districts' submissions for each."""
     source = dbmod.open_database(None)
@@ -257,7 +192,7 @@ def main() -> None:
         (folder / "m").mkdir()
         bench_memory_cli(folder / "m")
         bench_save(folder, 500 if args.quick else 2000)
-        bench_sync(folder, sizes)
+        sync_bench.bench_sync(folder, sizes, row)
         bench_size(folder, 40, 9)
     print(f"\nĐo ngày {dt.date.today():%d/%m/%Y} trên {platform.machine()}, {os.cpu_count()} nhân, "
           f"Python {platform.python_version()}, {platform.system()} {platform.release()}\n")

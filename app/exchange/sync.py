@@ -1,29 +1,34 @@
 """Reading the shared folder: verify each new package, import it idempotently, say why not.
 
-Outcomes, one per package examined: ``accepted``, ``unchanged`` (already
+Outcomes, one per file examined: ``accepted``, ``unchanged`` (already
 imported), ``rejected`` (with the reason; nothing imported, the file left
 untouched), ``held`` (a gap in the office's sequence, or a file another program
-holds: tried again next time) and ``fork`` (two packages claim one place in
-an office's chain). A folder that is missing, or suddenly empty after holding
-packages, means "not reachable", never "everything was deleted". Files already
-settled are skipped by size and time, so a rescan costs what is new.
+holds: tried again next time), ``fork`` (two packages claim one place in an
+office's chain) and ``skipped`` (not an ordinary file of the folder: a FIFO, a
+device, a link leading out; never opened). A folder that is missing, or
+suddenly empty after holding packages, means "not reachable", never
+"everything was deleted".
+
+No file can stop a sync. Per file, in this order: the name is checked, the
+sender's trusted key looked up (none: rejected unread), at most the size limit
+read, the name's hash and the signature checked on the signed bytes, and only
+then the body decoded and applied, under its own savepoint, one package in
+memory at a time. Files settled before (accepted, or rejected for their bytes
+under the same key) are not read again until their size or time changes.
 """
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InputError, UserError, describe_os_error
-from app.exchange import keys, package, receive
+from app.exchange import keys, package, receive, scan
+from app.storage import exchange, keyring
 from app.storage.store import Store, now
 
-CONFLICT = re.compile(r"( \(\d+\)|[ _-]+copy\b|[ _-]+bản sao|\.sync-conflict-|conflicted copy|-conflict-|^~\$)",
-                      re.IGNORECASE)
-SETTLED = ("accepted", "unchanged")  # rejected, held and forked files are looked at again each time
 RETRIES, RETRY_DELAY = 5, 0.2
 BATCH = 200
 
@@ -54,157 +59,174 @@ class SyncResult:
         return sum(1 for o in self.outcomes if o.status == status)
 
 
+@dataclass(frozen=True)
+class _Verdict:
+    outcome: Outcome
+    key: str | None = None  # the fingerprint a file's own bytes were refused under: not read again
+
+
 def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], None] | None = None,
          cancelled: Callable[[], bool] | None = None) -> SyncResult:
-    folder = Path(folder)
-    files = _listing(store, folder)
+    """Import what is new in ``folder``; one outcome per file newly examined. Never raises for a file's content.
+
+    Raises UnreachableError when the folder is missing or suddenly empty.
+    """
+    found = _listing(store, Path(folder))
     store.default_template_id()  # the shipped template is known before any package is checked
-    state = {row[0]: row[1:] for row in store.db.execute(
-        "SELECT path, size, mtime_ns, outcome FROM scan_state").fetchall()}
+    seen = exchange.seen_files(store.db)
     local = {o.code for o in store.local_offices()}
-    fresh, skipped = [], 0
-    for rel, path, stat in files:
-        seen = state.get(rel)
-        if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns and seen[2] in SETTLED:
-            skipped += 1
-        elif path.parent.name not in local:
-            fresh.append((rel, path, stat))
-    outcomes: list[Outcome] = []
-    packages: list[tuple[str, object, package.Package]] = []
-    for rel, path, stat in fresh:
-        if isinstance(stat, OSError):
-            outcomes.append(Outcome("held", path.name, path.name,
-                                    f"không đọc được thư mục của đơn vị này: {describe_os_error(stat)}; sẽ thử lại"))
+    result = SyncResult([], 0)
+    todo = []
+    for item in found:
+        if item.office in local:
             continue
-        outcome, pkg = _read(path)
-        if outcome:
-            _record(store, rel, stat, outcome)
-            outcomes.append(outcome)
+        before = seen.get(item.rel)
+        if before and (before.size, before.mtime_ns) == (item.size, item.mtime_ns) \
+                and before.outcome in exchange.SETTLED:
+            result.skipped += 1
         else:
-            packages.append((rel, stat, pkg))
-    packages.sort(key=lambda item: (item[2].office, item[2].seq))
-    previous = {row[0]: (row[1], row[2]) for row in store.db.execute(
-        "SELECT path, outcome, reason FROM scan_state WHERE outcome NOT IN ('accepted', 'unchanged')").fetchall()}
-    result = SyncResult(outcomes, skipped)
-    for start in range(0, len(packages), BATCH):
-        # One commit per batch (each package still applies all-or-nothing inside it): a power cut
-        # loses at most the batch in progress, which the next sync simply reads again.
-        with store.db.atomic():
-            for done, (rel, stat, pkg) in enumerate(packages[start:start + BATCH], start=start + 1):
-                if cancelled and cancelled():
-                    result.cancelled = True
-                    break
-                outcome = _process(store, pkg)
-                _record(store, rel, stat, outcome)
-                if previous.get(rel) != (outcome.status, outcome.reason):
-                    outcomes.append(outcome)  # a file left aside is reported again only when that changes
-                else:
-                    result.repeated += 1
-                if progress:
-                    progress(done, len(packages))
-        if result.cancelled:
+            todo.append(item)
+    todo.sort(key=lambda f: (f.office, f.name.seq if f.name else 0, f.rel))
+    for start in range(0, len(todo), BATCH):
+        # One commit per batch, each file under its own savepoint inside it: a power cut loses at most
+        # the batch in progress, which the next sync simply reads again.
+        if not _batch(store, todo[start:start + BATCH], start, len(todo), seen, result, progress, cancelled):
             break
     return result
 
 
-def _listing(store: Store, folder: Path) -> list[tuple[str, Path, object]]:
+def _batch(store, items, start, total, seen, result, progress, cancelled) -> bool:
+    """Examine ``items`` in one transaction; False when the sync must stop (cancelled, transaction lost)."""
+    reported = len(result.outcomes)
+    with exchange.batch(store.db) as still_open:
+        for done, item in enumerate(items, start=start + 1):
+            if cancelled and cancelled():
+                result.cancelled = True
+                return False
+            verdict = _examine(store, item, seen.get(item.rel))
+            if not still_open():  # the database dropped the whole batch (disk full, I/O error)
+                del result.outcomes[reported:]
+                result.outcomes.append(Outcome("held", item.shown, item.office, f"{verdict.outcome.reason}; "
+                                               "cơ sở dữ liệu hủy cả lô đang nhập, sẽ thử lại"))
+                return False
+            _remember(store, item, verdict, seen.get(item.rel), result)
+            if progress:
+                progress(done, total)
+    return True
+
+
+def _remember(store: Store, item: scan.Found, verdict: _Verdict, before, result: SyncResult) -> None:
+    outcome = verdict.outcome
+    exchange.record_seen(store.db, item.rel, exchange.Seen(item.size, item.mtime_ns, outcome.status,
+                                                           outcome.reason, verdict.key), now())
+    if before is None or (before.outcome, before.reason, before.size, before.mtime_ns) \
+            != (outcome.status, outcome.reason, item.size, item.mtime_ns):
+        result.outcomes.append(outcome)  # a file left aside is reported again only when it or the verdict changes
+    else:
+        result.repeated += 1
+
+
+def _listing(store: Store, folder: Path) -> list[scan.Found]:
     if not folder.is_dir():
-        raise UnreachableError(f"Không truy cập được thư mục dùng chung {folder} (ổ mạng chưa kết nối, USB chưa cắm?). "
-                          "Không có gì thay đổi.")
+        raise UnreachableError(f"Không truy cập được thư mục dùng chung {folder} (ổ mạng chưa kết nối, USB chưa "
+                               "cắm?). Không có gì thay đổi.")
     outbox = folder / "outbox"
-    files = []
-    if outbox.is_dir():
-        for office_dir in sorted(outbox.iterdir()):
-            if not office_dir.is_dir():
-                continue
-            try:
-                entries = _entries(office_dir)
-            except OSError as exc:  # one unreadable folder must not stop the others
-                files.append((f"{office_dir.name}/", office_dir, exc))
-                continue
-            for entry in entries:
-                if entry.name.startswith(".") or entry.name.endswith(".tmp") or not entry.is_file():
-                    continue
-                files.append((f"{office_dir.name}/{entry.name}", Path(entry.path), entry.stat()))
-    if not files and store.db.execute("SELECT 1 FROM scan_state WHERE outcome = 'accepted' LIMIT 1").fetchone():
-        raise UnreachableError(f"Thư mục dùng chung {folder} bỗng trống dù trước đây đã có gói: có thể ổ chưa kết nối "
-                          "hoặc dịch vụ đồng bộ chưa tải xong. Không có gì bị xóa hay thay đổi.")
-    return files
+    try:
+        found = scan.listing(outbox) if outbox.is_dir() else []
+    except OSError as exc:
+        raise UnreachableError(f"Không đọc được thư mục {outbox}: {describe_os_error(exc)}. Không có gì thay "
+                               "đổi.") from exc
+    if not found and exchange.anything_accepted(store.db):
+        raise UnreachableError(f"Thư mục dùng chung {folder} bỗng trống dù trước đây đã có gói: có thể ổ chưa "
+                               "kết nối hoặc dịch vụ đồng bộ chưa tải xong. Không có gì bị xóa hay thay đổi.")
+    return found
 
 
-def _entries(directory: Path):
-    with os.scandir(directory) as it:
-        return list(it)
+def _examine(store: Store, item: scan.Found, before: exchange.Seen | None) -> _Verdict:
+    """What to do with one file; never raises for anything the file holds."""
+    def out(status: str, reason: str, key: str | None = None) -> _Verdict:
+        return _Verdict(Outcome(status, item.shown, item.office, reason), key)
+
+    if item.status:
+        return out(item.status, item.reason)
+    name = item.name
+    key = keys.trusted_key(store, name.office)
+    if key is None:
+        return out("rejected", f"chưa tin cậy khóa của đơn vị {name.office} (dùng “keys trust”); không đọc tệp")
+    shared = [c for c in keyring.offices_trusting(store.db, key.text) if c != name.office]
+    if shared:
+        return out("rejected", f"khóa tin cậy của {name.office} (vân tay {key.fingerprint}) cũng được tin cậy cho "
+                               f"{shared[0]}; một khóa chỉ thuộc một đơn vị: hãy tin cậy lại khóa đúng")
+    if before and before.outcome == "rejected" and before.key == key.fingerprint \
+            and (before.size, before.mtime_ns) == (item.size, item.mtime_ns):
+        return out("rejected", before.reason, key.fingerprint)  # the same bytes under the same key: not read again
+    known = exchange.received_hash(store.db, name.office, name.seq)
+    if known is not None and known.startswith(name.hash):
+        return out("unchanged", "đã nhận trước đây; không thay đổi gì")
+    last = exchange.last_received(store.db, name.office)
+    expected_seq, expected_prev = (last[0] + 1, last[1]) if last else (1, None)
+    if known is None and name.seq > expected_seq:
+        return out("held", f"thiếu gói số {expected_seq} của {name.office} (chưa tới, hoặc đã bị từ chối: xem dòng "
+                           "của gói đó); chờ gói đó")
+    pkg, refusal = _read(item, key)
+    if pkg is None:
+        return refusal
+    if known is not None:
+        return out("fork", f"đã có gói khác mang số thứ tự {name.seq} của {name.office}; giữ nguyên gói đã nhận")
+    if pkg.body.get("prev") != expected_prev:
+        return out("fork", f"gói số {name.seq} không nối tiếp gói đã nhận trước đó của {name.office}")
+    status, reason = _apply(store, pkg)
+    return out(status, reason)
 
 
-def _read(path: Path) -> tuple[Outcome | None, package.Package | None]:
-    office = path.parent.name
-    if CONFLICT.search(path.name):
-        return Outcome("rejected", path.name, office, "bản sao xung đột do dịch vụ đồng bộ tạo ra; không nhập"), None
+def _read(item: scan.Found, key: keys.PublicKey) -> tuple[package.Package | None, _Verdict | None]:
+    def out(status: str, reason: str, judged: str | None = None):
+        return None, _Verdict(Outcome(status, item.shown, item.office, reason), judged)
+
     for attempt in range(RETRIES):
         try:
-            return None, package.read(path)
+            return package.read(item.path, key), None
         except InputError as exc:
-            return Outcome("rejected", path.name, office, str(exc)), None
+            return out("rejected", str(exc), key.fingerprint)
         except OSError as exc:  # held by antivirus or a sync client (Windows): try again shortly
             if isinstance(exc, PermissionError) and os.name != "nt":
-                return Outcome("held", path.name, office,
-                               "không có quyền đọc tệp (kiểm tra quyền truy cập thư mục dùng chung); sẽ thử lại"), None
+                return out("held", "không có quyền đọc tệp (kiểm tra quyền truy cập thư mục dùng chung); sẽ thử lại")
             if attempt == RETRIES - 1:
                 held = "tệp đang bị chương trình khác giữ" if getattr(exc, "winerror", None) in (32, 33) \
                     else f"không đọc được tệp ({describe_os_error(exc)})"
-                return Outcome("held", path.name, office, f"{held}; sẽ thử lại"), None
+                return out("held", f"{held}; sẽ thử lại")
             time.sleep(RETRY_DELAY)
-    return Outcome("held", path.name, office, "không đọc được; sẽ thử lại"), None
+        except UserError as exc:  # not an ordinary file, or too large: decided before reading
+            return out("rejected", str(exc), key.fingerprint)
+    return out("held", "không đọc được; sẽ thử lại")
 
 
-def _process(store: Store, pkg: package.Package) -> Outcome:
-    def out(status: str, reason: str) -> Outcome:
-        return Outcome(status, pkg.name, pkg.office, reason)
-
-    key = keys.trusted_key(store, pkg.office)
-    if key is None:
-        return out("rejected", f"chưa tin cậy khóa của đơn vị {pkg.office} (dùng “keys trust”)")
-    try:
-        package.verify(pkg, key)
-    except InputError as exc:
-        return out("rejected", str(exc))
-    same = store.db.execute("SELECT hash FROM inbox WHERE office_code = ? AND seq = ?",
-                            (pkg.office, pkg.seq)).fetchone()
-    if same:
-        if same[0] == pkg.digest:
-            return out("unchanged", "đã nhận trước đây; không thay đổi gì")
-        return out("fork", f"đã có gói khác mang số thứ tự {pkg.seq} của {pkg.office}; giữ nguyên gói đã nhận")
-    last = store.db.execute("SELECT seq, hash FROM inbox WHERE office_code = ? ORDER BY seq DESC LIMIT 1",
-                            (pkg.office,)).fetchone()
-    expected_seq, expected_prev = (last[0] + 1, last[1]) if last else (1, None)
-    if pkg.seq > expected_seq:
-        return out("held", f"thiếu gói số {expected_seq} của {pkg.office} (chưa tới, hoặc đã bị từ chối: xem dòng "
-                           "của gói đó); chờ gói đó")
-    if pkg.body.get("prev") != expected_prev:
-        return out("fork", f"gói số {pkg.seq} không nối tiếp gói đã nhận trước đó của {pkg.office}")
+def _apply(store: Store, pkg: package.Package) -> tuple[str, str]:
+    """Apply one verified package under its own savepoint: a failure leaves nothing of it behind."""
     try:
         with store.db.atomic():
+            _check_content(pkg)
             summary = receive.apply(store, pkg)
-            store.db.conn.execute(
-                "INSERT INTO inbox (office_code, seq, hash, name, kind, period, revision, created, received, body)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
-                 pkg.body.get("revision"), pkg.body.get("created", ""), now(), pkg.raw.decode("utf-8")))
-    except (UserError, KeyError, TypeError, ValueError) as exc:
-        return out("rejected", f"nội dung không nhập được: {exc}")
-    return out("accepted", summary)
+            exchange.add_received(store.db, exchange.Received(
+                pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
+                pkg.body.get("revision"), pkg.body.get("created", ""), now(), pkg.raw.decode("utf-8")))
+    except UserError as exc:
+        return "rejected", f"nội dung không nhập được: {exc}"
+    except Exception as exc:  # noqa: BLE001 - whatever one package holds, the others go on
+        return "rejected", f"nội dung không nhập được (lỗi {type(exc).__name__}: {str(exc)[:300]})"
+    return "accepted", summary
 
 
-def _record(store: Store, rel: str, stat, outcome: Outcome) -> None:
-    with store.db.atomic():
-        store.db.conn.execute(
-            "INSERT OR REPLACE INTO scan_state (path, size, mtime_ns, outcome, reason, seen) VALUES (?, ?, ?, ?, ?, ?)",
-            (rel, stat.st_size, stat.st_mtime_ns, outcome.status, outcome.reason, now()))
+def _check_content(pkg: package.Package) -> None:
+    """The typed report check of the dump format, when this installation has it, before any SQL."""
+    try:
+        from app.exchange import dumpformat  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    if pkg.kind == "report":
+        dumpformat.check(pkg.body["report"], source=f"{pkg.name}: trường “report”")
 
 
 def rejected_files(store: Store) -> list[tuple[str, str, str]]:
     """Files in the shared folder left aside, with the reason (for the window's list)."""
-    return [tuple(r) for r in store.db.execute(
-        "SELECT path, outcome, reason FROM scan_state WHERE outcome IN ('rejected', 'fork', 'held')"
-        " ORDER BY path").fetchall()]
+    return exchange.left_aside(store.db)

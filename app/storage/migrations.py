@@ -249,9 +249,22 @@ _V5 = [
            " WHERE report_id = NEW.report_id AND kind = 'issued_pdf')"),
 ]
 
+# Version 6: each local office's own public key, so a database opened without its key file is
+# noticed instead of signing with a new key; the key a scan judged a rejected file with.
+_V6 = """
+CREATE TABLE own_key (
+    office_code TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX trusted_key_public ON trusted_key (public_key);
+ALTER TABLE scan_state ADD COLUMN key TEXT;
+"""
+
 # STEPS[n] upgrades a database at version n to version n + 1 (a script, or its statements
 # one by one when a statement holds ";" itself, as trigger bodies do).
-STEPS: list[str | list[str]] = [_V1, _V2, _V3, _V4, _V5]
+STEPS: list[str | list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 LATEST = len(STEPS)
 
 

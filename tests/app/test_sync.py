@@ -1,13 +1,16 @@
 """Submissions through a shared folder: signed packages, verification, sequence, consolidation."""
 import base64
 import datetime as dt
+import hashlib
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.domain.model import OfficeProfile
+from app.errors import UserError
 from app.exchange import consolidate, keys, package, sync
 from app.reporting import issuing
 from app.storage import backup
@@ -88,10 +91,16 @@ def test_sync_accepts_then_costs_nothing_and_the_same_package_changes_nothing(wo
     assert [o.status for o in third.outcomes] == ["unchanged", "unchanged"]
 
 
+def _parts(data: bytes) -> tuple[dict, dict]:
+    """A version 2 package file as (header, body)."""
+    header, _, body = data.partition(b"\n")
+    return json.loads(header), json.loads(body)
+
+
 def _tamper(path, fn):
-    envelope = json.loads(path.read_text(encoding="utf-8"))
-    fn(envelope)
-    path.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+    header, body = _parts(path.read_bytes())
+    fn(body)
+    path.write_bytes(json.dumps(header).encode() + b"\n" + package.canonical(body))
 
 
 def test_tampered_truncated_forged_and_conflict_copies_are_rejected_untouched(world):
@@ -99,25 +108,23 @@ def test_tampered_truncated_forged_and_conflict_copies_are_rejected_untouched(wo
     store = d["PHULOC"]
     good = package.submit(store, "PHULOC", "2020-Q1", share)
     base = good.read_bytes()
-    cases = {}
     # 1. a figure changed after signing
-    changed = good.with_name(good.name)
-    _tamper(changed, lambda e: e["package"]["report"]["values"][0].update(number="9999"))
-    cases["tampered"] = changed.read_bytes()
+    _tamper(good, lambda b: b["report"]["values"][0].update(number="9999"))
+    tampered = good.read_bytes()
     outcome = sync.sync(hue, share).outcomes[0]
     assert outcome.status == "rejected" and "mã băm" in outcome.reason
-    assert good.read_bytes() == cases["tampered"]  # left untouched
+    assert good.read_bytes() == tampered  # left untouched
     assert hue.find_report("PHULOC", "2020-Q1") is None  # nothing imported
     # 2. re-signed by another key, name recomputed
     other = Ed25519PrivateKey.generate()
-    envelope = json.loads(base)
-    body = envelope["package"]
+    header, body = _parts(base)
     body["report"]["values"][0]["number"] = "9999"
+    raw = package.canonical(body)
     digest = package.body_hash(body)
-    envelope["signature"] = base64.b64encode(other.sign(package.canonical(body))).decode()
+    header["signature"] = base64.b64encode(other.sign(raw)).decode()
     forged = good.with_name(f"PHULOC_000001_{digest[:16]}")
     good.unlink()
-    forged.write_text(json.dumps(envelope, ensure_ascii=False), encoding="utf-8")
+    forged.write_bytes(json.dumps(header).encode() + b"\n" + raw)
     outcome = sync.sync(hue, share).outcomes[0]
     assert outcome.status == "rejected" and "chữ ký không hợp lệ" in outcome.reason
     # 3. truncated
@@ -204,16 +211,16 @@ def test_a_file_held_by_another_program_is_retried(world, monkeypatch):
     real, calls = package.read, []
     monkeypatch.setattr(sync, "RETRY_DELAY", 0)
 
-    def flaky(path):
+    def flaky(path, key=None):
         calls.append(path)
         if len(calls) < 3:
             raise OSError(16, "Device or resource busy")
-        return real(path)
+        return real(path, key)
 
     monkeypatch.setattr(package, "read", flaky)
     assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"]
     package.submit(d["ALUOI"], "ALUOI", "2020-Q1", share)
-    monkeypatch.setattr(package, "read", lambda path: (_ for _ in ()).throw(OSError(16, "busy")))
+    monkeypatch.setattr(package, "read", lambda path, key=None: (_ for _ in ()).throw(OSError(16, "busy")))
     outcome = sync.sync(hue, share).outcomes[0]
     assert outcome.status == "held" and "thử lại" in outcome.reason
     monkeypatch.setattr(package, "read", real)
@@ -355,3 +362,79 @@ def test_a_package_rejected_for_a_missing_trust_is_taken_once_trusted(world, tmp
 def test_on_time_is_judged_on_vietnam_dates_and_quarter_totals_run_the_year():
     assert consolidate._local_day("2020-04-10T23:30:00+00:00") == "2020-04-11"
     assert consolidate._local_day("2020-04-10T16:59:00+00:00") == "2020-04-10"
+
+
+def test_a_version_1_package_written_by_the_previous_release_is_still_accepted(tmp_path):
+    """tests/data/package-v1 holds an issued report's package and key file as format 1 wrote them."""
+    share = tmp_path / "share"
+    shutil.copytree(Path(__file__).parent.parent / "data" / "package-v1", share)
+    hue = _store(tmp_path / "hue.sqlite3")
+    _office(hue, "HUE", "province")
+    keys.trust(hue, keys.read_key_file(share / "PHULOC.key"))
+    [outcome] = sync.sync(hue, share).outcomes
+    assert outcome.status == "accepted", outcome
+    report = hue.report("PHULOC", "2020-Q1")
+    assert report.status.value == "issued" and issuing.issued_pdf(hue, report).startswith(b"%PDF")
+    assert hue.content.values(report.id)["VL_MOI"].number == 1200
+    assert "“tốt”\tđạt" in hue.content.narrative(report.id)[("VL", "results")][0].text
+
+
+def test_new_packages_are_version_2_with_the_signed_bytes_after_one_header_line(world):
+    share, hue, d = world
+    path = package.submit(d["PHULOC"], "PHULOC", "2020-Q1", share)
+    header, _, body = path.read_bytes().partition(b"\n")
+    assert json.loads(header)["format_version"] == 2 and json.loads(body)["format_version"] == 2
+    assert package.canonical(json.loads(body)) == body  # exactly the canonical bytes
+    public = keys.own_public_key(d["PHULOC"], "PHULOC")
+    assert public.verify(base64.b64decode(json.loads(header)["signature"]), body)
+    assert path.name.endswith(hashlib.sha256(body).hexdigest()[:16])
+
+
+def test_a_restored_database_takes_back_its_own_signed_packages_but_nothing_unsigned(world, tmp_path):
+    share, hue, d = world
+    store = d["PHULOC"]
+    backup.backup_database(store.db, tmp_path / "old.sqlite3")
+    package.submit(store, "PHULOC", "2020-Q1", share)
+    package.submit(store, "PHULOC", "2020-Q1", share)
+    shutil.copy(tmp_path / "PHULOC.keys", tmp_path / "old.keys")
+    restored = _store(tmp_path / "old.sqlite3")
+    assert restored.db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    third = package.submit(restored, "PHULOC", "2020-Q1", share)
+    assert third.name.startswith("PHULOC_000003_")
+    assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"] * 3
+
+
+def test_the_database_records_its_own_key_and_a_different_key_file_is_refused(world, tmp_path):
+    share, hue, d = world
+    store = d["PHULOC"]
+    public = keys.own_public_key(store, "PHULOC")
+    from app.storage import keyring
+    assert keyring.own(store.db, "PHULOC").fingerprint == public.fingerprint
+    (tmp_path / "PHULOC.keys").write_text(json.dumps(
+        {"PHULOC": base64.b64encode(Ed25519PrivateKey.generate().private_bytes_raw()).decode()}))
+    with pytest.raises(UserError, match="có khóa khác") as refused:
+        package.submit(store, "PHULOC", "2020-Q1", share)
+    assert str(tmp_path / "PHULOC.keys") in str(refused.value) and public.fingerprint in str(refused.value)
+    (tmp_path / "PHULOC.keys").write_bytes(b"[]")
+    with pytest.raises(UserError, match="PHULOC.keys"):
+        package.submit(store, "PHULOC", "2020-Q1", share)
+
+
+def test_a_key_for_a_new_office_registers_it_as_another_installation(world, tmp_path):
+    share, hue, d = world
+    lavang = _store(tmp_path / "lavang.sqlite3")
+    _office(lavang, "LAVANG", "district", "HUE")
+    keys.export_key(lavang, "LAVANG", tmp_path / "lavang.key")
+    keys.trust(hue, keys.read_key_file(tmp_path / "lavang.key"))
+    office = hue.office("LAVANG")
+    assert not office.is_local and office.id == lavang.office("LAVANG").id
+    assert office.current.parent_code == "HUE"
+
+
+def test_no_key_is_made_for_an_office_of_another_installation(world):
+    share, hue, d = world
+    package.submit(d["PHULOC"], "PHULOC", "2020-Q1", share)
+    sync.sync(hue, share)
+    with pytest.raises(UserError, match="máy khác"):
+        package.publish(hue, "PHULOC", share, "deadline", {"deadlines": {"2020-Q1": "2020-04-10"}})
+    assert keys.key_file(hue).exists() is False or "PHULOC" not in keys.key_file(hue).read_text()
