@@ -120,8 +120,7 @@ def _publish_deadlines(store: Store, args, office: str, package) -> int:
             return fail(f"Hạn “{item}” phải viết dạng 2020-Q1=2020-03-20.")
     with store.db.atomic():
         for period, due in deadlines.items():
-            store.db.conn.execute("INSERT OR REPLACE INTO deadline (office_code, period, due) VALUES (?, ?, ?)",
-                                  (office, period, due))
+            store.submissions.set_deadline(office, period, due)
     target = package.publish(store, office, args.folder, "deadline", {"deadlines": deadlines})
     print(f"Đã gửi hạn gửi báo cáo: {target.name}")
     return 0
