@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.template import OPS
 from app.errors import InputError
-from app.reporting.template_edit import Draft
 from ui import ask
 from ui.figures import FiguresModel, FiguresView
 from ui.i18n import _
+from ui.operations.office import Draft
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
