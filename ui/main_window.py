@@ -26,7 +26,6 @@ from ui.menus import build_menus
 from ui.operations import Operations, Updated
 from ui.operations import office as office_ops
 from ui.operations import report as report_ops
-from ui.operations.content import blocks_to_text
 from ui.outline import PLAN_ROLE, SECTION_ROLE, ReportOutline
 from ui.section import SectionEditor
 
@@ -250,21 +249,7 @@ class MainWindow(QMainWindow):
 
     def _show_section(self, code: str) -> None:
         self.section_code = code
-        sheet, e = self.sheet, self.editor
-        data, template = sheet.data, sheet.data.template
-        section = template.by_section[code]
-        e.title.setText(f"{section.number}. {section.title}" + (_("  (chỉ xem)") if sheet.read_only else ""))
-        e.figures_model.load(section.indicators, data.values, sheet.prior, figure_messages(sheet.findings),
-                             sheet.read_only)
-        e.figures.setVisible(bool(section.indicators))
-        e.narrative.load(blocks_to_text(data.narrative.get((code, "results"), [])), template.indicators,
-                         data.values, data.documents, template.pad_small_counts, sheet.read_only, sheet.prior)
-        lead = " ".join(b.text for b in data.narrative.get((code, "plan"), []))
-        heading = _("Nhiệm vụ {period} – {title}").format(period=data.report.period.next().label,
-                                                          title=section.plan_title or section.title)
-        e.tasks.load(heading, lead, [t for t in data.tasks if t.section == code], sheet.read_only)
-        e.review.load(sheet.previous_label, [t for t in sheet.previous_tasks if t.section == code],
-                      {r.task_id: r for r in data.reviews}, sheet.read_only)
+        self.editor.show_section(self.sheet, code, figure_messages(self.sheet.findings))
 
     def select_section(self, code: str) -> None:
         self.outline.select(code)

@@ -27,7 +27,6 @@ class Changes:
     status: bool = False
     template: bool = False
     offices: bool = False
-    settings: bool = False
     findings: tuple[Finding, ...] | None = None
     legacy: LegacyText | None = None  # typed text that looks like a legacy Vietnamese encoding
 
