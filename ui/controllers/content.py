@@ -92,19 +92,8 @@ class ContentController(QObject):
     def _figure_edited(self, code: str, column: str, text: str) -> None:
         sheet = self.ctx.current()
         if sheet is not None:
-            old = self._figure_text(sheet, code, column)
+            old = self.editor.figures_model.edit_text(code, column)
             self.undo_stack.push(FigureEdit(self, sheet.report.id, code, column, old, text))
-
-    def _figure_text(self, sheet, code: str, column: str) -> str:
-        model = self.editor.figures_model
-        row = model.row_of(code)
-        if row < 0:
-            return ""
-        value = sheet.data.values.get(code)
-        if column == "estimate":
-            return "1" if value and value.estimate else "0"
-        col = next(c for c, name in EDITABLE.items() if name == column)
-        return model._text(model.indicators[row], value, col, edit=True)
 
     def save_figure(self, report_id: str, code: str, column: str, text: str) -> None:
         sheet = self.ctx.current()

@@ -3,19 +3,23 @@
 Work that reads or writes the shared folder (a network share, a USB stick, a
 cloud-synced folder: slow, and sometimes retried) runs on the shared-folder
 thread with its own connection to the database file, so saves on the
-database thread never wait behind it (see ``runner``).
+database thread never wait behind it (see ``runner``). The exchange modules
+(and the cryptography they need) load on first use, not at window start.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.exchange import consolidate, keys, package, sync
 from app.reporting.changes import Changes
 from app.reporting.desk import Sheet
 from ui.operations.op import Op
 from ui.operations.report import export_report
 from ui.operations.runner import Operations
+
+if TYPE_CHECKING:
+    from app.exchange.keys import PublicKey
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Consolidated:
 
 def submit_report(*, parent, ops: Operations, sheet: Sheet, folder: str) -> Op:
     """Publish the report as a signed package in the shared folder; gives the package's path."""
+    from app.exchange import package
+
     office, period = sheet.report.office_code, str(sheet.report.period)
     return Op(parent, ops).exchange(lambda store: package.submit(store, office, period, folder))
 
@@ -54,6 +60,8 @@ def submit_report(*, parent, ops: Operations, sheet: Sheet, folder: str) -> Op:
 def sync_folder(*, parent, ops: Operations, folder: str, progress: Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> Op:
     """Import what is new in the shared folder; gives a ``Synced``."""
+    from app.exchange import sync
+
     def step(store) -> Synced:
         result = sync.sync(store, folder, progress=progress, cancelled=cancelled)
         accepted = result.count("accepted")
@@ -66,21 +74,29 @@ def sync_folder(*, parent, ops: Operations, folder: str, progress: Callable[[int
 
 def read_key(*, parent, ops: Operations, path: str) -> Op:
     """A public key file (office code and fingerprint to show before trusting it)."""
+    from app.exchange import keys
+
     return Op(parent, ops).pool(lambda: keys.read_key_file(path))
 
 
-def trust_key(*, parent, ops: Operations, key: keys.PublicKey, replace: bool = False) -> Op:
+def trust_key(*, parent, ops: Operations, key: PublicKey, replace: bool = False) -> Op:
     """Trust ``key`` for its office; gives the fingerprint."""
+    from app.exchange import keys
+
     return Op(parent, ops).database(lambda store: keys.trust(store, key, replace=replace))
 
 
 def export_key(*, parent, ops: Operations, office: str, path: str) -> Op:
     """Write this office's public key to ``path``; gives the key (with its fingerprint)."""
+    from app.exchange import keys
+
     return Op(parent, ops).database(lambda store: keys.export_key(store, office, path))
 
 
 def load_consolidation(*, parent, ops: Operations, sheet: Sheet) -> Op:
     """The period's consolidation over subordinate offices; gives a ``Consolidated``."""
+    from app.exchange import consolidate
+
     office, period = sheet.report.office_code, str(sheet.report.period)
 
     def step(store) -> Consolidated:

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from app.commands import cli_actions
 from app.domain.model import OfficeProfile
-from app.reporting import desk, template_edit
+from app.reporting import desk
 from app.reporting import settings as settings_mod
 from app.reporting.changes import Changes
 from app.reporting.desk import Sheet
 from app.reporting.template_edit import Draft
-from app.storage import backup
 from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
 
@@ -59,6 +58,8 @@ def backup_database(*, parent, ops: Operations, path: str) -> Op:
 
 def backup_to_folder(*, parent, ops: Operations, folder: str, office: str) -> Op:
     """A rotated backup into the shared folder's ``backup/<office>/``."""
+    from app.storage import backup
+
     return Op(parent, ops).database(lambda store: backup.backup_to_folder(store, folder, office))
 
 
@@ -68,6 +69,8 @@ def save_template(*, parent, ops: Operations, sheet: Sheet, draft: Draft) -> Op:
     Gives ``(template_id, lines)``: ``lines`` describe how the open report would
     move to it (None when the report is not a draft and stays where it is).
     """
+    from app.reporting import template_edit
+
     report_id = sheet.report.id
 
     def step(store):
