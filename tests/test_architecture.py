@@ -31,7 +31,7 @@ def test_ui_imports_no_sql():
             assert marker not in text, f"{path.name}: {marker}"
 
 
-# Outside ui/operations the window may use the core's model types and pure helpers only.
+# Outside ui/operations the window may use the core's model types and pure formatting functions only.
 MODEL_MODULES = {
     "app.domain.model", "app.domain.period", "app.domain.template", "app.domain.validate", "app.domain.codes",
     "app.domain.formatting", "app.domain.narrative", "app.domain.numbers", "app.domain.text",

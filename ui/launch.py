@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.errors import UserError
 from ui import i18n
 from ui.main_window import MainWindow, app_title
-from ui.operations.session import open_session
+from ui.operations.startup import open_window_database
 
 
 def create_window(db_path: Path | None) -> MainWindow:
     """Open the database (locked for this window), set the language, build the main window."""
-    session = open_session(db_path)
-    i18n.install(session.language)
-    return MainWindow(session.ops, session.label, session.warnings)
+    started = open_window_database(db_path)
+    i18n.install(started.language)
+    return MainWindow(started.ops, started.label, started.warnings)
 
 
 def launch(db_path: Path | None) -> int:

@@ -280,10 +280,8 @@ class MainWindow(QMainWindow):
 
     # --- messages and closing ------------------------------------------------------
     def status(self, message: str, milliseconds: int = 0) -> None:
-        if message:
-            self.statusBar().showMessage(message, milliseconds)
-        else:
-            self.statusBar().clearMessage()
+        """Show ``message`` on the status line (for ``milliseconds``, 0 = until replaced); "" clears it."""
+        self.statusBar().showMessage(message, milliseconds) if message else self.statusBar().clearMessage()
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -291,6 +289,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.content.flush()
+        self.exchange_menu.cancel_sync()
         settings = self.settings
         if settings and settings.backup_to_folder and settings.shared_folder and self.sheet:
             office_ops.backup_to_folder(parent=self, ops=self.ops, folder=settings.shared_folder,

@@ -17,6 +17,7 @@ class ExchangeMenu:
     def __init__(self, ctx: WindowContext, needs_report: ReportActions, quote_into=None) -> None:
         """``quote_into(text)`` takes a paragraph quoted from a subordinate office's report."""
         self.ctx, self.quote_into = ctx, quote_into
+        self._sync_dialog = None
         p = ctx.parent
         self.submit = needs_report.add(make_action(p, _("&Gửi báo cáo lên cấp trên"), self.submit_report))
         self.sync_now = make_action(p, _("Đồng &bộ thư mục dùng chung…"), self.run_sync, "F9")
@@ -59,8 +60,14 @@ class ExchangeMenu:
             return
         dialog = SyncDialog(self.ctx.ops, folder, self.ctx.parent, on_done=self._synced)
         self.ctx.keep("sync_dialog", dialog)
+        self._sync_dialog = dialog
         dialog.show()
         dialog.start()
+
+    def cancel_sync(self) -> None:
+        """Ask a running sync to stop after the package in hand (the window is closing)."""
+        if self._sync_dialog is not None and not self._sync_dialog.finished_run:
+            self._sync_dialog.cancel_flag.set()
 
     def _synced(self, synced: exchange_ops.Synced) -> None:
         if synced.accepted:

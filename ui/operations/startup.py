@@ -1,4 +1,5 @@
-"""Opening the database for the window: locked, in the window's audit channel, with a shared-folder line."""
+"""Opening the database for the window: locked, in the window's audit channel, and a second connection
+for the shared folder."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ CHANNEL = "window"
 
 
 @dataclass
-class Session:
+class Startup:
     """What the window starts with."""
 
     ops: Operations
@@ -29,7 +30,7 @@ def _store(opened: dbmod.Opened) -> Store:
     return store
 
 
-def open_session(db_path: Path | None) -> Session:
+def open_window_database(db_path: Path | None) -> Startup:
     """Open (and lock) the database for this window; raises UserError with the reason.
 
     The database thread owns this connection. Shared-folder work gets a second
@@ -47,4 +48,4 @@ def open_session(db_path: Path | None) -> Session:
         return _store(other), other.close
 
     ops = Operations(store, opened.close, exchange_opener=exchange_connection)
-    return Session(ops, str(opened.path), language, list(opened.warnings))
+    return Startup(ops, str(opened.path), language, list(opened.warnings))
