@@ -97,10 +97,15 @@ class ExchangeMenu:
             elif KEY_CHANGED not in message or replace:
                 self.ctx.show_error(message)
 
+        def trusted(result) -> None:
+            fingerprint, changes = result
+            if changes.offices:
+                self.ctx.apply(Updated(changes, None))
+            self.ctx.status(_("Đã tin cậy khóa của {office} ({fp}).").format(office=public.office_code,
+                                                                              fp=fingerprint), 8000)
+
         exchange_ops.trust_key(parent=self.ctx.parent, ops=self.ctx.ops, key=public, replace=replace) \
-            .success(lambda fp: self.ctx.status(
-                _("Đã tin cậy khóa của {office} ({fp}).").format(office=public.office_code, fp=fp), 8000)) \
-            .failure(failed).run()
+            .success(trusted).failure(failed).run()
 
     def export_key(self) -> None:
         from PySide6.QtWidgets import QMessageBox

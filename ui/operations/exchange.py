@@ -80,10 +80,15 @@ def read_key(*, parent, ops: Operations, path: str) -> Op:
 
 
 def trust_key(*, parent, ops: Operations, key: PublicKey, replace: bool = False) -> Op:
-    """Trust ``key`` for its office; gives the fingerprint."""
+    """Trust ``key`` for its office; gives the fingerprint and ``Changes`` (a key file may register its office)."""
     from app.exchange import keys
 
-    return Op(parent, ops).database(lambda store: keys.trust(store, key, replace=replace))
+    def step(store) -> tuple[str, Changes]:
+        before = {o.code for o in store.offices()}
+        fingerprint = keys.trust(store, key, replace=replace)
+        return fingerprint, Changes(offices={o.code for o in store.offices()} != before)
+
+    return Op(parent, ops).database(step)
 
 
 def export_key(*, parent, ops: Operations, office: str, path: str) -> Op:
