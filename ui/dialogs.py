@@ -45,6 +45,11 @@ class ProfileDialog(QDialog):
         self.creating = creating
         p = profile or OfficeProfile(dt.date(2000, 1, 1), "", "", "", "LĐTBXH", signer_title="GIÁM ĐỐC",
                                      recipients=("Như trên;", "Lưu: VT."))
+        self._office_fields(p, code, creating)
+        folder_row = self._settings_fields(shared_folder, language, backup_to_folder)
+        self._lay_out(folder_row, creating)
+
+    def _office_fields(self, p: OfficeProfile, code: str, creating: bool) -> None:
         self.code = QLineEdit(code, self)
         self.code.setReadOnly(not creating)
         self.code.setPlaceholderText(_("Mã ngắn không dấu, ví dụ TTH, PHULOC"))
@@ -71,18 +76,23 @@ class ProfileDialog(QDialog):
         self.recipients.setTabChangesFocus(True)
         self.recipients.setFixedHeight(90)
         self.addressee = QLineEdit(p.addressee, self)
+
+    def _settings_fields(self, shared_folder: str, language: str, backup_to_folder: bool) -> QHBoxLayout:
         self.folder = QLineEdit(shared_folder, self)
-        browse = QPushButton(_("Chọn…"), self)
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(_("Chọn…"), self)
+        self.browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
-        folder_row.addWidget(browse)
+        folder_row.addWidget(self.browse)
         self.auto_backup = QCheckBox(_("Tự động sao lưu vào thư mục dùng chung khi đóng phần mềm"), self)
         self.auto_backup.setChecked(backup_to_folder)
         self.language = QComboBox(self)
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        return folder_row
+
+    def _lay_out(self, folder_row: QHBoxLayout, creating: bool) -> None:
         form = QFormLayout()
         rows = [(_("Mã đơn vị"), self.code), (_("Cấp"), self.level), (_("Áp dụng từ ngày"), self.valid_from),
                 (_("Cơ quan chủ quản"), self.authority), (_("Tên cơ quan"), self.name),
@@ -94,7 +104,7 @@ class ProfileDialog(QDialog):
         for label, widget in rows:
             form.addRow(label, widget)
         if creating:  # settings are not the new office's; keep them out of the layout and out of sight
-            for widget in (self.folder, browse, self.auto_backup, self.language):
+            for widget in (self.folder, self.browse, self.auto_backup, self.language):
                 widget.hide()
         else:
             form.addRow(_("Thư mục dùng chung"), folder_row)

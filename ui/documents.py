@@ -131,6 +131,14 @@ class DocumentDialog(QDialog):
         self.preview = QLabel(self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")
+        self._lay_out()
+        self._load(doc, section)
+        for widget in (self.ref, self.date):
+            widget.textChanged.connect(self._update_preview)
+        self.kind.currentTextChanged.connect(self._update_preview)
+        self._update_preview()
+
+    def _lay_out(self) -> None:
         form = QFormLayout()
         for label, widget in ((_("Loại văn bản"), self.kind), (_("Số, ký hiệu"), self.ref),
                               (_("Ngày ban hành"), self.date), (_("Cơ quan ban hành"), self.issuer),
@@ -144,6 +152,8 @@ class DocumentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _load(self, doc: Document | None, section: str) -> None:
         if doc:
             self.kind.setCurrentText(doc.doc_type)
             self.ref.setText(doc.ref)
@@ -157,10 +167,6 @@ class DocumentDialog(QDialog):
             self.own.setChecked(True)
         index = self.section.findData(section)
         self.section.setCurrentIndex(max(index, 0))
-        for widget in (self.ref, self.date):
-            widget.textChanged.connect(self._update_preview)
-        self.kind.currentTextChanged.connect(self._update_preview)
-        self._update_preview()
 
     def _parsed_date(self) -> dt.date | None:
         text = self.date.text().strip()

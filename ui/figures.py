@@ -67,6 +67,17 @@ class FiguresModel(FlatTableModel):
             self.values[code] = value
         self._drop_pending(code)
 
+    def edit_text(self, code: str, column: str) -> str:
+        """What an editor of cell (``code``, ``column`` name) starts from ("" for a row not shown)."""
+        row = self.row_of(code)
+        if row < 0:
+            return ""
+        value = self.values.get(code)
+        if column == "estimate":
+            return "1" if value and value.estimate else "0"
+        col = next(c for c, name in EDITABLE.items() if name == column)
+        return self._text(self.indicators[row], value, col, edit=True)
+
     def refuse(self, code: str, column: int, message: str) -> None:
         """Input was refused: revert the cell and show why beside it."""
         self.pending.pop((code, column), None)

@@ -7,22 +7,16 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import UserError
-from app.reporting import settings as settings_mod
-from app.storage import db as dbmod
-from app.storage.store import Store
 from ui import i18n
 from ui.main_window import MainWindow, app_title
-from ui.operations import Operations
+from ui.operations.startup import open_window_database
 
 
 def create_window(db_path: Path | None) -> MainWindow:
     """Open the database (locked for this window), set the language, build the main window."""
-    path = db_path or dbmod.default_path()
-    opened = dbmod.open_database(path, exclusive=True)
-    store = Store(opened.db)
-    i18n.install(settings_mod.load(store).language)
-    ops = Operations(store, opened.close)
-    return MainWindow(ops, str(opened.path), opened.warnings)
+    started = open_window_database(db_path)
+    i18n.install(started.language)
+    return MainWindow(started.ops, started.label, started.warnings)
 
 
 def launch(db_path: Path | None) -> int:

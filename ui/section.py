@@ -8,6 +8,7 @@ from ui.documents import DocumentsModel, DocumentsPanel
 from ui.editors import NarrativeEditor, ReviewTable, TasksEditor
 from ui.figures import FiguresModel, FiguresView
 from ui.i18n import _
+from ui.operations.content import blocks_to_text
 
 
 class SectionEditor(QWidget):
@@ -37,6 +38,22 @@ class SectionEditor(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tabs)
         self.documents.insert_requested.connect(self._insert_reference)
+
+    def show_section(self, sheet, code: str, messages: dict[str, str]) -> None:
+        """Show section ``code`` of ``sheet``: figures, text, next period's tasks, last period's reviews."""
+        data, template = sheet.data, sheet.data.template
+        section = template.by_section[code]
+        self.title.setText(f"{section.number}. {section.title}" + (_("  (chỉ xem)") if sheet.read_only else ""))
+        self.figures_model.load(section.indicators, data.values, sheet.prior, messages, sheet.read_only)
+        self.figures.setVisible(bool(section.indicators))
+        self.narrative.load(blocks_to_text(data.narrative.get((code, "results"), [])), template.indicators,
+                            data.values, data.documents, template.pad_small_counts, sheet.read_only, sheet.prior)
+        lead = " ".join(b.text for b in data.narrative.get((code, "plan"), []))
+        heading = _("Nhiệm vụ {period} – {title}").format(period=data.report.period.next().label,
+                                                          title=section.plan_title or section.title)
+        self.tasks.load(heading, lead, [t for t in data.tasks if t.section == code], sheet.read_only)
+        self.review.load(sheet.previous_label, [t for t in sheet.previous_tasks if t.section == code],
+                         {r.task_id: r for r in data.reviews}, sheet.read_only)
 
     def _insert_reference(self, placeholder: str) -> None:
         self.tabs.setCurrentIndex(0)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.exchange import consolidate, keys, sync
 from ui import ask
 from ui.i18n import _
+from ui.operations import exchange as exchange_ops
 
 
 def status_label(status: str) -> str:
@@ -82,34 +82,28 @@ class SyncDialog(QDialog):
         self.finished_run = False
 
     def start(self) -> None:
-        folder, progress, cancelled = self.folder, self.bridge.step.emit, self.cancel_flag.is_set
-
-        def work(store):
-            result = sync.sync(store, folder, progress=progress, cancelled=cancelled)
-            return result, sync.rejected_files(store)
-
-        self.ops.run(work, self._done, self._failed)
+        """Sync on the shared-folder thread; typing and saving go on meanwhile."""
+        exchange_ops.sync_folder(parent=self, ops=self.ops, folder=self.folder, progress=self.bridge.step.emit,
+                                 cancelled=self.cancel_flag.is_set).success(self._done).failure(self._failed).run()
 
     def _step(self, done: int, total: int) -> None:
         self.bar.setRange(0, total)
         self.bar.setValue(done)
 
-    def _done(self, outcome) -> None:
-        result, aside = outcome
+    def _done(self, synced: exchange_ops.Synced) -> None:
         self.finished_run = True
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.cancel_button.setEnabled(False)
-        _fill(self.results, [(status_label(o.status), o.name, o.reason) for o in result.outcomes])
-        _fill(self.aside, [(path, status_label(status), reason) for path, status, reason in aside])
+        _fill(self.results, [(status_label(o.status), o.name, o.reason) for o in synced.outcomes])
+        _fill(self.aside, [(path, status_label(status), reason) for path, status, reason in synced.aside])
         summary = _("{new} gói mới được nhận, {rejected} bị từ chối, {held} đang chờ; {old} tệp đã xét trước đây.")
-        text = summary.format(new=result.count("accepted"), rejected=result.count("rejected"),
-                              held=result.count("held"), old=result.skipped)
-        if result.cancelled:
+        text = summary.format(new=synced.accepted, rejected=synced.rejected, held=synced.held, old=synced.skipped)
+        if synced.cancelled:
             text = _("Đã dừng giữa chừng. ") + text
         self.info.setText(text)
         if self.on_done:
-            self.on_done(result)
+            self.on_done(synced)
 
     def _failed(self, message: str) -> None:
         self.finished_run = True
@@ -121,12 +115,12 @@ class SyncDialog(QDialog):
 class TrustDialog(QDialog):
     """Show a key file's office and fingerprint; trust only after the operator confirms it."""
 
-    def __init__(self, public: keys.PublicKey, parent=None) -> None:
+    def __init__(self, office: str, fingerprint: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Tin cậy khóa của đơn vị"))
         text = _("Đơn vị: {office}\nDấu vân tay: {fingerprint}\n\nHãy đối chiếu dấu vân tay này với đơn vị gửi "
                  "(đọc qua điện thoại hoặc xem trên máy của họ) trước khi tin cậy.")
-        self.label = QLabel(text.format(office=public.office_code, fingerprint=public.fingerprint), self)
+        self.label = QLabel(text.format(office=office, fingerprint=fingerprint), self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = ask.buttons(self, _("Đã đối chiếu, tin cậy"))
         layout = QVBoxLayout(self)
@@ -139,20 +133,34 @@ class ConsolidationDialog(QDialog):
 
     quote_requested = Signal(str)
 
-    def __init__(self, result: consolidate.Consolidation, breakdown, quotes: dict, sections: list[tuple[str, str]],
-                 section: str, parent=None, on_export=None) -> None:
+    def __init__(self, view: exchange_ops.Consolidated, section: str, parent=None, on_export=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Tổng hợp {period}").format(period=result.period.label))
+        self.setWindowTitle(_("Tổng hợp {period}").format(period=view.period_label))
         self.resize(960, 620)
-        self.quotes = quotes
+        self.quotes = view.quotes
         self.completeness = _table(self, [_("Mã"), _("Đơn vị"), _("Tình trạng"), _("Bản"), _("Ngày gửi"),
                                           _("Hạn gửi")])
-        _fill(self.completeness, [(s.office.code, s.office.profile_at(result.period.end).authority
-                                   or s.office.profile_at(result.period.end).name,
-                                   s.label, s.report.revision if s.report else "", consolidate._date(s.received),
-                                   consolidate._date(s.due)) for s in result.submissions])
-        self.breakdown = _table(self, list(breakdown.columns))
-        _fill(self.breakdown, [tuple(c.text for c in row) for row in breakdown.rows])
+        _fill(self.completeness, list(view.completeness))
+        self.breakdown = _table(self, list(view.columns))
+        _fill(self.breakdown, list(view.breakdown))
+        tabs = QTabWidget(self)
+        tabs.addTab(self.completeness, _("Tình hình gửi báo cáo"))
+        tabs.addTab(self.breakdown, _("Số liệu theo đơn vị"))
+        tabs.addTab(self._quotes_tab(view.sections, section), _("Nội dung các đơn vị"))
+        self.summary = QLabel(_("Chưa gửi: {offices}").format(offices=", ".join(view.missing)) if view.missing
+                              else _("Tất cả đơn vị đã gửi."), self)
+        buttons = QDialogButtonBox(self)
+        if on_export:
+            buttons.addButton(_("Xuất báo cáo tổng hợp (PDF)…"),
+                              QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_export)
+        buttons.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self._show_quotes()
+
+    def _quotes_tab(self, sections, section: str) -> QDialog:
         self.section = QComboBox(self)
         for code, title in sections:
             self.section.addItem(title, code)
@@ -172,23 +180,7 @@ class ConsolidationDialog(QDialog):
         quotes_tab.addWidget(quote_button)
         holder = QDialog(self)
         holder.setLayout(quotes_tab)
-        tabs = QTabWidget(self)
-        tabs.addTab(self.completeness, _("Tình hình gửi báo cáo"))
-        tabs.addTab(self.breakdown, _("Số liệu theo đơn vị"))
-        tabs.addTab(holder, _("Nội dung các đơn vị"))
-        missing = result.missing
-        self.summary = QLabel(_("Chưa gửi: {offices}").format(offices=", ".join(missing)) if missing
-                              else _("Tất cả đơn vị đã gửi."), self)
-        buttons = QDialogButtonBox(self)
-        if on_export:
-            buttons.addButton(_("Xuất báo cáo tổng hợp (PDF)…"),
-                              QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_export)
-        buttons.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(tabs)
-        layout.addWidget(buttons)
-        self._show_quotes()
+        return holder
 
     def _show_quotes(self, *_args) -> None:
         self.quote_list.clear()

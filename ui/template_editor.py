@@ -9,10 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,125 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.template import OPS
 from app.errors import InputError
-from app.reporting.template_edit import Draft
 from ui import ask
 from ui.figures import FiguresModel, FiguresView
 from ui.i18n import _
+from ui.operations.office import Draft
+from ui.template_forms import IndicatorForm, SectionForm
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def kind_labels() -> dict[str, str]:
-    return {"count": _("Số lượng"), "money": _("Tiền (đồng)"), "decimal": _("Số thập phân"),
-            "percent": _("Phần trăm"), "ratio": _("Tỉ lệ a/b")}
-
-
-def part_labels() -> dict[str, str]:
-    return {"": _("— (không phải “trong đó”)"), "exhaustive": _("Các phần cộng đủ bằng tổng"),
-            "partial": _("Một phần, không vượt tổng"), "subrate": _("Tỉ lệ con, không cộng")}
-
-
-def _combo(parent, items: dict[str, str]) -> QComboBox:
-    box = QComboBox(parent)
-    for key, label in items.items():
-        box.addItem(label, key)
-    return box
-
-
-def _select(box: QComboBox, key) -> None:
-    box.setCurrentIndex(max(box.findData(key if key is not None else ""), 0))
-
-
-class SectionForm(QWidget):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.code = QLineEdit(self)
-        self.code.setReadOnly(True)
-        self.title = QLineEdit(self)
-        self.plan_title = QLineEdit(self)
-        self.plan_title.setPlaceholderText(_("(như tên mục)"))
-        form = QFormLayout(self)
-        form.addRow(_("Mã mục"), self.code)
-        form.addRow(_("Tên mục"), self.title)
-        form.addRow(_("Tên ở phần nhiệm vụ kỳ tới"), self.plan_title)
-
-    def load(self, data: dict) -> None:
-        self.code.setText(data["code"])
-        self.title.setText(data["title"])
-        self.plan_title.setText(data.get("plan_title", ""))
-
-
-class IndicatorForm(QWidget):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.code = QLineEdit(self)
-        self.code.setReadOnly(True)
-        self.label = QLineEdit(self)
-        self.unit = QLineEdit(self)
-        self.kind = _combo(self, kind_labels())
-        self.parent_code = QComboBox(self)
-        self.part = _combo(self, part_labels())
-        self.time = _combo(self, {"flow": _("Cộng dồn theo quý (lượt, số phát sinh)"),
-                                  "stock": _("Lấy số quý cuối (số hiện có)")})
-        self.offices = _combo(self, {"sum": _("Cộng các đơn vị"), "none": _("Không cộng")})
-        self.minimum = QLineEdit(self)
-        self.maximum = QLineEdit(self)
-        self.rule_op = _combo(self, {"": "—", **{op: op for op in OPS}})
-        self.rule_other = QComboBox(self)
-        self.rule_severity = _combo(self, {"error": _("Lỗi"), "warning": _("Cảnh báo")})
-        self.appendix = QCheckBox(_("In trong bảng phụ lục số liệu"), self)
-        rule = QHBoxLayout()
-        for widget in (self.rule_op, self.rule_other, self.rule_severity):
-            rule.addWidget(widget)
-        form = QFormLayout(self)
-        for label, widget in ((_("Mã chỉ tiêu"), self.code), (_("Tên chỉ tiêu"), self.label),
-                              (_("Đơn vị tính"), self.unit), (_("Loại giá trị"), self.kind),
-                              (_("Thuộc chỉ tiêu (trong đó)"), self.parent_code), (_("Kiểu “trong đó”"), self.part),
-                              (_("Theo thời gian"), self.time), (_("Theo đơn vị"), self.offices),
-                              (_("Nhỏ nhất"), self.minimum), (_("Lớn nhất"), self.maximum)):
-            form.addRow(label, widget)
-        form.addRow(_("Quy tắc so sánh"), rule)
-        form.addRow("", self.appendix)
-
-    def load(self, data: dict, codes: list[str]) -> None:
-        self.code.setText(data["code"])
-        self.label.setText(data["label"])
-        self.unit.setText(data.get("unit", ""))
-        _select(self.kind, data.get("kind", "count"))
-        for box in (self.parent_code, self.rule_other):
-            box.clear()
-            box.addItem("—", "")
-            for code in codes:
-                if code != data["code"]:
-                    box.addItem(code, code)
-        _select(self.parent_code, data.get("parent"))
-        _select(self.part, data.get("part"))
-        _select(self.time, data.get("time", "flow"))
-        _select(self.offices, data.get("offices", "sum"))
-        self.minimum.setText(data.get("min") or "")
-        self.maximum.setText(data.get("max") or "")
-        rules = data.get("rules") or [{}]
-        _select(self.rule_op, rules[0].get("op"))
-        _select(self.rule_other, rules[0].get("other"))
-        _select(self.rule_severity, rules[0].get("severity", "error"))
-        self.appendix.setChecked(bool(data.get("appendix", True)))
-
-    def fields(self) -> dict:
-        parent = self.parent_code.currentData() or None
-        rules = None
-        if self.rule_op.currentData() and self.rule_other.currentData():
-            rules = [{"op": self.rule_op.currentData(), "other": self.rule_other.currentData(),
-                      "severity": self.rule_severity.currentData()}]
-        return {
-            "label": self.label.text().strip(), "unit": self.unit.text().strip(), "kind": self.kind.currentData(),
-            "parent": parent, "part": (self.part.currentData() or "partial") if parent else None,
-            "time": self.time.currentData(), "offices": self.offices.currentData(),
-            "min": self.minimum.text().strip() or None, "max": self.maximum.text().strip() or None,
-            "rules": rules, "appendix": self.appendix.isChecked(),
-        }
 
 
 class TemplateEditor(QDialog):
@@ -172,6 +59,17 @@ class TemplateEditor(QDialog):
         self.error.setWordWrap(True)
         self.new_code = QLineEdit(self)
         self.new_code.setPlaceholderText(_("Mã mới (chữ in hoa không dấu), ví dụ VL_THANH_NIEN"))
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.tree)
+        split.addWidget(self._right_side())
+        split.setSizes([380, 720])
+        box = ask.buttons(self, _("Lưu thành phiên bản mới"), _("Đóng"), on_accept=self._save)
+        outer = QVBoxLayout(self)
+        outer.addWidget(split)
+        outer.addWidget(box)
+        self.refresh()
+
+    def _right_side(self) -> QWidget:
         buttons = QHBoxLayout()
         for text, slot in ((_("Thêm mục"), self.add_section), (_("Thêm mục con"), self.add_child_section),
                            (_("Thêm chỉ tiêu"), self.add_indicator), (_("Lên"), lambda: self.move(-1)),
@@ -188,15 +86,7 @@ class TemplateEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(QLabel(_("Xem trước bảng số liệu của mục"), self))
         layout.addWidget(self.preview)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.tree)
-        split.addWidget(right)
-        split.setSizes([380, 720])
-        box = ask.buttons(self, _("Lưu thành phiên bản mới"), _("Đóng"), on_accept=self._save)
-        outer = QVBoxLayout(self)
-        outer.addWidget(split)
-        outer.addWidget(box)
-        self.refresh()
+        return right
 
     # --- tree -------------------------------------------------------------------------
     def refresh(self, select: tuple[str, str] | None = None) -> None:

@@ -1,22 +1,24 @@
 """What the entry window asks of the core, one function per operator intent.
 
 Every function takes the store first and returns plain data (dataclasses), so
-the window needs neither SQL nor domain rules. Writes return what changed.
+the window needs neither SQL nor domain rules. Every write returns a
+``Changes`` saying what it touched, with the report's fresh findings.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import numbers
 from app.domain.model import Block, Document, OfficeProfile, Report, ReportData, Task, TaskReview, TaskStatus, Value
 from app.domain.period import Period
-from app.domain.text import LegacyText, clean, detect_legacy
+from app.domain.text import clean, detect_legacy
 from app.domain.validate import Finding, validate
 from app.errors import InputError, UserError
-from app.reporting import aggregate
+from app.reporting import aggregate, issuing, template_edit
+from app.reporting.changes import Changes
 from app.storage.store import Store
 
 
@@ -36,26 +38,23 @@ class Sheet:
         return self.data.report
 
 
-@dataclass(frozen=True)
-class Saved:
-    """What a write changed: the window refreshes only this."""
-
-    report_id: str
-    findings: tuple[Finding, ...]
-    value: Value | None = None
-    legacy: LegacyText | None = None
-    updated: str = ""
-    extra: dict = field(default_factory=dict)
-
-
 def open_sheet(store: Store, office_code: str, period: str) -> Sheet:
     """The office's report for the period, created as a draft when new."""
     report = store.open_report(office_code, period)
     return _sheet(store, report)
 
 
-def reload(store: Store, report_id: str) -> Sheet:
-    return _sheet(store, store.report_by_id(report_id))
+def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
+    """``sheet`` as the database now holds it after ``changes``.
+
+    Only the report's entries are read again for a content change; a new
+    status, template, revision or office profile reads the whole sheet afresh.
+    """
+    if changes.whole_report or changes.offices or changes.report_id != sheet.report.id:
+        return _sheet(store, store.report_by_id(changes.report_id or sheet.report.id))
+    data = store.content.load(store.report_by_id(sheet.report.id))
+    findings = changes.findings if changes.findings is not None else tuple(validate(data))
+    return dataclasses.replace(sheet, data=data, findings=findings)
 
 
 def _sheet(store: Store, report: Report) -> Sheet:
@@ -74,21 +73,30 @@ def _sheet(store: Store, report: Report) -> Sheet:
     return Sheet(data, tuple(validate(data)), prior, tasks, previous.label if previous else "", read_only)
 
 
-def _saved(store: Store, report: Report, **extra) -> Saved:
-    data = store.content.load(report)
-    return Saved(report.id, tuple(validate(data)), updated=store.report_by_id(report.id).updated, **extra)
+def _changed(store: Store, report: Report, **what) -> Changes:
+    """The write's ``Changes`` with the report's findings checked again."""
+    findings = tuple(validate(store.content.load(report)))
+    return Changes(report.id, office=report.office_code, findings=findings, **what)
 
 
-def save_figure(store: Store, report_id: str, code: str, column: str, text: str) -> Saved:
+def save_figure(store: Store, report_id: str, code: str, column: str, text: str) -> Changes:
     """Save one cell of the figures grid: value, qualifier, estimate, prior, plan or note.
 
     An empty value clears the figure. Raises InputError and changes nothing on bad input.
     """
     report = store.report_by_id(report_id)
-    template = store.template_of(report)
-    indicator = template.indicators[code]
+    indicator = store.template_of(report).indicators[code]
     old = store.content.values(report_id).get(code) or Value(code, None)
-    text = clean(text).strip()
+    new = _edited(old, indicator, column, clean(text).strip())
+    if new == Value(code, None):
+        store.content.clear_value(report, code)
+    else:
+        store.content.set_value(report, new)
+    return _changed(store, report, indicators=frozenset({code}))
+
+
+def _edited(old: Value, indicator, column: str, text: str) -> Value:
+    """``old`` with one column replaced by what was typed (InputError when it cannot be read)."""
     if column == "value":
         if not text:
             new = dataclasses.replace(old, number=None, denominator=None)
@@ -112,11 +120,7 @@ def save_figure(store: Store, report_id: str, code: str, column: str, text: str)
         new = dataclasses.replace(old, as_of=_date(text))
     else:
         raise InputError(f"Cột “{column}” không sửa được.")
-    if new == Value(code, None):
-        store.content.clear_value(report, code)
-        return _saved(store, report, value=None)
-    value = store.content.set_value(report, new)
-    return _saved(store, report, value=value)
+    return new
 
 
 def text_to_blocks(text: str) -> list[Block]:
@@ -137,34 +141,67 @@ def blocks_to_text(blocks: list[Block]) -> str:
     return "\n".join(("- " if b.style == "bullet" else "") + b.text for b in blocks)
 
 
-def save_narrative(store: Store, report_id: str, section: str, part: str, text: str) -> Saved:
+def save_narrative(store: Store, report_id: str, section: str, part: str, text: str) -> Changes:
+    """Replace one part ("results" or "plan") of a section's narrative with the typed text."""
     report = store.report_by_id(report_id)
     store.content.set_narrative(report, section, part, text_to_blocks(text))
-    return _saved(store, report, legacy=detect_legacy(text))
+    return _changed(store, report, sections=frozenset({section}), legacy=detect_legacy(text))
 
 
-def save_tasks(store: Store, report_id: str, section: str, text: str) -> Saved:
+def save_tasks(store: Store, report_id: str, section: str, text: str) -> Changes:
+    """Replace a section's tasks for the next period: one task per non-empty line."""
     report = store.report_by_id(report_id)
     store.content.set_tasks(report, section, [line for line in clean(text).split("\n") if line.strip()])
-    return _saved(store, report, legacy=detect_legacy(text))
+    return _changed(store, report, sections=frozenset({section}), legacy=detect_legacy(text))
 
 
-def save_document(store: Store, report_id: str, doc: Document) -> Saved:
+def save_document(store: Store, report_id: str, doc: Document) -> Changes:
+    """Add or replace a cited document; ``documents`` names the stored one's id."""
     report = store.report_by_id(report_id)
     saved = store.content.save_document(report, doc)
-    return _saved(store, report, extra={"document": saved})
+    return _changed(store, report, documents=frozenset({saved.id}))
 
 
-def delete_document(store: Store, report_id: str, doc_id: str) -> Saved:
+def delete_document(store: Store, report_id: str, doc_id: str) -> Changes:
     report = store.report_by_id(report_id)
     store.content.delete_document(report, doc_id)
-    return _saved(store, report)
+    return _changed(store, report, documents=frozenset({doc_id}))
 
 
-def review_task(store: Store, report_id: str, task_id: str, status: str, comment: str) -> Saved:
+def review_task(store: Store, report_id: str, task_id: str, status: str, comment: str) -> Changes:
+    """Record how last period's task went (done, in progress, not done) with a comment."""
     report = store.report_by_id(report_id)
     store.content.review_task(report, TaskReview(task_id, TaskStatus(status), comment))
-    return _saved(store, report)
+    return _changed(store, report, reviews=True)
+
+
+def complete_report(store: Store, report_id: str) -> Changes:
+    """Draft → complete (refused while a rule fails)."""
+    report = issuing.mark_complete(store, store.report_by_id(report_id))
+    return Changes(report.id, office=report.office_code, status=True)
+
+
+def reopen_report(store: Store, report_id: str, reason: str) -> Changes:
+    report = issuing.reopen(store, store.report_by_id(report_id), reason)
+    return Changes(report.id, office=report.office_code, status=True)
+
+
+def issue_report(store: Store, report_id: str, **signing) -> Changes:
+    """Number, date and sign the report; its PDF is kept (see ``issuing.issue``)."""
+    report = issuing.issue(store, store.report_by_id(report_id), **signing)
+    return Changes(report.id, office=report.office_code, status=True)
+
+
+def revise_report(store: Store, report_id: str, reason: str) -> Changes:
+    """Open the next revision as a draft; ``report_id`` of the result is the new revision's."""
+    report = issuing.new_revision(store, store.report_by_id(report_id), reason)
+    return Changes(report.id, office=report.office_code, status=True)
+
+
+def attach_scan(store: Store, report_id: str, path: str) -> Changes:
+    report = store.report_by_id(report_id)
+    issuing.attach_scan(store, report, path)
+    return Changes(report.id, office=report.office_code)
 
 
 def previous_narrative(store: Store, report_id: str, section: str) -> str:
@@ -198,12 +235,22 @@ def suggested_period(today: dt.date | None = None) -> str:
     return f"{today.year}-Q{quarter}"
 
 
-def save_profile(store: Store, office_code: str, profile: OfficeProfile) -> None:
-    store.set_profile(office_code, profile)
+def migrate_template(store: Store, report_id: str, template_id: int) -> Changes:
+    """Move a draft to another template version through the mapping the operator was shown."""
+    report = store.report_by_id(report_id)
+    template_edit.migrate(store, report, template_id)
+    return Changes(report.id, office=report.office_code, template=True)
 
 
-def create_office(store: Store, code: str, level: str, profile: OfficeProfile) -> str:
-    return store.add_office(code, level, profile).code
+def save_profile(store: Store, office_code: str, profile: OfficeProfile) -> Changes:
+    """A new version of the office's names, valid from ``profile.valid_from``."""
+    office = store.set_profile(office_code, profile)
+    return Changes(office=office.code, offices=True)
+
+
+def create_office(store: Store, code: str, level: str, profile: OfficeProfile) -> Changes:
+    """A new local office; ``office`` of the result is its code as stored."""
+    return Changes(office=store.add_office(code, level, profile).code, offices=True)
 
 
 def _date(text: str) -> dt.date | None:

@@ -132,7 +132,7 @@ def test_typed_text_is_saved_within_a_second_and_on_close(sample_window, qtbot):
 
 def test_documents_are_added_with_their_reference_and_can_be_deleted(sample_window, qtbot, monkeypatch):
     win = sample_window
-    from ui import report_actions
+    from ui import ask
     from ui.documents import DocumentDialog
 
     def fake_exec(dialog):
@@ -144,12 +144,12 @@ def test_documents_are_added_with_their_reference_and_can_be_deleted(sample_wind
         return 1
 
     monkeypatch.setattr(DocumentDialog, "exec", fake_exec)
-    win.actions_.edit_document(None)
+    win.content.edit_document(None)
     model = win.editor.documents_model
     qtbot.waitUntil(lambda: any(d.ref == "999/LĐTBXH-VP" for d in model.documents), timeout=5000)
     doc = next(d for d in model.documents if d.ref == "999/LĐTBXH-VP")
-    monkeypatch.setattr(report_actions.ask, "yes_no", lambda *a, **k: True)
-    win.actions_.delete_document(doc)
+    monkeypatch.setattr(ask, "yes_no", lambda *a, **k: True)
+    win.content.delete_document(doc)
     qtbot.waitUntil(lambda: all(d.ref != "999/LĐTBXH-VP" for d in model.documents), timeout=5000)
     assert query(win.db_path, "SELECT count(*) FROM document WHERE ref = '999/LĐTBXH-VP'") == [(0,)]
 

@@ -49,7 +49,7 @@ def test_profile_and_settings_are_saved_with_dates(sample_window, qtbot, monkeyp
         return dialog.result()
 
     monkeypatch.setattr(ProfileDialog, "exec", edit)
-    win.actions_.edit_profile()
+    win.office_menu.edit_profile()
     qtbot.waitUntil(lambda: query(win.db_path, "SELECT count(*) FROM office_profile") == [(4,)], timeout=5000)
     rows = query(win.db_path, "SELECT valid_from, name, signer_name FROM office_profile ORDER BY valid_from")
     assert rows[0][1] == "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI"  # 2020 names untouched

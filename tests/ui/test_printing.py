@@ -9,7 +9,7 @@ from ui.preview import print_pdf
 
 def test_preview_shows_every_page(sample_window, qtbot):
     win = sample_window
-    win.actions_.show_preview()
+    win.report_menu.show_preview()
     qtbot.waitUntil(lambda: getattr(win, "last_preview", None) is not None, timeout=10000)
     dialog = win.last_preview
     assert dialog.page_count >= 10
@@ -21,7 +21,7 @@ def test_export_writes_each_format(sample_window, qtbot, tmp_path):
     win = sample_window
     for fmt in ("pdf", "docx", "xlsx"):
         target = tmp_path / f"bc.{fmt}"
-        win.actions_.export_to(fmt, str(target))
+        win.report_menu.export_to(fmt, str(target))
         qtbot.waitUntil(target.exists, timeout=10000)
     text = subprocess.run(["pdftotext", str(tmp_path / "bc.pdf"), "-"], capture_output=True, text=True).stdout
     assert "2.607 người" in text
@@ -55,11 +55,11 @@ def test_issuing_from_the_window_freezes_the_report(sample_window, qtbot, monkey
         return 1
 
     monkeypatch.setattr(IssueDialog, "exec", fake_exec)
-    win.actions_.issue_report()
+    win.report_menu.issue_report()
     qtbot.waitUntil(lambda: win.sheet.report.status.value == "issued", timeout=10000)
     assert "Đã ban hành" in win.windowTitle()
     assert win.editor.figures_model.read_only
-    assert not win.actions_.issue.isEnabled() and win.actions_.revise.isEnabled()
+    assert not win.report_menu.issue.isEnabled() and win.report_menu.revise.isEnabled()
     assert query(win.db_path, "SELECT kind, length(sha256) FROM report_file") == [("issued_pdf", 64)]
-    win.actions_.show_issued()
+    win.report_menu.show_issued()
     qtbot.waitUntil(lambda: getattr(win, "last_preview", None) is not None, timeout=10000)

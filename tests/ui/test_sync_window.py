@@ -43,17 +43,17 @@ def test_province_trusts_syncs_and_consolidates_from_the_window(make_window, qtb
     win = make_window(province)
     qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
     monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
-    win.actions_.trust_key(str(tmp_path / "PHULOC.key"))
+    win.exchange_menu.trust_key(str(tmp_path / "PHULOC.key"))
     qtbot.waitUntil(lambda: query(province, "SELECT office_code FROM trusted_key") == [("PHULOC",)], timeout=5000)
     assert "PHULOC" in win.trust_dialog.label.text() and "-" in win.trust_dialog.label.text()
-    win.actions_.run_sync()
+    win.exchange_menu.run_sync()
     qtbot.waitUntil(lambda: win.sync_dialog.finished_run, timeout=10000)
     results = win.sync_dialog.results
     statuses = sorted(results.item(r, 0).text() for r in range(results.rowCount()))
     assert statuses == ["Từ chối", "Đã nhận"]  # ALUOI's key is not trusted yet
     aside = win.sync_dialog.aside
     assert aside.rowCount() == 1 and "chưa tin cậy" in aside.item(0, 2).text()
-    win.actions_.show_consolidation()
+    win.exchange_menu.show_consolidation()
     qtbot.waitUntil(lambda: getattr(win, "consolidation_dialog", None) is not None, timeout=5000)
     dialog = win.consolidation_dialog
     rows = {dialog.completeness.item(r, 0).text(): dialog.completeness.item(r, 2).text()
@@ -66,7 +66,7 @@ def test_province_trusts_syncs_and_consolidates_from_the_window(make_window, qtb
     dialog._quote()
     assert "PHULOC đã giải quyết việc làm cho 500 người." in win.editor.narrative.text()
     target = tmp_path / "tonghop.pdf"
-    win.actions_.export_consolidated_to(str(target))
+    win.exchange_menu.export_consolidated_to(str(target))
     qtbot.waitUntil(target.exists, timeout=10000)
 
 
@@ -82,7 +82,7 @@ def test_district_submits_from_the_window(make_window, qtbot, tmp_path):
     opened.close()
     win = make_window(db)
     qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
-    win.actions_.submit_report()
+    win.exchange_menu.submit_report()
     qtbot.waitUntil(lambda: bool(list((share / "outbox" / "PHULOC").glob("PHULOC_000001_*"))), timeout=5000)
 
 
@@ -103,7 +103,7 @@ def test_closing_backs_up_to_the_shared_folder_when_asked(make_window, qtbot, tm
 
 def test_a_changed_key_can_replace_the_trusted_one_after_confirmation(make_window, qtbot, tmp_path, monkeypatch):
     from app.exchange import keys as keys_mod
-    from ui import report_actions
+    from ui import ask
     db = tmp_path / "hue.sqlite3"
     opened, store = _office_db(db, "HUE", "province")
     store.open_report("HUE", "2020-Q1")
@@ -118,9 +118,9 @@ def test_a_changed_key_can_replace_the_trusted_one_after_confirmation(make_windo
     win = make_window(db)
     qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
     monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
-    win.actions_.trust_key(str(tmp_path / "old.key"))
+    win.exchange_menu.trust_key(str(tmp_path / "old.key"))
     qtbot.waitUntil(lambda: query(db, "SELECT fingerprint FROM trusted_key") == [(first.fingerprint,)], timeout=5000)
-    monkeypatch.setattr(report_actions.ask, "yes_no", lambda *a, **k: True)
+    monkeypatch.setattr(ask, "yes_no", lambda *a, **k: True)
     newer = keys_mod.read_key_file(tmp_path / "again" / "PHULOC.key")
-    win.actions_.trust_key(str(tmp_path / "again" / "PHULOC.key"))
+    win.exchange_menu.trust_key(str(tmp_path / "again" / "PHULOC.key"))
     qtbot.waitUntil(lambda: query(db, "SELECT fingerprint FROM trusted_key") == [(newer.fingerprint,)], timeout=5000)

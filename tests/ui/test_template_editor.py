@@ -5,7 +5,7 @@ from ui.template_editor import MappingDialog
 
 def test_new_section_and_indicator_from_the_window(sample_window, qtbot, monkeypatch):
     win = sample_window
-    win.actions_.edit_template()
+    win.office_menu.edit_template()
     editor = win.template_editor
     editor.tree.setCurrentItem(editor.tree.topLevelItem(2))  # 3. Kết quả thực hiện nhiệm vụ chuyên môn
     editor.new_code.setText("DB_VL")

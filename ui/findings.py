@@ -1,0 +1,52 @@
+"""The findings panel: every error and warning of the report; activating one jumps to its field."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
+
+from ui.i18n import _
+
+
+class FindingsPanel(QDockWidget):
+    jump_requested = Signal(str, str)  # section, indicator
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(_("Cần xem"), parent)
+        self.setObjectName("findings")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Cần xem"))
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.setWidget(self.list)
+
+    def show_findings(self, findings) -> None:
+        self.list.clear()
+        for finding in findings:
+            entry = QListWidgetItem(str(finding))
+            entry.setData(Qt.ItemDataRole.UserRole, (finding.section, finding.indicator))
+            entry.setToolTip(finding.message)
+            self.list.addItem(entry)
+        if not findings:
+            self.list.addItem(_("Không có lỗi hay cảnh báo."))
+        self.setWindowTitle(_("Cần xem ({count})").format(count=len(findings)))
+
+    def focus_first(self) -> None:
+        self.show()
+        self.list.setFocus()
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.jump_requested.emit(*target)
+
+
+def figure_messages(findings) -> dict[str, str]:
+    """The first message of each indicator with a finding (missing figures are not flagged beside the cell)."""
+    out: dict[str, str] = {}
+    for f in findings:
+        if f.indicator and f.rule != "missing":
+            out.setdefault(f.indicator, f.message)
+    return out

@@ -1,0 +1,98 @@
+"""Opening a report, its lifecycle (complete, reopen, issue, revise) and its printed forms."""
+from __future__ import annotations
+
+from app.commands import cli_actions
+from app.fsutil import write_atomic
+from app.reporting import desk, issuing
+from app.reporting import settings as settings_mod
+from app.reporting.desk import Sheet
+from ui.operations.op import Op, Updated
+from ui.operations.runner import Operations
+
+
+def load_start(*, parent, ops: Operations) -> Op:
+    """The saved settings and the offices' codes, to start the window with."""
+    return Op(parent, ops).database(lambda store: (settings_mod.load(store), [o.code for o in store.offices()]))
+
+
+def list_offices(*, parent, ops: Operations) -> Op:
+    return Op(parent, ops).database(lambda store: [o.code for o in store.offices()])
+
+
+def list_periods(*, parent, ops: Operations, office: str, preferred: str = "") -> Op:
+    """The periods to offer for ``office`` and the one to open (see ``desk.periods_for_picker``)."""
+    return Op(parent, ops).database(lambda store: desk.periods_for_picker(store, office, preferred))
+
+
+def open_report(*, parent, ops: Operations, office: str, period: str) -> Op:
+    """The office's report for the period (a new draft when there is none), remembered for next start."""
+    def step(store) -> Sheet:
+        sheet = desk.open_sheet(store, office, period)
+        settings_mod.update(store, office=sheet.report.office_code, period=str(sheet.report.period))
+        return sheet
+
+    return Op(parent, ops).database(step)
+
+
+def _lifecycle(parent, ops: Operations, sheet: Sheet, write) -> Op:
+    report_id = sheet.report.id
+
+    def step(store) -> Updated:
+        changes = write(store, report_id)
+        return Updated(changes, desk.refreshed(store, sheet, changes))
+
+    return Op(parent, ops).database(step)
+
+
+def complete_report(*, parent, ops: Operations, sheet: Sheet) -> Op:
+    return _lifecycle(parent, ops, sheet, desk.complete_report)
+
+
+def reopen_report(*, parent, ops: Operations, sheet: Sheet, reason: str) -> Op:
+    return _lifecycle(parent, ops, sheet, lambda store, rid: desk.reopen_report(store, rid, reason))
+
+
+def issue_report(*, parent, ops: Operations, sheet: Sheet, signing: dict) -> Op:
+    """``signing``: number, issued_on, signer_title, signer_name."""
+    return _lifecycle(parent, ops, sheet, lambda store, rid: desk.issue_report(store, rid, **signing))
+
+
+def revise_report(*, parent, ops: Operations, sheet: Sheet, reason: str) -> Op:
+    return _lifecycle(parent, ops, sheet, lambda store, rid: desk.revise_report(store, rid, reason))
+
+
+def attach_scan(*, parent, ops: Operations, sheet: Sheet, path: str) -> Op:
+    return _lifecycle(parent, ops, sheet, lambda store, rid: desk.attach_scan(store, rid, path))
+
+
+def render_report(*, parent, ops: Operations, sheet: Sheet, fmt: str, consolidated: bool = False) -> Op:
+    """The report as ``fmt`` bytes: the model is built on the database thread, rendered in the pool."""
+    office, period = sheet.report.office_code, str(sheet.report.period)
+    render = cli_actions.renderer(fmt)
+    return (Op(parent, ops)
+            .database(lambda store: cli_actions.build_model(store, office, period, consolidated=consolidated))
+            .pool(render))
+
+
+def print_report(*, parent, ops: Operations, sheet: Sheet) -> Op:
+    """The PDF to preview or print."""
+    return render_report(parent=parent, ops=ops, sheet=sheet, fmt="pdf")
+
+
+def export_report(*, parent, ops: Operations, sheet: Sheet, fmt: str, path: str,
+                  consolidated: bool = False) -> Op:
+    """Render and write ``path`` atomically (the old file or the whole new one); gives the path."""
+    return render_report(parent=parent, ops=ops, sheet=sheet, fmt=fmt, consolidated=consolidated) \
+        .pool(lambda data: write_atomic(path, data))
+
+
+def write_file(*, parent, ops: Operations, data: bytes, path: str) -> Op:
+    """Bytes already rendered (a previewed PDF) written atomically to ``path``."""
+    return Op(parent, ops).pool(lambda: write_atomic(path, data))
+
+
+def load_issued_pdf(*, parent, ops: Operations, sheet: Sheet) -> Op:
+    """The exact PDF kept when the revision was issued."""
+    report_id = sheet.report.id
+    return Op(parent, ops).database(lambda store: issuing.issued_pdf(store, store.report_by_id(report_id)))
+
