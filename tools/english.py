@@ -267,6 +267,7 @@ ENGLISH = {
     "Ngày gửi": "Sent",
     "Nội dung các đơn vị": "Offices' text",
     "Rẽ nhánh": "Fork",
+    "Bỏ qua": "Skipped",
     "Số liệu theo đơn vị": "Figures by office",
     "Thư mục: {folder}": "Folder: {folder}",
     "Tin cậy &khóa của đơn vị…": "&Trust an office's key…",

@@ -29,7 +29,7 @@ from ui.operations import exchange as exchange_ops
 
 def status_label(status: str) -> str:
     return {"accepted": _("Đã nhận"), "unchanged": _("Đã có"), "rejected": _("Từ chối"), "held": _("Chờ"),
-            "fork": _("Rẽ nhánh")}.get(status, status)
+            "fork": _("Rẽ nhánh"), "skipped": _("Bỏ qua")}.get(status, status)
 
 
 def _table(parent, headers: list[str]) -> QTableWidget:

@@ -43,6 +43,7 @@ def cmd_sync(store: Store, args) -> int:
         print(outcome.line())
     accepted = result.count("accepted")
     print(f"Tổng: {accepted} nhận mới, {result.count('unchanged')} đã có, {result.count('rejected')} từ chối, "
-          f"{result.count('held')} chờ, {result.count('fork')} rẽ nhánh; {result.skipped} tệp đã xét trước đây.",
+          f"{result.count('held')} chờ, {result.count('fork')} rẽ nhánh, {result.count('skipped')} bỏ qua (không phải "
+          f"tệp thường); {result.skipped} tệp đã xét trước đây.",
           file=sys.stderr)
     return 0

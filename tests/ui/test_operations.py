@@ -115,7 +115,7 @@ def _slow_share(monkeypatch, share):
 
     def slow(real):
         def wrapper(path=".", *args, **kwargs):
-            if threading.current_thread() is not threading.main_thread() and os.fspath(path).startswith(share):
+            if threading.current_thread() is not threading.main_thread() and os.fsdecode(path).startswith(share):
                 touched.set()
                 time.sleep(0.3)
             return real(path, *args, **kwargs)
