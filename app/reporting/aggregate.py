@@ -40,6 +40,14 @@ def stored_values(store: Store, office_code: str, period: Period) -> dict[str, V
     return store.content.values(report.id) if report else {}
 
 
+def _base_values(store: Store, office_code: str, part: Period) -> list[dict[str, Value]]:
+    """A base period's figures: its own report, or for a quarter without one, its months' reports."""
+    own = stored_values(store, office_code, part)
+    if own or not part.is_quarter:
+        return [own]
+    return [stored_values(store, office_code, Period(part.year, f"M{m}")) for m in part.months]
+
+
 def period_values(store: Store, office_code: str, period: Period, template: Template,
                   own: dict[str, Value] | None = None) -> dict[str, Value]:
     """The figures of ``period``: a quarter's own, or built from its quarters.
@@ -49,9 +57,9 @@ def period_values(store: Store, office_code: str, period: Period, template: Temp
     """
     if own is None:
         own = stored_values(store, office_code, period)
-    if period.is_quarter:
+    if period.is_base:
         return dict(own)
-    computed = combine(template, [stored_values(store, office_code, q) for q in period.quarter_periods()])
+    computed = combine(template, [part for q in period.parts() for part in _base_values(store, office_code, q)])
     computed.update({c: v for c, v in own.items() if v.number is not None})
     return computed
 
@@ -73,11 +81,11 @@ def comparisons(store: Store, office_code: str, period: Period, template: Templa
                 values: dict[str, Value]) -> dict[str, Comparison]:
     """Appendix figures for every indicator that has any of them."""
     last_year = period_values(store, office_code, period.same_period_last_year(), template)
-    ytd_period = Period(period.year, {1: "Q1", 2: "H1", 3: "9M", 4: "Y"}[period.quarters[-1]])
-    if ytd_period == period:
+    ytd_period = Period.first_months(period.year, period.months[-1])
+    if ytd_period == period or ytd_period.parts() == [period]:
         ytd = values
     else:
-        ytd = combine(template, [stored_values(store, office_code, q) for q in period.year_to_date()])
+        ytd = combine(template, [v for q in period.year_to_date() for v in _base_values(store, office_code, q)])
     out = {}
     for code, indicator in template.indicators.items():
         current = values.get(code)
