@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from app.domain import formatting
 from app.domain.model import Value
+from app.domain.numbers import SUFFIX_QUALIFIERS
 from app.domain.template import Indicator
 
 MISSING = "…"
@@ -23,10 +24,11 @@ def number_text(indicator: Indicator, value: Value, pad: bool = True, places: in
 
 
 def figure_text(indicator: Indicator, value: Value | None, pad: bool = True, places: int | None = None) -> str:
-    """"2.607 người", "13,302 tỷ đồng", "khoảng 4.348 người", "5/5 công ty"."""
+    """"2.607 người", "13,302 tỷ đồng", "khoảng 4.348 người", "5/5 công ty", "4% trở lên"."""
     if value is None or value.number is None:
         return MISSING
-    return with_unit(indicator, number_text(indicator, value, pad, places))
+    bare = _number(indicator, value.number, value.denominator, pad, places)
+    return _qualified(value, with_unit(indicator, bare))
 
 
 def with_unit(indicator: Indicator, shown: str) -> str:
@@ -56,7 +58,7 @@ def render(indicator: Indicator, value: Value | None, view: str | None, places: 
         return number_text(indicator, value, pad, places)
     if view in formatting.SCALE_WORDS:
         scaled = formatting.in_scale(value.number, view, places)
-        return with_unit(indicator, _qualified(value, scaled))
+        return _qualified(value, with_unit(indicator, scaled))
     return _share(indicator, value, view, places, prior)
 
 
@@ -108,4 +110,9 @@ def _number(indicator: Indicator, number: Decimal, denominator: Decimal | None, 
 
 
 def _qualified(value: Value, shown: str) -> str:
-    return f"{value.qualifier} {shown}" if value.qualifier else shown
+    """"khoảng 4.348", "4% trở lên" / "100 người trở lên" (a suffix follows the unit)."""
+    if not value.qualifier:
+        return shown
+    if value.qualifier in SUFFIX_QUALIFIERS:
+        return f"{shown} {value.qualifier}"
+    return f"{value.qualifier} {shown}"

@@ -49,6 +49,9 @@ def expand(text, values, prior=None):
     ("{CT_DAT}", Value("CT_DAT", D(4), denominator=D(4)), None, "4/4 chỉ tiêu"),
     ("{CT_DAT:tyle}", Value("CT_DAT", D(2), denominator=D(3)), None, "66,7%"),
     ("{TL_NGHEO:so.2}", Value("TL_NGHEO", D("3.1")), None, "3,10%"),
+    ("phấn đấu {TL_NGHEO}", Value("TL_NGHEO", D(4), qualifier="trở lên"), None, "phấn đấu 4% trở lên"),
+    ("{VL_MOI}", Value("VL_MOI", D(100), qualifier="trở lên"), None, "100 người trở lên"),
+    ("{VL_MOI:nghin}", Value("VL_MOI", D(41000), qualifier="trở lên"), None, "41 nghìn người trở lên"),
 ])
 def test_each_view_prints_as_reports_write_it(text, value, prior, printed):
     assert expand(text, [value], {value.indicator: prior} if prior is not None else None) == printed
