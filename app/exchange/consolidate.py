@@ -11,7 +11,7 @@ from decimal import Decimal
 from app.domain import formatting, narrative
 from app.domain.model import Office, Report, Value
 from app.domain.period import Period
-from app.output import printed
+from app.output import appendix, printed
 from app.output.printed import Cell, PrintedReport, Table
 from app.reporting import aggregate
 from app.storage.store import Store
@@ -170,7 +170,7 @@ def completeness_table(result: Consolidation) -> Table:
 def _cell(indicator, value: Value | None) -> Cell:
     if value is None or value.number is None:
         return Cell("")
-    return printed._figure_cell(indicator, value.number, value.denominator)
+    return appendix.figure_cell(indicator, value.number, value.denominator)
 
 
 def _date(text: str) -> str:
