@@ -17,6 +17,7 @@ The placeholder language (a contract, like the commands):
 any view followed by ``.N`` prints N decimals, rounded half away from zero: ``{CODE:kh.0}`` "97%",
 ``{CODE:kh.2}`` "103,27%", ``{CODE:ty.1}`` "6,3 tỷ đồng", ``{CODE.1}``.
 ``{VB:171/LĐTBXH-VP}``  the document: "Công văn số 171/LĐTBXH-VP ngày 31/01/2020"
+``{KH_DAT}``        indicators whose figure to date has reached the annual plan, of those with a plan: "4/5"
 
 A placeholder that cannot be filled prints "…" (and validation reports it), so next quarter's
 prose starts from this quarter's, with fresh numbers.
@@ -34,6 +35,7 @@ from app.domain.views import MISSING, figure_text, number_text  # noqa: F401 (pu
 
 PLACEHOLDER = re.compile(r"\{(?P<code>[A-Z][A-Z0-9_]*)(?::(?P<mod>[a-z_]+))?(?:\.(?P<dec>\d))?\}"
                          r"|\{VB:(?P<ref>[^{}\s]+)\}")
+SPECIAL = {"KH_DAT": "chỉ tiêu đã đạt kế hoạch năm trên số chỉ tiêu có kế hoạch: “4/5”"}
 MODIFIERS = ("so", "tyle", "kh", "ck", "ck_so", "kehoach", "cungky", "ngay", "nghin", "trieu", "ty")
 
 
@@ -68,15 +70,20 @@ def change_text(current: Decimal, previous: Decimal | None, places: int | None =
 
 def expand(text: str, indicators: dict[str, Indicator], values: dict[str, Value],
            documents: list[Document], *, pad: bool = True,
-           prior: dict[str, Decimal] | None = None) -> str:
-    """Replace every placeholder; unknown or empty ones become "…" for the operator to see."""
+           prior: dict[str, Decimal] | None = None, special: dict[str, str] | None = None) -> str:
+    """Replace every placeholder; unknown or empty ones become "…" for the operator to see.
+
+    ``special`` fills the report-wide placeholders (``{KH_DAT}``) where the caller knows them.
+    """
     by_ref = {d.ref: d for d in documents}
-    prior = prior or {}
+    prior, special = prior or {}, special or {}
 
     def replace(match: re.Match) -> str:
         if match["ref"]:
             doc = by_ref.get(match["ref"])
             return reference(doc) if doc else MISSING
+        if match["code"] in SPECIAL:
+            return special.get(match["code"], MISSING)
         indicator = indicators.get(match["code"])
         if indicator is None:
             return MISSING

@@ -209,6 +209,8 @@ def _check_block(data: ReportData, section: str, text: str, refs: set[str]) -> l
                 out.append(Finding(Severity.ERROR, section, None,
                                    f"Đoạn văn dẫn văn bản {ph.ref} nhưng văn bản này chưa có trong danh mục."))
             continue
+        if ph.code in narrative.SPECIAL:
+            continue
         indicator = data.template.indicators.get(ph.code or "")
         if indicator is None:
             out.append(Finding(Severity.ERROR, section, None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import formatting, narrative
@@ -50,7 +51,7 @@ def _reviewed(store: Store, data: ReportData) -> tuple[task_results.Reviewed, ..
     if found is None:
         return ()
     before = store.content.load(found)  # the tasks read as they were printed last period
-    tasks = [dataclasses.replace(t, text=_expand(before, t.text, {})) for t in before.tasks]
+    tasks = [dataclasses.replace(t, text=_expand(before, t.text, _Context({}, {}))) for t in before.tasks]
     return task_results.pair(tasks, data.reviews)
 
 
@@ -102,7 +103,8 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
     r, template, profile = data.report, data.template, data.profile
     body: list[Heading | Para] = []
     # "{CODE:ck}" compares with the same period last year as the database holds it
-    prior = {c: comp.prior for c, comp in (comparisons or {}).items() if comp.prior is not None}
+    prior = _Context({c: comp.prior for c, comp in (comparisons or {}).items() if comp.prior is not None},
+                     {"KH_DAT": plans_met(comparisons or {})})
     results = _results(data, prior, reviewed)
     plan = _plan(data, prior)
     parts = [(template.results_heading.format(KY=r.period.label.upper()), results)]
@@ -133,9 +135,24 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
     )
 
 
-def _expand(data: ReportData, text: str, prior: dict) -> str:
+@dataclass(frozen=True)
+class _Context:
+    prior: dict  # the same period last year, as the database holds it
+    special: dict  # report-wide placeholders ({KH_DAT})
+
+
+def plans_met(comparisons: dict[str, aggregate.Comparison]) -> str:
+    """"4/5": indicators with an annual plan whose figure to date has reached it, of those with a plan."""
+    planned = [c for c in comparisons.values() if c.plan]
+    if not planned:
+        return narrative.MISSING
+    met = sum(1 for c in planned if c.share_of_plan is not None and c.share_of_plan >= 100)
+    return formatting.ratio(Decimal(met), Decimal(len(planned)))
+
+
+def _expand(data: ReportData, text: str, context: _Context) -> str:
     return narrative.expand(text, data.template.indicators, data.values, data.documents,
-                            pad=data.template.pad_small_counts, prior=prior)
+                            pad=data.template.pad_small_counts, prior=context.prior, special=context.special)
 
 
 def _has_results(data: ReportData, section: Section, reviewed_sections: set[str]) -> bool:
@@ -143,7 +160,7 @@ def _has_results(data: ReportData, section: Section, reviewed_sections: set[str]
                or s.code in reviewed_sections for s in section.walk())
 
 
-def _results(data: ReportData, prior: dict, reviewed: tuple[task_results.Reviewed, ...]) -> list[Heading | Para]:
+def _results(data: ReportData, prior: _Context, reviewed: tuple[task_results.Reviewed, ...]) -> list[Heading | Para]:
     out: list[Heading | Para] = []
     reviewed_sections = {t.section for t, _ in reviewed}
 
@@ -183,7 +200,7 @@ def _has_plan(data: ReportData, section: Section) -> bool:
                for s in section.walk())
 
 
-def _plan(data: ReportData, prior: dict) -> list[Heading | Para]:
+def _plan(data: ReportData, prior: _Context) -> list[Heading | Para]:
     out: list[Heading | Para] = []
 
     def visit(sections: list[Section], prefix: str, level: int, parent_shown: bool) -> None:
