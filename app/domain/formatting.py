@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
@@ -72,3 +72,34 @@ def date_line(place: str, day: dt.date | None) -> str:
 def short_date(day: dt.date) -> str:
     """Document dates as references cite them: "31/01/2020"."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+SCALE_WORDS = {"nghin": ("nghìn", Decimal(10) ** 3), "trieu": ("triệu", _MILLION), "ty": ("tỷ", _BILLION)}
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """``value`` to ``places`` decimals, halves away from zero, as reports are rounded by hand."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def fixed(value: Decimal, places: int | None) -> str:
+    """Vietnamese digits with exactly ``places`` decimals ("103,27"), or as many as needed (None)."""
+    if places is None:
+        return number(value.normalize() if value == value.to_integral_value() else value)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(rounded(value, places), format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def in_scale(value: Decimal, word: str, places: int | None) -> str:
+    """The figure in a named scale: 41000 "nghin" → "41 nghìn"; 6_300_000_000 "ty", 1 → "6,3 tỷ"."""
+    label, factor = SCALE_WORDS[word]
+    scaled_value = value / factor
+    if places is None:
+        places = max(0, -scaled_value.normalize().as_tuple().exponent)
+        places = min(places, 3)
+    return f"{fixed(scaled_value, places)} {label}"
+
+
+def day_month_year(day: dt.date) -> str:
+    """As-of dates as reports write them in prose: "15/6/2021"."""
+    return f"{day.day}/{day.month}/{day.year}"

@@ -1,14 +1,26 @@
 """Narrative text with placeholders, expanded into the figures and references it cites.
 
-``{VL_MOI}``       the figure with its qualifier and unit: "2.607 người", "khoảng 4.348 người",
-                   "13,302 tỷ đồng", "5/5 công ty"
-``{VL_MOI:so}``    the number alone (with its qualifier): "2.607"
-``{CODE:tyle}``    a ratio's share: "100%"
-``{CODE:kh}``      share of the annual plan: "50,8%"
-``{CODE:ck}``      change on the same period last year: "tăng 0,29%" / "giảm 25%"
-``{VB:171/LĐTBXH-VP}``  the document: "Công văn số 171/LĐTBXH-VP ngày 31/01/2020"
+The placeholder language (a contract, like the commands):
 
-So next quarter's prose starts from this quarter's, with fresh numbers.
+``{CODE}``          the figure as its indicator displays it, with qualifier and unit: "2.607 người",
+                    "khoảng 4.348 người", "13,302 tỷ đồng", "5/5 công ty"
+``{CODE:so}``       the number alone (with its qualifier): "2.607"
+``{CODE:tyle}``     a ratio's share: "100%"
+``{CODE:kh}``       share of the annual plan: "50,8%"
+``{CODE:ck}``       change on the same period last year: "tăng 0,29%" / "giảm 25%" / "bằng cùng kỳ"
+``{CODE:ck_so}``    absolute change: "tăng 312 người"
+``{CODE:kehoach}``  the annual plan figure: "8.560 người"
+``{CODE:cungky}``   the same period's figure last year: "4.335 người"
+``{CODE:ngay}``     the as-of date: "15/6/2021"
+``{CODE:nghin}`` / ``{CODE:trieu}`` / ``{CODE:ty}``  the figure in that scale: "hơn 41 nghìn người",
+                    "245.118 triệu đồng", "6,3 tỷ đồng"
+any view followed by ``.N`` prints N decimals, rounded half away from zero: ``{CODE:kh.0}`` "97%",
+``{CODE:kh.2}`` "103,27%", ``{CODE:ty.1}`` "6,3 tỷ đồng", ``{CODE.1}``.
+``{VB:171/LĐTBXH-VP}``  the document: "Công văn số 171/LĐTBXH-VP ngày 31/01/2020"
+``{KH_DAT}``        indicators whose figure to date has reached the annual plan, of those with a plan: "4/5"
+
+A placeholder that cannot be filled prints "…" (and validation reports it), so next quarter's
+prose starts from this quarter's, with fresh numbers.
 """
 from __future__ import annotations
 
@@ -16,13 +28,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain import formatting
+from app.domain import formatting, views
 from app.domain.model import Document, Value
 from app.domain.template import Indicator
+from app.domain.views import MISSING, figure_text, number_text  # noqa: F401 (public here too)
 
-PLACEHOLDER = re.compile(r"\{(?P<code>[A-Z][A-Z0-9_]*)(?::(?P<mod>[a-z]+))?\}|\{VB:(?P<ref>[^{}\s]+)\}")
-MODIFIERS = ("so", "tyle", "kh", "ck")
-MISSING = "…"
+PLACEHOLDER = re.compile(r"\{(?P<code>[A-Z][A-Z0-9_]*)(?::(?P<mod>[a-z_]+))?(?:\.(?P<dec>\d))?\}"
+                         r"|\{VB:(?P<ref>[^{}\s]+)\}")
+SPECIAL = {"KH_DAT": "chỉ tiêu đã đạt kế hoạch năm trên số chỉ tiêu có kế hoạch: “4/5”"}
+MODIFIERS = ("so", "tyle", "kh", "ck", "ck_so", "kehoach", "cungky", "ngay", "nghin", "trieu", "ty")
 
 
 @dataclass(frozen=True)
@@ -31,84 +45,54 @@ class Placeholder:
     code: str | None
     modifier: str | None
     ref: str | None
+    decimals: int | None = None
 
 
 def placeholders(text: str) -> list[Placeholder]:
-    return [Placeholder(m.group(0), m["code"], m["mod"], m["ref"]) for m in PLACEHOLDER.finditer(text)]
+    return [Placeholder(m.group(0), m["code"], m["mod"], m["ref"], int(m["dec"]) if m["dec"] else None)
+            for m in PLACEHOLDER.finditer(text)]
 
 
-def number_text(indicator: Indicator, value: Value, pad: bool = True) -> str:
-    """The number as printed, with its qualifier, without the unit (money keeps its scale)."""
-    if value.number is None:
+def change_text(current: Decimal, previous: Decimal | None, places: int | None = None) -> str:
+    """"tăng 0,29%": cut to two decimals by default (as statistics print it), or rounded to ``places``."""
+    if previous is None or previous == 0:
         return MISSING
-    if indicator.kind == "money":
-        shown = formatting.money(value.number).removesuffix(" đồng")
-    elif indicator.kind == "ratio" and value.denominator is not None:
-        shown = formatting.ratio(value.number, value.denominator)
-    elif indicator.kind == "percent":
-        shown = formatting.percent(value.number)
+    if places is None:
+        change = formatting.change_percent(current, previous)
+        shown = formatting.percent(abs(change)) if change else ""
     else:
-        shown = formatting.number(value.number, pad=pad and indicator.kind == "count")
-    return f"{value.qualifier} {shown}" if value.qualifier else shown
-
-
-def figure_text(indicator: Indicator, value: Value | None, pad: bool = True) -> str:
-    """"2.607 người", "13,302 tỷ đồng", "khoảng 4.348 người", "5/5 công ty"."""
-    if value is None or value.number is None:
-        return MISSING
-    shown = number_text(indicator, value, pad)
-    if indicator.kind == "money":
-        return f"{shown} đồng"
-    if indicator.kind == "percent" or not indicator.unit:
-        return shown
-    return f"{shown} {indicator.unit}"
-
-
-def change_text(current: Decimal, previous: Decimal | None) -> str:
-    change = formatting.change_percent(current, previous) if previous is not None else None
-    if change is None:
-        return MISSING
+        change = formatting.rounded((current - previous) * 100 / previous, places)
+        shown = f"{formatting.fixed(abs(change), places)}%"
     if change == 0:
         return "bằng cùng kỳ"
-    word = "tăng" if change > 0 else "giảm"
-    return f"{word} {formatting.percent(abs(change))}"
+    return f"{'tăng' if change > 0 else 'giảm'} {shown}"
 
 
 def expand(text: str, indicators: dict[str, Indicator], values: dict[str, Value],
            documents: list[Document], *, pad: bool = True,
-           prior: dict[str, Decimal] | None = None) -> str:
-    """Replace every placeholder; unknown or empty ones become "…" for the operator to see."""
+           prior: dict[str, Decimal] | None = None, special: dict[str, str] | None = None) -> str:
+    """Replace every placeholder; unknown or empty ones become "…" for the operator to see.
+
+    ``special`` fills the report-wide placeholders (``{KH_DAT}``) where the caller knows them.
+    """
     by_ref = {d.ref: d for d in documents}
-    prior = prior or {}
+    prior, special = prior or {}, special or {}
 
     def replace(match: re.Match) -> str:
         if match["ref"]:
             doc = by_ref.get(match["ref"])
             return reference(doc) if doc else MISSING
+        if match["code"] in SPECIAL:
+            return special.get(match["code"], MISSING)
         indicator = indicators.get(match["code"])
         if indicator is None:
             return MISSING
         value = values.get(indicator.code)
-        return _modified(indicator, value, match["mod"], pad, prior.get(indicator.code))
+        same_period = value.prior_year if value and value.prior_year is not None else prior.get(indicator.code)
+        places = int(match["dec"]) if match["dec"] else None
+        return views.render(indicator, value, match["mod"], places, pad=pad, prior=same_period)
 
     return PLACEHOLDER.sub(replace, text)
-
-
-def _modified(indicator: Indicator, value: Value | None, mod: str | None, pad: bool,
-              prior: Decimal | None) -> str:
-    if value is None or value.number is None:
-        return MISSING
-    if mod is None:
-        return figure_text(indicator, value, pad)
-    if mod == "so":
-        return number_text(indicator, value, pad)
-    if mod == "tyle" and value.denominator:
-        return formatting.percent(formatting.ratio_share(value.number, value.denominator))
-    if mod == "kh" and value.plan:
-        return formatting.percent((value.number * 100 / value.plan).quantize(Decimal("0.1")).normalize())
-    if mod == "ck":
-        return change_text(value.number, value.prior_year if value.prior_year is not None else prior)
-    return MISSING
 
 
 def reference(doc: Document) -> str:

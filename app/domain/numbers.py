@@ -13,7 +13,10 @@ from decimal import Context, Decimal, InvalidOperation
 from app.domain.text import clean_line
 from app.errors import InputError
 
-QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "dưới")
+PREFIX_QUALIFIERS = ("khoảng", "gần", "hơn", "trên", "dưới", "ít nhất")
+SUFFIX_QUALIFIERS = ("trở lên",)  # "4% trở lên": printed after the figure
+QUALIFIERS = PREFIX_QUALIFIERS + SUFFIX_QUALIFIERS
+COUNT_SCALES = ("nghìn", "ngàn", "triệu")
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 LIMIT = Decimal(10) ** 18  # beyond any figure an office reports, inside 64 bits
 MAX_DIGITS = 30  # significant digits; the same bound as the file formats
@@ -77,28 +80,28 @@ def _explain(raw: str) -> str:
 
 
 def parse_value(text: str, kind: str, unit: str = "") -> Parsed:
-    """Parse an operator's entry for an indicator of value ``kind``.
+    """Parse an operator's entry for an indicator of value ``kind``, the way reports write it.
 
-    Accepts an optional leading qualifier ("khoảng", "gần", "hơn", "trên"),
-    "ước" for an estimate, a scale word for money ("13,302 tỷ", "186 triệu
-    đồng"), "%" for percents and "a/b" for ratios. Raises InputError.
+    Accepts "ước" for an estimate, a qualifier before the figure ("khoảng", "gần", "hơn",
+    "trên", "dưới", "ít nhất") or "trở lên" after it, the unit, a scale word ("13,302 tỷ",
+    "245.118 triệu đồng"; "37 nghìn", "hơn 41 nghìn" for counts), "%" for percents ("4% trở
+    lên") and "a/b" for ratios. Raises InputError.
     """
-    words = clean_line(text).split(" ")
-    words = [w for w in words if w]
-    estimate = False
-    qualifier = None
-    if words and words[0].lower() in ("ước", "ước tính"):
-        estimate, words = True, words[1:]
-    if words and words[0].lower() in QUALIFIERS:
-        qualifier, words = words[0].lower(), words[1:]
-    words, scale = _unit_and_scale(words, kind, unit)
+    words = [w for w in clean_line(text).split(" ") if w]
+    estimate, words = _take_prefix(words, ("ước tính", "ước"))
+    qualifier, words = _take_prefix(words, PREFIX_QUALIFIERS)
+    suffix, words = _take_suffix(words, SUFFIX_QUALIFIERS)
+    if qualifier and suffix:
+        raise InputError(f"“{clean_line(text)}”: chỉ dùng một từ chỉ mức (“{qualifier}” hoặc “{suffix}”).")
+    words = _drop_unit(words, kind, unit)
+    scale, words = _scale(words, kind)
     if not words:
         raise InputError("Chưa nhập số.")
     if len(words) != 1:
         raise InputError(f"“{_short(clean_line(text))}” không phải là một số.")
     token = words[0]
     if kind == "ratio":
-        return _parse_ratio(token, qualifier, estimate)
+        return _parse_ratio(token, qualifier or suffix, bool(estimate))
     if kind == "percent":
         token = token.removesuffix("%")
     elif token.endswith("%"):
@@ -107,23 +110,47 @@ def parse_value(text: str, kind: str, unit: str = "") -> Parsed:
     if abs(number) >= LIMIT:
         raise InputError(f"Số “{_short(clean_line(text))}” quá lớn.")
     _check_kind(number, kind, token, scale)
-    return Parsed(_normal(number), None, qualifier, estimate)
+    return Parsed(_normal(number), None, qualifier or suffix, bool(estimate))
 
 
-def _unit_and_scale(words: list[str], kind: str, unit: str) -> tuple[list[str], int]:
-    """Drop a trailing "đồng" or the indicator's unit; take a money scale word ("tỷ", "triệu")."""
+def _take_prefix(words: list[str], choices: tuple[str, ...]) -> tuple[str | None, list[str]]:
+    lowered = [w.lower() for w in words]
+    for choice in sorted(choices, key=len, reverse=True):
+        parts = choice.split(" ")
+        if lowered[:len(parts)] == parts:
+            return choice, words[len(parts):]
+    return None, words
+
+
+def _take_suffix(words: list[str], choices: tuple[str, ...]) -> tuple[str | None, list[str]]:
+    lowered = [w.lower() for w in words]
+    for choice in choices:
+        parts = choice.split(" ")
+        if len(words) > len(parts) and lowered[-len(parts):] == parts:
+            return choice, words[:-len(parts)]
+    return None, words
+
+
+def _drop_unit(words: list[str], kind: str, unit: str) -> list[str]:
+    """"2.607 người" for an indicator counted in người; "186 triệu đồng" for money."""
     if words and words[-1].lower() == "đồng":
-        words = words[:-1]
+        return words[:-1]
     unit_words = unit.lower().split()
     if unit_words and kind != "money" and len(words) > len(unit_words) \
             and [w.lower() for w in words[-len(unit_words):]] == unit_words:
-        words = words[:-len(unit_words)]  # "2.607 người" for an indicator counted in người
-    scale = 1
-    if len(words) == 2 and words[1].lower() in SCALES:
-        if kind != "money":
-            raise InputError("Chỉ số tiền mới dùng được “triệu”, “tỷ”.")
-        scale, words = SCALES[words[1].lower()], words[:1]
-    return words, scale
+        return words[:-len(unit_words)]
+    return words
+
+
+def _scale(words: list[str], kind: str) -> tuple[int, list[str]]:
+    if len(words) != 2 or words[1].lower() not in SCALES:
+        return 1, words
+    word = words[1].lower()
+    if kind == "count" and word not in COUNT_SCALES:
+        raise InputError(f"Chỉ số tiền mới dùng “{word}”; số lượng dùng “nghìn”, “triệu”.")
+    if kind not in ("money", "count"):
+        raise InputError("Chỉ số tiền và số lượng mới dùng được “nghìn”, “triệu”, “tỷ”.")
+    return SCALES[word], words[:1]
 
 
 def _parse_ratio(token: str, qualifier: str | None, estimate: bool) -> Parsed:

@@ -209,6 +209,8 @@ def _check_block(data: ReportData, section: str, text: str, refs: set[str]) -> l
                 out.append(Finding(Severity.ERROR, section, None,
                                    f"Đoạn văn dẫn văn bản {ph.ref} nhưng văn bản này chưa có trong danh mục."))
             continue
+        if ph.code in narrative.SPECIAL:
+            continue
         indicator = data.template.indicators.get(ph.code or "")
         if indicator is None:
             out.append(Finding(Severity.ERROR, section, None,
@@ -218,9 +220,24 @@ def _check_block(data: ReportData, section: str, text: str, refs: set[str]) -> l
         elif indicator.code not in data.values or data.values[indicator.code].number is None:
             out.append(_finding(Severity.WARNING, indicator,
                                 f"Đoạn văn dùng {ph.text} nhưng chưa nhập {_name(indicator)}."))
+        elif _view_lacks(data.values[indicator.code], ph.modifier):
+            out.append(_finding(Severity.WARNING, indicator,
+                                f"Đoạn văn dùng {ph.text} nhưng {_name(indicator)} {_view_lacks(data.values[indicator.code], ph.modifier)}; "
+                                "bản in sẽ hiện “…”."))
     legacy = detect_legacy(text)
     if legacy:
         out.append(Finding(Severity.WARNING, section, None,
                            f"Đoạn văn có vẻ gõ bằng bảng mã {legacy.encoding}; "
                            f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”."))
     return out
+
+
+def _view_lacks(value, view: str | None) -> str:
+    """What a placeholder view needs that the value does not have ("" when it can print)."""
+    if view in ("kh", "kehoach") and not value.plan:
+        return "chưa có kế hoạch năm"
+    if view == "ngay" and value.as_of is None:
+        return "chưa có ngày số liệu (tính đến ngày)"
+    if view == "tyle" and not value.denominator:
+        return "không có mẫu số của tỷ lệ"
+    return ""

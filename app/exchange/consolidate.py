@@ -11,7 +11,7 @@ from decimal import Decimal
 from app.domain import formatting, narrative
 from app.domain.model import Office, Report, Value
 from app.domain.period import Period
-from app.output import printed
+from app.output import appendix, printed
 from app.output.printed import Cell, PrintedReport, Table
 from app.reporting import aggregate
 from app.storage.store import Store
@@ -40,12 +40,23 @@ class Consolidation:
     period: Period
     submissions: tuple[Submission, ...]
     values: dict[str, Value]
-    by_office: dict[str, dict[str, Value]]
+    by_office: dict[str, dict[str, Value]]  # the office's own figures first, then each subordinate's
     template: object = None
+    include_own: bool = True  # the office's own figures are added to its subordinates'
 
     @property
     def missing(self) -> list[str]:
         return [s.office.code for s in self.submissions if s.report is None]
+
+    @property
+    def late(self) -> list[str]:
+        return [s.office.code for s in self.submissions if s.on_time is False]
+
+    @property
+    def included(self) -> list[str]:
+        """Offices whose figures the totals hold, the consolidating office first when added."""
+        own = [self.office.code] if self.include_own and self.by_office.get(self.office.code) else []
+        return own + [s.office.code for s in self.submissions if s.report is not None]
 
 
 def children(store: Store, office_code: str, day: dt.date) -> list[Office]:
@@ -53,31 +64,46 @@ def children(store: Store, office_code: str, day: dt.date) -> list[Office]:
     return [o for o in store.offices() if o.profile_at(day).parent_code == office_code.upper()]
 
 
-def consolidate(store: Store, office_code: str, period: Period | str) -> Consolidation:
+def consolidate(store: Store, office_code: str, period: Period | str, *,
+                include_own: bool = True) -> Consolidation:
+    """The period's figures over the office and its subordinates (own figures added unless told not)."""
     period = period if isinstance(period, Period) else Period.parse(period)
     office = store.office(office_code)
     due = store.submissions.deadline(office.code, str(period))
-    submissions, by_office = [], {}
-    template = None
+    own_template, own_values = _office_values(store, office.code, period, None)
+    template = own_template
+    submissions, by_office = [], {office.code: own_values}
     for child in children(store, office.code, period.end):
-        report = store.find_report(child.code, period) if period.is_quarter else None
-        values = {}
-        if period.is_quarter and report:
-            template = template or store.template_of(report)
-            values = store.content.values(report.id)
-        elif not period.is_quarter:
-            quarters = [store.find_report(child.code, q) for q in period.quarter_periods()]
-            if any(quarters):
-                report = next(q for q in reversed(quarters) if q)
-                template = template or store.template_of(report)
-                values = aggregate.period_values(store, child.code, period, template, {})
+        report_template, values = _office_values(store, child.code, period, template)
+        template = template or report_template
+        report = _latest(store, child.code, period) if report_template else None
         received = _received(store, child.code, str(period)) if report else ""
         on_time = (_local_day(received) <= due) if received and due else None
         submissions.append(Submission(child, report, received, due, on_time))
         by_office[child.code] = values
     if template is None:
         template = store.template_by_id(store.default_template_id())
-    return Consolidation(office, period, tuple(submissions), _sum(template, by_office), by_office, template)
+    values = _combine(template, by_office, office.code, include_own)
+    return Consolidation(office, period, tuple(submissions), values, by_office, template, include_own)
+
+
+def _latest(store: Store, office_code: str, period: Period) -> Report | None:
+    """The office's report for the period, or for a longer period the latest of its parts."""
+    if period.is_base:
+        return store.find_report(office_code, period)
+    own = store.find_report(office_code, period)
+    parts = [store.find_report(office_code, p) for p in period.parts()]
+    return own or next((r for r in reversed(parts) if r), None)
+
+
+def _office_values(store: Store, office_code: str, period: Period, template) -> tuple[object, dict[str, Value]]:
+    """(template, figures) of one office for the period; (None, {}) when it has nothing for it."""
+    report = _latest(store, office_code, period)
+    if report is None:
+        return None, {}
+    template = template or store.template_of(report)
+    own = store.content.values(report.id) if report.period == period else {}
+    return store.template_of(report), aggregate.period_values(store, office_code, period, template, own)
 
 
 def _local_day(stamp: str) -> str:
@@ -95,48 +121,101 @@ def _received(store: Store, office_code: str, period: str) -> str:
     return store.submissions.first_received(office_code, period)
 
 
-def _sum(template, by_office: dict[str, dict[str, Value]]) -> dict[str, Value]:
+def _combine(template, by_office: dict[str, dict[str, Value]], own_code: str,
+             include_own: bool) -> dict[str, Value]:
+    """Totals per indicator rule: sums over the offices included; a figure that is not summed over
+    offices (a rate, an "offices: none" row) is the consolidating office's own."""
+    own = by_office.get(own_code, {})
+    sources = [v for code, v in by_office.items() if code != own_code or include_own]
     out = {}
     for code, indicator in template.indicators.items():
-        present = [v[code] for v in by_office.values() if code in v and v[code].number is not None]
-        if not present or indicator.offices != "sum" or indicator.kind == "percent":
+        if indicator.offices != "sum" or indicator.kind == "percent":
+            if code in own and own[code].number is not None:
+                out[code] = own[code]
+            continue
+        present = [v[code] for v in sources if code in v and v[code].number is not None]
+        if not present:
             continue
         number = sum((v.number for v in present), Decimal(0))
         denominator = sum((v.denominator or Decimal(0) for v in present), Decimal(0)) \
             if indicator.kind == "ratio" else None
-        approximate = next((v.qualifier for v in present if v.qualifier), None)
+        approximate = any(v.qualifier for v in present)
+        plan = own[code].plan if code in own else None
         out[code] = Value(code, number, denominator, qualifier="khoảng" if approximate else None,
-                          estimate=any(v.estimate for v in present))
+                          estimate=any(v.estimate for v in present), plan=plan,
+                          as_of=max((v.as_of for v in present if v.as_of), default=None))
     return out
 
 
-def build_printed(store: Store, office_code: str, period: Period | str) -> PrintedReport:
+def build_printed(store: Store, office_code: str, period: Period | str, *,
+                  include_own: bool = True) -> PrintedReport:
     """The consolidated report in the official format: the office's own narrative with the
-    summed figures, plus the breakdown by office and the completeness list as appendices."""
+    consolidated figures (placeholders print them), titled as consolidated, with the offices
+    included, late and missing, the breakdown by office and the completeness list as appendices."""
     period = period if isinstance(period, Period) else Period.parse(period)
-    result = consolidate(store, office_code, period)
+    result = consolidate(store, office_code, period, include_own=include_own)
     report = store.find_report(office_code, period)
     if report:
         data = store.content.load(report)
     else:
         data = printed.transient(store, office_code, period, result.template)
     data = dataclasses.replace(data, values=result.values)
-    comparisons = aggregate.comparisons(store, office_code, period, data.template, result.values)
-    if period.is_quarter and period.quarters[0] > 1:  # the year to date, summed over offices quarter by quarter
-        quarters = [consolidate(store, office_code, q).values for q in period.year_to_date()]
-        ytd = aggregate.combine(data.template, quarters)
-        comparisons = {c: dataclasses.replace(
-            comp, year_to_date=ytd[c].number if c in ytd else comp.year_to_date,
-            year_to_date_denominator=ytd[c].denominator if c in ytd else comp.year_to_date_denominator)
-            for c, comp in comparisons.items()}
+    comparisons = _comparisons(store, result, data.template)
     model = printed.build_from(data, comparisons)
+    header = dataclasses.replace(model.header, summary=_consolidated(model.header.summary))
     extra = (("TỔNG HỢP THEO ĐƠN VỊ", breakdown_table(data.template, result)),
              ("TÌNH HÌNH GỬI BÁO CÁO", completeness_table(result)))
-    return dataclasses.replace(model, extra_tables=extra)
+    appendix_title = (*model.appendix_title, sources_line(result)) if model.appendix_title else ()
+    return dataclasses.replace(model, header=header, extra_tables=extra, appendix_title=appendix_title)
+
+
+def _consolidated(summary: str) -> str:
+    """"Kết quả thực hiện …" → "Tổng hợp kết quả thực hiện …"."""
+    if summary.lower().startswith("tổng hợp"):
+        return summary
+    return "Tổng hợp " + summary[:1].lower() + summary[1:]
+
+
+def sources_line(result: Consolidation) -> str:
+    """"(Tổng hợp từ số liệu của HUE, PHULOC; trễ hạn: PHULOC; chưa gửi: ALUOI)"."""
+    parts = [f"Tổng hợp từ số liệu của {', '.join(result.included) or 'chưa đơn vị nào'}"]
+    if result.late:
+        parts.append(f"trễ hạn: {', '.join(result.late)}")
+    if result.missing:
+        parts.append(f"chưa gửi: {', '.join(result.missing)}")
+    return f"({'; '.join(parts)})"
+
+
+def _comparisons(store: Store, result: Consolidation, template) -> dict[str, aggregate.Comparison]:
+    """Appendix figures of the consolidation: last year's and the year to date consolidated alike."""
+    period, code, own = result.period, result.office.code, result.include_own
+    last_year = consolidate(store, code, period.same_period_last_year(), include_own=own).values
+    to_date_period = Period.first_months(period.year, period.months[-1])
+    to_date = result.values if to_date_period.parts() == period.parts() else \
+        consolidate(store, code, to_date_period, include_own=own).values
+    out = {}
+    for indicator_code, indicator in template.indicators.items():
+        current, before, ytd = (v.get(indicator_code) for v in (result.values, last_year, to_date))
+        number = current.number if current else None
+        prior = before.number if before else None
+        summed = indicator.time == "flow" and indicator.kind != "percent"
+        ytd_number = (ytd.number if ytd else None) if summed else number
+        plan = current.plan if current else None
+        if number is None and prior is None and ytd_number is None and plan is None:
+            continue
+        out[indicator_code] = aggregate.Comparison(
+            current=current, prior=prior,
+            change=formatting.change_percent(number, prior) if number is not None and prior else None,
+            year_to_date=ytd_number, plan=plan,
+            share_of_plan=formatting.rounded(ytd_number * 100 / plan, 1).normalize()
+            if ytd_number is not None and plan else None,
+            year_to_date_denominator=(ytd.denominator if ytd and summed else current.denominator if current
+                                      else None))
+    return out
 
 
 def breakdown_table(template, result: Consolidation) -> Table:
-    offices = [s.office.code for s in result.submissions]
+    offices = ([result.office.code] if result.include_own else []) + [s.office.code for s in result.submissions]
     rows = []
     for code, indicator in template.indicators.items():
         if not indicator.appendix:
@@ -166,7 +245,7 @@ def completeness_table(result: Consolidation) -> Table:
 def _cell(indicator, value: Value | None) -> Cell:
     if value is None or value.number is None:
         return Cell("")
-    return printed._figure_cell(indicator, value.number, value.denominator)
+    return appendix.figure_cell(indicator, value.number, value.denominator)
 
 
 def _date(text: str) -> str:

@@ -7,99 +7,21 @@ signature block and the appendix table of indicators.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import formatting, narrative
 from app.domain.model import Report, ReportData
 from app.domain.period import Period
-from app.domain.template import Indicator, Section, Template
+from app.domain.template import Section, Template
+from app.output import appendix as appendix_tables
+from app.output import task_results
+from app.output.model import Cell, Header, Heading, Para, PrintedReport, Signature, Table  # noqa: F401 (public here)
 from app.reporting import aggregate
 from app.storage.store import Store
 
 _ROMAN = ("I", "II", "III", "IV", "V")
 _MILLION = Decimal(10) ** 6
-
-
-@dataclass(frozen=True)
-class Heading:
-    text: str
-    level: int  # 0: part (I., II.); 1: "1."; 2: "3.1."
-
-
-@dataclass(frozen=True)
-class Para:
-    text: str
-    bullet: bool = False
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    number: Decimal | None = None  # the exact figure behind the text (for spreadsheets)
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    widths: tuple[float, ...]  # relative
-    numeric: tuple[bool, ...]
-
-
-@dataclass(frozen=True)
-class Header:
-    authority: str
-    office: str
-    number_line: str  # "Số: 45/BC-LĐTBXH", or blank number when assigned at signing
-    place_date: str
-    title: str
-    summary: str
-    addressee: tuple[str, ...] = ()
-    replaces: str = ""  # "(Thay thế Báo cáo số 45/BC-LĐTBXH ngày 05/04/2020)" on a later revision
-
-
-@dataclass(frozen=True)
-class Signature:
-    recipients: tuple[str, ...]
-    title_lines: tuple[str, ...]  # ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") or ("GIÁM ĐỐC",)
-    name: str
-
-
-@dataclass(frozen=True)
-class PrintedReport:
-    office_code: str
-    period: str
-    revision: int
-    header: Header
-    body: tuple[Heading | Para, ...]
-    signature: Signature
-    appendix_title: tuple[str, ...] = ()
-    appendix: Table | None = None
-    documents: Table | None = None
-    extra_tables: tuple[tuple[str, Table], ...] = ()  # (title, table): consolidation appendices
-    meta: dict = field(default_factory=dict)
-
-    def texts(self) -> list[str]:
-        """Every string the report prints, in reading order (for same-text checks)."""
-        return self.flowing_texts() + self.table_texts()
-
-    def tables(self) -> list[Table]:
-        return [t for t in (self.appendix, self.documents, *(t for _, t in self.extra_tables)) if t]
-
-    def table_texts(self) -> list[str]:
-        return [t for table in self.tables()
-                for t in [*table.columns, *(c.text for row in table.rows for c in row)] if t]
-
-    def flowing_texts(self) -> list[str]:
-        """Header, body, signature and appendix titles: text that flows, not table cells."""
-        h = self.header
-        out = [h.authority, h.office, h.number_line, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-               "Độc lập - Tự do - Hạnh phúc", h.place_date, h.title, h.summary, h.replaces, *h.addressee]
-        out += [b.text for b in self.body]
-        out += ["Nơi nhận:", *self.signature.recipients, *self.signature.title_lines, self.signature.name]
-        out += list(self.appendix_title) + [title for title, _ in self.extra_tables]
-        return [t for t in out if t]
 
 
 def build(store: Store, office_code: str, period: Period | str, *, as_issued: Report | None = None) -> PrintedReport:
@@ -110,7 +32,7 @@ def build(store: Store, office_code: str, period: Period | str, *, as_issued: Re
     """
     period = period if isinstance(period, Period) else Period.parse(period)
     report = store.find_report(office_code, period)
-    if report is None and period.is_quarter:
+    if report is None and period.is_base:
         report = store.report(office_code, period)  # raises the operator-facing message
     if report is None:
         data = _transient(store, office_code, period)
@@ -121,11 +43,21 @@ def build(store: Store, office_code: str, period: Period | str, *, as_issued: Re
     values = aggregate.period_values(store, office_code, period, data.template, data.values)
     data = dataclasses.replace(data, values=values)
     comparisons = aggregate.comparisons(store, office_code, period, data.template, values)
-    model = build_from(data, comparisons)
+    model = build_from(data, comparisons, _reviewed(store, data))
     replaced = _replaced(store, data.report)
     if replaced:
         model = dataclasses.replace(model, header=dataclasses.replace(model.header, replaces=replaced))
     return model
+
+
+def _reviewed(store: Store, data: ReportData) -> tuple[task_results.Reviewed, ...]:
+    earlier = task_results.earlier_period(data.report.period)
+    found = store.find_report(data.office.code, earlier) if earlier and data.reviews else None
+    if found is None:
+        return ()
+    before = store.content.load(found)  # the tasks read as they were printed last period
+    tasks = [dataclasses.replace(t, text=_expand(before, t.text, _Context({}, {}))) for t in before.tasks]
+    return task_results.pair(tasks, data.reviews)
 
 
 def _replaced(store: Store, report: Report) -> str:
@@ -167,12 +99,15 @@ def summary_line(template: Template, report: Report) -> str:
     return template.summary.format(ky=period.name if same_year else period.label, ky_toi=following.label)
 
 
-def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | None = None) -> PrintedReport:
+def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | None = None,
+               reviewed: tuple[task_results.Reviewed, ...] = ()) -> PrintedReport:
+    """The printed model of ``data``; ``reviewed`` are last period's tasks with this period's verdicts."""
     r, template, profile = data.report, data.template, data.profile
     body: list[Heading | Para] = []
     # "{CODE:ck}" compares with the same period last year as the database holds it
-    prior = {c: comp.prior for c, comp in (comparisons or {}).items() if comp.prior is not None}
-    results = _results(data, prior)
+    prior = _Context({c: comp.prior for c, comp in (comparisons or {}).items() if comp.prior is not None},
+                     {"KH_DAT": plans_met(comparisons or {})})
+    results = _results(data, prior, reviewed)
     plan = _plan(data, prior)
     parts = [(template.results_heading.format(KY=r.period.label.upper()), results)]
     if plan:
@@ -188,7 +123,7 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
                     formatting.date_line(profile.place, r.issued_on), "BÁO CÁO",
                     summary_line(template, r), addressee)
     signature = _signature(data)
-    appendix = _appendix(template, comparisons or {})
+    appendix = appendix_tables.indicators(template, comparisons or {})
     appendix_title = ()
     if appendix:
         ref = f"số {r.number}/BC-{symbol}" if r.number else f"số{blank}/BC-{symbol}"
@@ -198,27 +133,43 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
     return PrintedReport(
         office_code=data.office.code, period=str(r.period), revision=r.revision, header=header,
         body=tuple(body), signature=signature, appendix_title=appendix_title, appendix=appendix,
-        documents=_advised(data),
+        documents=appendix_tables.advised(data),
     )
 
 
-def _expand(data: ReportData, text: str, prior: dict) -> str:
+@dataclass(frozen=True)
+class _Context:
+    prior: dict  # the same period last year, as the database holds it
+    special: dict  # report-wide placeholders ({KH_DAT})
+
+
+def plans_met(comparisons: dict[str, aggregate.Comparison]) -> str:
+    """"4/5": indicators with an annual plan whose figure to date has reached it, of those with a plan."""
+    planned = [c for c in comparisons.values() if c.plan]
+    if not planned:
+        return narrative.MISSING
+    met = sum(1 for c in planned if c.share_of_plan is not None and c.share_of_plan >= 100)
+    return formatting.ratio(Decimal(met), Decimal(len(planned)))
+
+
+def _expand(data: ReportData, text: str, context: _Context) -> str:
     return narrative.expand(text, data.template.indicators, data.values, data.documents,
-                            pad=data.template.pad_small_counts, prior=prior)
+                            pad=data.template.pad_small_counts, prior=context.prior, special=context.special)
 
 
-def _has_results(data: ReportData, section: Section) -> bool:
+def _has_results(data: ReportData, section: Section, reviewed_sections: set[str]) -> bool:
     return any(data.narrative.get((s.code, "results")) or any(i.code in data.values for i in s.indicators)
-               for s in section.walk())
+               or s.code in reviewed_sections for s in section.walk())
 
 
-def _results(data: ReportData, prior: dict) -> list[Heading | Para]:
+def _results(data: ReportData, prior: _Context, reviewed: tuple[task_results.Reviewed, ...]) -> list[Heading | Para]:
     out: list[Heading | Para] = []
+    reviewed_sections = {t.section for t, _ in reviewed}
 
     def visit(sections: list[Section], prefix: str, level: int) -> None:
         number = 0
         for section in sections:
-            if not _has_results(data, section):
+            if not _has_results(data, section, reviewed_sections):
                 continue
             number += 1
             label = f"{prefix}{number}"
@@ -228,6 +179,7 @@ def _results(data: ReportData, prior: dict) -> list[Heading | Para]:
                 out.append(Para(_bullet(block.style) + _expand(data, block.text, prior), block.style == "bullet"))
             if not blocks:
                 out.extend(_figure_lines(data, section))
+            out.extend(task_results.lines(section.code, reviewed, data.report.period.label))
             visit(section.children, f"{label}.", min(level + 1, 2))
 
     visit(data.template.sections, "", 1)
@@ -250,7 +202,7 @@ def _has_plan(data: ReportData, section: Section) -> bool:
                for s in section.walk())
 
 
-def _plan(data: ReportData, prior: dict) -> list[Heading | Para]:
+def _plan(data: ReportData, prior: _Context) -> list[Heading | Para]:
     out: list[Heading | Para] = []
 
     def visit(sections: list[Section], prefix: str, level: int, parent_shown: bool) -> None:
@@ -280,59 +232,3 @@ def _signature(data: ReportData) -> Signature:
     else:
         lines = (title,)
     return Signature(recipients, lines, r.signer_name or profile.signer_name)
-
-
-APPENDIX_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Cùng kỳ năm trước", "So cùng kỳ (%)",
-                    "Lũy kế năm", "Kế hoạch năm", "Đạt % kế hoạch")
-
-
-def _appendix(template: Template, comparisons: dict[str, aggregate.Comparison]) -> Table | None:
-    rows = []
-    for code, indicator in template.indicators.items():
-        if not indicator.appendix or code not in comparisons:
-            continue
-        c = comparisons[code]
-        current = c.current
-        rows.append((
-            Cell(str(len(rows) + 1)),
-            Cell(indicator.label),
-            Cell("triệu đồng" if indicator.kind == "money" else indicator.unit),
-            _figure_cell(indicator, current.number if current else None,
-                         current.denominator if current else None),
-            _figure_cell(indicator, c.prior),
-            _percent_cell(c.change),
-            _figure_cell(indicator, c.year_to_date, c.year_to_date_denominator),
-            _figure_cell(indicator, c.plan),
-            _percent_cell(c.share_of_plan),
-        ))
-    if not rows:
-        return None
-    return Table(APPENDIX_COLUMNS, tuple(rows), (0.7, 4.2, 1.5, 1.3, 1.3, 1.1, 1.3, 1.3, 1.1),
-                 (False, False, False, True, True, True, True, True, True))
-
-
-def _figure_cell(indicator: Indicator, number: Decimal | None, denominator: Decimal | None = None) -> Cell:
-    if number is None:
-        return Cell("")
-    if indicator.kind == "ratio" and denominator is not None:
-        return Cell(formatting.ratio(number, denominator), number)
-    if indicator.kind == "money":
-        millions = number / _MILLION
-        return Cell(formatting.number(millions), millions)
-    if indicator.kind == "percent":
-        return Cell(formatting.percent(number), number)
-    return Cell(formatting.number(number), number)
-
-
-def _percent_cell(number: Decimal | None) -> Cell:
-    return Cell(formatting.number(number), number) if number is not None else Cell("")
-
-
-def _advised(data: ReportData) -> Table | None:
-    """Documents advised for the People's Committee (listed in an appendix)."""
-    docs = [d for d in data.documents if d.advised]
-    if not docs:
-        return None
-    rows = tuple((Cell(str(i)), Cell(narrative.reference(d)), Cell(d.summary))
-                 for i, d in enumerate(docs, start=1))
-    return Table(("TT", "Văn bản", "Trích yếu"), rows, (0.5, 4.0, 6.0), (False, False, False))

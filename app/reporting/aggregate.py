@@ -30,9 +30,20 @@ def combine(template: Template, parts: list[dict[str, Value]]) -> dict[str, Valu
         denominator = None
         if indicator.kind == "ratio":
             denominator = sum((v.denominator or Decimal(0) for v in present), Decimal(0))
-        out[code] = Value(code, number, denominator, estimate=any(v.estimate for v in present),
+        out[code] = Value(code, number, denominator, qualifier=_carried(present),
+                          estimate=any(v.estimate for v in present),
+                          as_of=max((v.as_of for v in present if v.as_of), default=None),
                           plan=next((v.plan for v in reversed(present) if v.plan is not None), None))
     return out
+
+
+def _carried(present: list[Value]) -> str | None:
+    """A qualifier on any part carries to the total: the same word when all agree, else "khoảng"."""
+    words = {v.qualifier for v in present if v.qualifier}
+    if not words:
+        return None
+    return words.pop() if len(words) == 1 and len([v for v in present if v.qualifier]) == len(present) \
+        else "khoảng"
 
 
 def stored_values(store: Store, office_code: str, period: Period) -> dict[str, Value]:
@@ -40,20 +51,20 @@ def stored_values(store: Store, office_code: str, period: Period) -> dict[str, V
     return store.content.values(report.id) if report else {}
 
 
+def base_values(store: Store, office_code: str, part: Period) -> list[dict[str, Value]]:
+    """A base period's figures: its own report, or for a quarter without one, its months' reports."""
+    own = stored_values(store, office_code, part)
+    if own or not part.is_quarter:
+        return [own]
+    return [stored_values(store, office_code, Period(part.year, f"M{m}")) for m in part.months]
+
+
 def period_values(store: Store, office_code: str, period: Period, template: Template,
                   own: dict[str, Value] | None = None) -> dict[str, Value]:
-    """The figures of ``period``: a quarter's own, or built from its quarters.
+    """The figures ``period`` prints: a base period's own, or built from its parts (see ``derived``)."""
+    from app.reporting import derived
 
-    For a multi-quarter period, figures typed into that period's own report
-    (``own``) take precedence over the computed ones.
-    """
-    if own is None:
-        own = stored_values(store, office_code, period)
-    if period.is_quarter:
-        return dict(own)
-    computed = combine(template, [stored_values(store, office_code, q) for q in period.quarter_periods()])
-    computed.update({c: v for c, v in own.items() if v.number is not None})
-    return computed
+    return derived.derive(store, office_code, period, template, own).values
 
 
 @dataclass(frozen=True)
@@ -73,11 +84,11 @@ def comparisons(store: Store, office_code: str, period: Period, template: Templa
                 values: dict[str, Value]) -> dict[str, Comparison]:
     """Appendix figures for every indicator that has any of them."""
     last_year = period_values(store, office_code, period.same_period_last_year(), template)
-    ytd_period = Period(period.year, {1: "Q1", 2: "H1", 3: "9M", 4: "Y"}[period.quarters[-1]])
-    if ytd_period == period:
+    ytd_period = Period.first_months(period.year, period.months[-1])
+    if ytd_period == period or ytd_period.parts() == [period]:
         ytd = values
     else:
-        ytd = combine(template, [stored_values(store, office_code, q) for q in period.year_to_date()])
+        ytd = combine(template, [v for q in period.year_to_date() for v in base_values(store, office_code, q)])
     out = {}
     for code, indicator in template.indicators.items():
         current = values.get(code)

@@ -132,3 +132,27 @@ def test_any_digit_string_is_parsed_or_refused_plainly(text):
     except InputError:
         return
     assert len(str(parsed.number).replace("-", "").replace(".", "").lstrip("0")) <= 30
+
+
+@pytest.mark.parametrize("text, kind, unit, number, qualifier", [
+    ("37 nghìn", "count", "người", 37000, None),
+    ("hơn 41 nghìn", "count", "người", 41000, "hơn"),
+    ("hơn 41 nghìn người", "count", "người", 41000, "hơn"),
+    ("1,2 triệu lượt người", "count", "lượt người", 1_200_000, None),
+    ("gần 6,3 tỷ", "money", "đồng", 6_300_000_000, "gần"),
+    ("245.118 triệu đồng", "money", "đồng", 245_118_000_000, None),
+    ("4% trở lên", "percent", "", 4, "trở lên"),
+    ("trên 71%", "percent", "", 71, "trên"),
+    ("dưới 5%", "percent", "", 5, "dưới"),
+    ("ít nhất 300 người", "count", "người", 300, "ít nhất"),
+    ("100 người trở lên", "count", "người", 100, "trở lên"),
+])
+def test_figures_as_reports_write_them(text, kind, unit, number, qualifier):
+    parsed = parse_value(text, kind, unit)
+    assert (parsed.number, parsed.qualifier) == (number, qualifier)
+
+
+@pytest.mark.parametrize("text, kind", [("37,5 nghìn", "decimal"), ("3 tỷ", "count"), ("hơn 4% trở lên", "percent")])
+def test_scale_and_qualifier_misuse_is_refused(text, kind):
+    with pytest.raises(InputError):
+        parse_value(text, kind, "người")

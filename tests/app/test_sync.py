@@ -267,9 +267,9 @@ def test_consolidation_sums_shows_breakdown_completeness_and_quotes(world, tmp_p
     titles = [t for t, _ in model.extra_tables]
     assert titles == ["TỔNG HỢP THEO ĐƠN VỊ", "TÌNH HÌNH GỬI BÁO CÁO"]
     breakdown = model.extra_tables[0][1]
-    assert breakdown.columns[2:] == ("ALUOI", "PHULOC", "Tổng")
+    assert breakdown.columns[2:] == ("HUE", "ALUOI", "PHULOC", "Tổng")
     row = next(r for r in breakdown.rows if r[0].text == "Giải quyết việc làm mới")
-    assert [c.text for c in row[2:]] == ["800", "1.200", "2.000"]
+    assert [c.text for c in row[2:]] == ["", "800", "1.200", "2.000"]
     assert "Giải quyết việc làm mới: 2.000 người" in " ".join(b.text for b in model.body)
 
 

@@ -61,6 +61,8 @@ def imports(store: Store, source: Path) -> None:
 def main() -> None:
     mode, db = sys.argv[1], Path(sys.argv[2])
     store = Store(dbmod.open_database(db).db)
+    if mode == "export":  # load the renderer and fonts first: kills then land inside writes, not imports
+        cli_actions.export_report(store, "TTH", "2020-Q1", "pdf", Path(sys.argv[3]).with_suffix(".warm.pdf"))
     ack("ready")
     if mode == "save":
         saves(store, int(sys.argv[3]))
