@@ -189,12 +189,13 @@ def publish(store: Store, office_code: str, folder: Path | str, kind: str, conte
 
 def submit(store: Store, office_code: str, period: str, folder: Path | str) -> Path:
     """Publish the office's report for the period (complete or issued, no errors) as a package."""
-    from app.domain.validate import has_errors, validate
+    from app.domain.validate import has_errors
     from app.reporting import issuing
+    from app.reporting.derived import report_findings
 
     report = store.report(office_code, period)
     data = store.content.load(report)
-    if has_errors(validate(data)):
+    if has_errors(report_findings(store, report)):
         raise UserError("Báo cáo còn lỗi; hãy sửa (xem “validate”) trước khi gửi.")
     if report.status.value == "draft":
         raise UserError("Báo cáo đang là bản nháp; hãy đánh dấu hoàn thành hoặc ban hành trước khi gửi.")

@@ -83,6 +83,11 @@ def findings(period: Period, template: Template, derived: Derived) -> list[Findi
     return out
 
 
+def report_findings(store: Store, report: Report) -> list[Finding]:
+    """Every finding about the report as it prints (for a base period: its own figures)."""
+    return effective(store, report)[1]
+
+
 def effective(store: Store, report: Report) -> tuple[ReportData, list[Finding]]:
     """The report as it prints (derived figures included) and every finding about exactly that."""
     data = store.content.load(report)

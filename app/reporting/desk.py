@@ -15,10 +15,11 @@ from app.domain import numbers
 from app.domain.model import Block, Document, OfficeProfile, Report, ReportData, Task, TaskReview, TaskStatus, Value
 from app.domain.period import Period
 from app.domain.text import clean, detect_legacy
-from app.domain.validate import Finding, validate
+from app.domain.validate import Finding
 from app.errors import InputError, UserError
 from app.reporting import aggregate, issuing, template_edit
 from app.reporting.changes import Changes
+from app.reporting.derived import report_findings
 from app.storage.store import Store
 
 
@@ -53,7 +54,7 @@ def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
     if changes.whole_report or changes.offices or changes.report_id != sheet.report.id:
         return _sheet(store, store.report_by_id(changes.report_id or sheet.report.id))
     data = store.content.load(store.report_by_id(sheet.report.id))
-    findings = changes.findings if changes.findings is not None else tuple(validate(data))
+    findings = changes.findings if changes.findings is not None else tuple(report_findings(store, data.report))
     return dataclasses.replace(sheet, data=data, findings=findings)
 
 
@@ -62,7 +63,7 @@ def _sheet(store: Store, report: Report) -> Sheet:
     last_year = aggregate.period_values(store, report.office_code, report.period.same_period_last_year(),
                                         data.template)
     prior = {c: v.number for c, v in last_year.items() if v.number is not None}
-    previous = report.period.previous_quarter() if report.period.is_quarter else None
+    previous = report.period.previous() if report.period.is_base else None
     earlier = store.find_report(report.office_code, previous) if previous else None
     tasks = tuple(store.content.tasks(earlier.id)) if earlier else ()
     try:
@@ -70,12 +71,12 @@ def _sheet(store: Store, report: Report) -> Sheet:
         read_only = False
     except UserError:
         read_only = True
-    return Sheet(data, tuple(validate(data)), prior, tasks, previous.label if previous else "", read_only)
+    return Sheet(data, tuple(report_findings(store, report)), prior, tasks, previous.label if previous else "", read_only)
 
 
 def _changed(store: Store, report: Report, **what) -> Changes:
     """The write's ``Changes`` with the report's findings checked again."""
-    findings = tuple(validate(store.content.load(report)))
+    findings = tuple(report_findings(store, report))
     return Changes(report.id, office=report.office_code, findings=findings, **what)
 
 
@@ -208,7 +209,7 @@ def previous_narrative(store: Store, report_id: str, section: str) -> str:
     """Last period's text of a section, placeholders kept: they now show this period's figures."""
     report = store.report_by_id(report_id)
     period = report.period
-    candidates = [period.previous_quarter(), period.same_period_last_year()] if period.is_quarter \
+    candidates = [period.previous(), period.same_period_last_year()] if period.is_base \
         else [period.same_period_last_year()]
     for earlier in candidates:
         found = store.find_report(report.office_code, earlier)
@@ -273,7 +274,7 @@ def periods_for_picker(store: Store, office_code: str, preferred: str = "",
     """
     existing = report_periods(store, office_code)
     periods = sorted(set(existing) | {suggested_period(today)}, reverse=True,
-                     key=lambda p: (Period.parse(p).year, Period.parse(p).quarters[-1], len(Period.parse(p).quarters)))
+                     key=lambda p: Period.parse(p).sort_key)
     if preferred in existing:
         return periods, preferred
     return periods, existing[0] if existing else suggested_period(today)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.domain.model import Report, Status
 from app.domain.text import clean_line
-from app.domain.validate import Severity, validate
+from app.domain.validate import Severity
 from app.errors import InputError, UserError
 from app.fsutil import read_limited
 from app.storage.rows import transaction
@@ -28,7 +28,9 @@ def mark_complete(store: Store, report: Report) -> Report:
     store.require_own(report)
     if report.status is not Status.DRAFT:
         raise UserError(f"Báo cáo đang ở trạng thái “{report.status.label}”, không phải bản nháp.")
-    errors = [f for f in validate(store.content.load(report)) if f.severity is Severity.ERROR]
+    from app.reporting.derived import report_findings
+
+    errors = [f for f in report_findings(store, report) if f.severity is Severity.ERROR]
     if errors:
         raise UserError(f"Còn {len(errors)} lỗi phải sửa trước khi đánh dấu hoàn thành; "
                         f"lỗi đầu tiên: {errors[0].message}")

@@ -60,3 +60,23 @@ def test_typed_plan_is_kept_when_a_figure_is_typed(sample):
     values = derived.derive(sample, "TTH", Period.parse("2020-Y"), sample.template_of(y),
                             sample.content.values(y.id)).values
     assert (values["VL_MOI"].number, values["VL_MOI"].plan) == (9000, 8560)
+
+
+def test_validate_of_a_derived_report_checks_what_it_prints(tmp_path):
+    """Through the command line: the override and the missing quarter are named; exit stays 0 (warnings)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "bc.sqlite3"
+
+    def cli(*args):
+        return subprocess.run([sys.executable, str(root / "main.py"), "--db", str(db), *args],
+                              capture_output=True, text=True)
+
+    cli("demo")
+    cli("set", "--office", "TTH", "--period", "2020-H1", "--indicator", "VL_MOI", "--value", "5")
+    out = cli("validate", "--office", "TTH", "--period", "2020-H1").stdout
+    assert "số nhập cho 6 tháng đầu năm 2020 là 5 người, cộng từ các kỳ là 2.607 người" in out
+    assert "chưa có số liệu Quý II năm 2020" in out
