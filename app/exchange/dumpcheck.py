@@ -12,18 +12,13 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
-from typing import TYPE_CHECKING
 
 from app.domain.codes import OfficeCode
 from app.domain.period import Period
 from app.domain.template import Template, from_dict
 from app.errors import InputError
+from app.exchange.dumptypes import MAX_FILE_BYTES, Dump, File, Office, Report, Value
 from app.formats import MAX_DIGITS
-
-if TYPE_CHECKING:
-    from app.exchange.dumpformat import Dump, File, Office, Report, Value
-
-MAX_FILE_BYTES = 48 * 1024 * 1024  # one attached PDF or scan, decoded (scans are at most 50 MB, the dump 64 MB)
 
 
 def check(typed: Dump, template_data: dict, source: str) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InputError, UserError, describe_os_error
-from app.exchange import keys, package, receive, scan
+from app.exchange import dumpformat, keys, package, receive, scan
 from app.storage import exchange, keyring
 from app.storage.store import Store, now
 
@@ -218,11 +218,7 @@ def _apply(store: Store, pkg: package.Package) -> tuple[str, str]:
 
 
 def _check_content(pkg: package.Package) -> None:
-    """The typed report check of the dump format, when this installation has it, before any SQL."""
-    try:
-        from app.exchange import dumpformat  # type: ignore[attr-defined]
-    except ImportError:
-        return
+    """The typed report check of the dump format, before any SQL."""
     if pkg.kind == "report":
         dumpformat.check(pkg.body["report"], source=f"{pkg.name}: trường “report”")
 
