@@ -51,11 +51,26 @@ class Package:
         return self.body["kind"]
 
 
+class SignedBodyError(InputError):
+    """A file its office really signed (the key verified it) whose body cannot be taken.
+
+    ``place`` is where the body says it stands in the office's chain (None when
+    not even that can be read) and ``digest`` the SHA-256 of the signed bytes,
+    so the refusal can hold that place and the office's next package be taken.
+    """
+
+    def __init__(self, message: str, place: fmt.Place | None, digest: str) -> None:
+        super().__init__(message)
+        self.place = place
+        self.digest = digest
+
+
 def read(path: Path, key: PublicKey | None = None) -> Package:
     """One package file, checked in this order: name, ordinary file within the size limit, name hash,
     signature (when ``key`` is given; sync always gives it), and only then the typed body.
 
-    Raises InputError with the reason; OSError when the file cannot be read now (to retry).
+    Raises InputError with the reason (SignedBodyError once the signature is
+    verified); OSError when the file cannot be read now (to retry).
     """
     path = Path(path)
     name = fmt.parse_name(path.name, path.parent.name)
@@ -72,7 +87,12 @@ def read(path: Path, key: PublicKey | None = None) -> Package:
     if key is not None and not key.verify(signed.signature, signed.data):
         raise InputError(f"chữ ký không hợp lệ với khóa đã tin cậy của {key.office_code} (gói bị sửa hoặc ký "
                          "bằng khóa khác)")
-    typed, body = fmt.body(signed, source=path.name)
+    try:
+        typed, body = fmt.body(signed, source=path.name)
+    except InputError as exc:
+        if key is None:
+            raise
+        raise SignedBodyError(str(exc), fmt.place(signed), signed.digest) from None
     if typed.office != name.office or typed.seq != name.seq:
         raise InputError("tên tệp không khớp đơn vị hoặc số thứ tự bên trong gói")
     return Package(path.name, body, signed.signature, signed.digest, signed.data)

@@ -82,6 +82,14 @@ class Body(msgspec.Struct, forbid_unknown_fields=True):
     deadlines: dict[PeriodText, Day] | None = None
 
 
+class Place(msgspec.Struct):
+    """Where a signed body says it stands in its office's chain, read even when the rest is malformed."""
+
+    office: Code
+    seq: Seq
+    prev: Hex64 | None
+
+
 class Figure(msgspec.Struct):
     """One figure of a report in a package: exact number texts only (never a float, "NaN" or "1E+9")."""
 
@@ -207,6 +215,16 @@ def body(signed: Signed, *, source: str) -> tuple[Body, dict]:
         if hashlib.sha256(pdf).hexdigest() != typed.pdf_sha256:
             raise InputError(f"{source}: trường “pdf_sha256”: mã băm bản PDF kèm theo không khớp.")
     return typed, data
+
+
+def place(signed: Signed) -> Place | None:
+    """The chain place a verified body gives itself, or None when not even that can be read."""
+    try:
+        if signed.body is not None:
+            return msgspec.convert(signed.body, Place, strict=True)
+        return msgspec.json.decode(signed.data, type=Place, strict=True)
+    except (msgspec.ValidationError, msgspec.DecodeError, RecursionError):
+        return None
 
 
 def _check_report(typed: Body, source: str) -> None:

@@ -19,6 +19,10 @@ from app.storage.reports import FROZEN
 from app.storage.store import Store
 
 
+class NotYetKnownError(InputError):
+    """The package is sound but needs what this installation lacks yet (its template version)."""
+
+
 def apply(store: Store, pkg: package.Package) -> str:
     """Apply one verified package inside the caller's transaction; InputError says why not."""
     with store.via("sync"):
@@ -58,7 +62,7 @@ def _known_template(store: Store, data: dict) -> Template:
     template = from_dict(data["template"])
     known = store.templates.fingerprint(template.code, template.version)
     if known is None:
-        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} chưa có ở đơn vị tổng hợp "
+        raise NotYetKnownError(f"mẫu báo cáo {template.code} phiên bản {template.version} chưa có ở đơn vị tổng hợp "
                          "(nạp mẫu đó rồi đồng bộ lại)")
     if known[1] != template.fingerprint:
         raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} khác nội dung mẫu cùng "

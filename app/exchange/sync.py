@@ -15,6 +15,13 @@ read, the name's hash and the signature checked on the signed bytes, and only
 then the body decoded and applied, under its own savepoint, one package in
 memory at a time. Files settled before (accepted, or rejected for their bytes
 under the same key) are not read again until their size or time changes.
+
+A package its office really signed that is refused for its content (a
+malformed body, a report that would replace an issued revision) keeps its
+place in the office's chain (an inbox entry of kind ``refused`` with the
+reason), so the office's next package is still taken; one that only needs
+what this installation lacks yet (its template version) holds no place and is
+tried again on the next sync.
 """
 from __future__ import annotations
 
@@ -160,32 +167,68 @@ def _examine(store: Store, item: scan.Found, before: exchange.Seen | None) -> _V
     if before and before.outcome == "rejected" and before.key == key.fingerprint \
             and (before.size, before.mtime_ns) == (item.size, item.mtime_ns):
         return out("rejected", before.reason, key.fingerprint)  # the same bytes under the same key: not read again
-    known = exchange.received_hash(store.db, name.office, name.seq)
-    if known is not None and known.startswith(name.hash):
+    known = exchange.received_at(store.db, name.office, name.seq)
+    if known is not None and known.hash.startswith(name.hash):
+        if known.kind == exchange.REFUSED:
+            return out("rejected", known.body, key.fingerprint)
         return out("unchanged", "đã nhận trước đây; không thay đổi gì")
     last = exchange.last_received(store.db, name.office)
-    expected_seq, expected_prev = (last[0] + 1, last[1]) if last else (1, None)
-    if known is None and name.seq > expected_seq:
-        return out("held", f"thiếu gói số {expected_seq} của {name.office} (chưa tới, hoặc đã bị từ chối: xem dòng "
+    expected = _Place(last[0] + 1, last[1]) if last else _Place(1, None)
+    if known is None and name.seq > expected.seq:
+        return out("held", f"thiếu gói số {expected.seq} của {name.office} (chưa tới, hoặc đã bị từ chối: xem dòng "
                            "của gói đó); chờ gói đó")
+    return _take(store, item, key, expected if known is None else None)
+
+
+@dataclass(frozen=True)
+class _Place:
+    seq: int
+    prev: str | None
+
+
+def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place | None) -> _Verdict:
+    """Read, verify and apply a file whose place in its office's chain is free (``expected``) or taken (None)."""
+    def out(status: str, reason: str, judged: str | None = None) -> _Verdict:
+        return _Verdict(Outcome(status, item.shown, item.office, reason), judged)
+
     pkg, refusal = _read(item, key)
     if pkg is None:
+        if isinstance(refusal, package.SignedBodyError):
+            place = refusal.place
+            if expected and place and (place.office, place.seq, place.prev) == (item.office, expected.seq,
+                                                                                 expected.prev):
+                _hold_place(store, item.shown, item.office, expected.seq, refusal.digest, str(refusal), None)
+            return out("rejected", str(refusal), key.fingerprint)
         return refusal
-    if known is not None:
-        return out("fork", f"đã có gói khác mang số thứ tự {name.seq} của {name.office}; giữ nguyên gói đã nhận")
-    if pkg.body.get("prev") != expected_prev:
-        return out("fork", f"gói số {name.seq} không nối tiếp gói đã nhận trước đó của {name.office}")
-    status, reason = _apply(store, pkg)
-    return out(status, reason)
+    if expected is None:
+        return out("fork", f"đã có gói khác mang số thứ tự {pkg.seq} của {pkg.office}; giữ nguyên gói đã nhận")
+    if pkg.body.get("prev") != expected.prev:
+        return out("fork", f"gói số {pkg.seq} không nối tiếp gói đã nhận trước đó của {pkg.office}")
+    status, reason, lasting = _apply(store, pkg)
+    if status == "rejected" and lasting:
+        _hold_place(store, pkg.name, pkg.office, pkg.seq, pkg.digest, reason, pkg)
+    return out(status, reason, key.fingerprint if lasting else None)
 
 
-def _read(item: scan.Found, key: keys.PublicKey) -> tuple[package.Package | None, _Verdict | None]:
+def _hold_place(store: Store, name: str, office: str, seq: int, digest: str, reason: str,
+                pkg: package.Package | None) -> None:
+    """A package its office signed, refused for its content, keeps its place in the chain (kind ``refused``),
+    so that office's next package is still taken; nothing of its content is stored."""
+    body = pkg.body if pkg else {}
+    exchange.add_received(store.db, exchange.Received(
+        office, seq, digest, name, exchange.REFUSED, body.get("period"), body.get("revision"),
+        body.get("created", ""), now(), reason))
+
+
+def _read(item: scan.Found, key: keys.PublicKey) -> tuple[package.Package | None, _Verdict | InputError | None]:
     def out(status: str, reason: str, judged: str | None = None):
         return None, _Verdict(Outcome(status, item.shown, item.office, reason), judged)
 
     for attempt in range(RETRIES):
         try:
             return package.read(item.path, key), None
+        except package.SignedBodyError as exc:
+            return None, exc
         except InputError as exc:
             return out("rejected", str(exc), key.fingerprint)
         except OSError as exc:  # held by antivirus or a sync client (Windows): try again shortly
@@ -201,8 +244,13 @@ def _read(item: scan.Found, key: keys.PublicKey) -> tuple[package.Package | None
     return out("held", "không đọc được; sẽ thử lại")
 
 
-def _apply(store: Store, pkg: package.Package) -> tuple[str, str]:
-    """Apply one verified package under its own savepoint: a failure leaves nothing of it behind."""
+def _apply(store: Store, pkg: package.Package) -> tuple[str, str, bool]:
+    """Apply one verified package under its own savepoint: a failure leaves nothing of it behind.
+
+    (status, reason, lasting): a lasting refusal is the package's own fault and
+    holds its place in the chain; a passing one (a template not yet installed
+    here, an unexpected failure) is tried again on the next sync.
+    """
     try:
         with store.db.atomic():
             _check_content(pkg)
@@ -210,11 +258,13 @@ def _apply(store: Store, pkg: package.Package) -> tuple[str, str]:
             exchange.add_received(store.db, exchange.Received(
                 pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
                 pkg.body.get("revision"), pkg.body.get("created", ""), now(), pkg.raw.decode("utf-8")))
+    except receive.NotYetKnownError as exc:
+        return "rejected", f"nội dung chưa nhập được: {exc}; sẽ thử lại ở lần đồng bộ sau", False
     except UserError as exc:
-        return "rejected", f"nội dung không nhập được: {exc}"
+        return "rejected", f"nội dung không nhập được: {exc}", True
     except Exception as exc:  # noqa: BLE001 - whatever one package holds, the others go on
-        return "rejected", f"nội dung không nhập được (lỗi {type(exc).__name__}: {str(exc)[:300]})"
-    return "accepted", summary
+        return "rejected", f"nội dung không nhập được (lỗi {type(exc).__name__}: {str(exc)[:300]})", False
+    return "accepted", summary, True
 
 
 def _check_content(pkg: package.Package) -> None:

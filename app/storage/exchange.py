@@ -14,6 +14,9 @@ import sqlite_utils
 
 Database = sqlite_utils.Database
 SETTLED = ("accepted", "unchanged")
+#: The inbox kind of a package its office really signed that was refused here for its content: it keeps
+#: its place in the office's chain (so the office's next package is taken), ``body`` holding the reason.
+REFUSED = "refused"
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Sent:
 
 @dataclass(frozen=True)
 class Received:
-    """One package accepted from another office."""
+    """One package accepted from another office, or refused for its content (kind ``REFUSED``)."""
 
     office_code: str
     seq: int
@@ -103,9 +106,11 @@ def add_sent(db: Database, sent: Sent) -> None:
 
 
 # --- inbox ----------------------------------------------------------------
-def received_hash(db: Database, office: str, seq: int) -> str | None:
-    row = db.execute("SELECT hash FROM inbox WHERE office_code = ? AND seq = ?", (office, seq)).fetchone()
-    return row[0] if row else None
+def received_at(db: Database, office: str, seq: int) -> Received | None:
+    """What this database holds at ``seq`` of the office's chain (accepted or refused), or None."""
+    row = db.execute("SELECT office_code, seq, hash, name, kind, period, revision, created, received, body"
+                     " FROM inbox WHERE office_code = ? AND seq = ?", (office, seq)).fetchone()
+    return Received(*row) if row else None
 
 
 def last_received(db: Database, office: str) -> tuple[int, str] | None:
