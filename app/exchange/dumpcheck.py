@@ -4,7 +4,8 @@ The office code (``OfficeCode``), the period, real and plausible dates,
 numbers of at most 30 digits, nothing given twice (indicator, document id or
 number, task, review, file), every indicator and section present in the
 template the dump carries, and attached files whose data is base64 with the
-SHA-256 they claim, only on a report that was issued.
+SHA-256 they claim, only on a report that was issued, its issued PDF a real
+PDF of bounded size.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from app.domain.template import Template, from_dict
 from app.errors import InputError
 from app.exchange.dumptypes import MAX_FILE_BYTES, Dump, File, Office, Report, Value
 from app.formats import MAX_DIGITS
+from app.storage.files import pdf_problem
 
 
 def check(typed: Dump, template_data: dict, source: str) -> None:
@@ -107,6 +109,9 @@ def _check_files(files: list[File], status: str, source: str) -> None:
             raise _fail(source, f"files[{i}].data", f"tệp quá lớn (tối đa {MAX_FILE_BYTES // 1024 // 1024} MB).")
         if hashlib.sha256(blob).hexdigest() != item.sha256:
             raise _fail(source, f"files[{i}].sha256", f"không khớp mã băm SHA-256 của tệp “{item.name[:80]}”.")
+        problem = pdf_problem(blob) if item.kind == "issued_pdf" else None
+        if problem:
+            raise _fail(source, f"files[{i}].data", f"tệp “{item.name[:80]}”: {problem}.")
 
 
 def _code(text: str, path: str, source: str) -> None:

@@ -27,6 +27,7 @@ import msgspec
 from app.domain.codes import OfficeCode
 from app.errors import InputError
 from app.formats import Day, Line, NumberText, Paragraph, Stamp, canonical, convert, decode
+from app.storage.files import pdf_problem
 
 FORMAT = "baocao-package"
 FORMAT_VERSION = 2
@@ -214,6 +215,9 @@ def body(signed: Signed, *, source: str) -> tuple[Body, dict]:
             raise InputError(f"{source}: trường “pdf”: bản PDF kèm theo hỏng.") from None
         if hashlib.sha256(pdf).hexdigest() != typed.pdf_sha256:
             raise InputError(f"{source}: trường “pdf_sha256”: mã băm bản PDF kèm theo không khớp.")
+        problem = pdf_problem(pdf)
+        if problem:
+            raise InputError(f"{source}: trường “pdf”: {problem}.")
     return typed, data
 
 

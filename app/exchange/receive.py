@@ -93,7 +93,7 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     pdf = _pdf(pkg)
     source = f"gói {pkg.name}"
-    report_id, changed = transfer.import_data(store, data, template, source=source)
+    report_id, changed = transfer.import_data(store, data, template, source=source, signed=True)
     store.offices_repo.mark_remote(pkg.office)
     profiles = [profile_from_dict(p, source=f"{source}: office.profiles[{i}]")
                 for i, p in enumerate(data["office"]["profiles"])]

@@ -90,13 +90,15 @@ def read_file(path: Path | str) -> dict:
 
 
 def import_data(store: Store, data: dict, template: Template | None = None, *,
-                source: str = "Dữ liệu báo cáo") -> tuple[str, bool]:
+                source: str = "Dữ liệu báo cáo", signed: bool = False) -> tuple[str, bool]:
     """Import one dumped report; return (report id, whether anything changed).
 
     The same data twice changes nothing. An existing draft or complete report
     of the same office, period and revision is replaced (and audited); an issued
     or submitted one is refused unless the data is the same, when only files it
     lacks may be added (an issued PDF only to an issued revision that has none).
+    Only a package its office signed (``signed``) may bring the issued state of
+    a revision held here as draft or complete; a file never issues one.
     Everything happens in one transaction: a failure leaves the database as it was.
     """
     from app.exchange import dumpformat
@@ -106,13 +108,17 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
     template = template or from_dict(data["template"])
     parsed = incoming.parse(data, template, source)
     with store.via("import"), transaction(store.db):
-        return _apply(store, data, template, parsed, source)
+        return _apply(store, data, template, parsed, source, signed)
 
 
 def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incoming,
-           source: str) -> tuple[str, bool]:
+           source: str, signed: bool) -> tuple[str, bool]:
     header, office = parsed.content.report, parsed.content.office
     current = _current(store, header, office, source)
+    if current is not None and current.status not in FROZEN and header.status in FROZEN and not signed:
+        raise UserError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} ở đây đang ở "
+                        f"trạng thái “{current.status.label}”; nhập tệp không biến nó thành bản đã ban hành "
+                        "(ban hành bằng lệnh “issue”).")
     if current is not None and same_as_stored(store, current, data, template):
         return current.id, _add_files(store, current, parsed.files, source)
     if current is not None and current.status in FROZEN:

@@ -17,6 +17,17 @@ from app.storage.audit import AuditLog, now
 from app.storage.rows import transaction
 
 KINDS = ("issued_pdf", "scan")
+PDF_MAGIC = b"%PDF-"
+MAX_ISSUED_PDF = 20 * 1024 * 1024
+
+
+def pdf_problem(data: bytes) -> str | None:
+    """Why ``data`` cannot be an issued PDF (not a PDF, or larger than any report prints), or None."""
+    if len(data) > MAX_ISSUED_PDF:
+        return f"bản PDF quá lớn ({len(data) / 1024 / 1024:.1f} MB, tối đa {MAX_ISSUED_PDF // 1024 // 1024} MB)"
+    if not data.startswith(PDF_MAGIC):
+        return "không phải tệp PDF (không bắt đầu bằng “%PDF-”)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -66,15 +77,19 @@ class Files:
         """Keep the revision's issued PDF; the same bytes again store nothing (False).
 
         Different bytes when the revision already has its PDF are refused: an
-        issued PDF is never replaced.
+        issued PDF is never replaced. Bytes that are not a PDF are refused too.
         """
+        prefix = f"{source}: " if source else ""
+        problem = pdf_problem(data)
+        if problem:
+            raise UserError(f"{prefix}bản PDF ban hành “{name[:80]}” của báo cáo {report.period} bản "
+                            f"{report.revision} của {report.office_code}: {problem}.")
         digest = hashlib.sha256(data).hexdigest()
         existing = self.issued_pdf(report.id)
         if existing is not None:
             if existing.sha256 == digest:
                 return False
-            raise UserError((f"{source}: " if source else "")
-                            + f"báo cáo {report.period} bản {report.revision} của {report.office_code} đã có bản PDF "
+            raise UserError(prefix + f"báo cáo {report.period} bản {report.revision} của {report.office_code} đã có bản PDF "
                             f"ban hành (SHA-256 {existing.sha256[:16]}…); không thay bằng bản PDF khác.")
         self._insert(report, "issued_pdf", name, data, source)
         return True

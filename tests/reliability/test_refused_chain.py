@@ -2,6 +2,7 @@
 the office's chain: the office's next package is still taken, in the same sync, and every other
 office's packages with it. A refusal that only this installation can cure (a template version it
 lacks) is tried again, and a file that is not its office's signed word holds no place at all."""
+import base64
 import datetime as dt
 import hashlib
 import shutil
@@ -67,6 +68,7 @@ BAD_CONTENT = [
     ("number", lambda c: c["report"]["values"][0].update(number="1E+999999999")),
     ("profiles", lambda c: c["report"]["office"].update(profiles=[])),
     ("chỉ tiêu", lambda c: c["report"]["values"][0].update(indicator="KHONG_CO")),  # the dump check refuses it
+    ("%PDF-", lambda c: c.update(pdf=base64.b64encode(b"junk").decode(), pdf_sha256=hashlib.sha256(b"junk").hexdigest())),
 ]
 
 
