@@ -32,9 +32,11 @@ def unbundled_needs(bundle: Path) -> list[str]:
     binaries = [p for p in files if p.suffix.lower() in {".so", ".dll", ".pyd"} or ".so." in p.name]
     missing = set()
     for binary in binaries:
-        for name, _resolved in bindepend.get_imports(str(binary), search_paths=[str(binary.parent)]):
+        for name, resolved in bindepend.get_imports(str(binary), search_paths=[str(binary.parent)]):
             base = Path(name).name
-            if base.lower() not in present and dylib.include_library(base):
+            # Judged by full path: on Windows whatever sits in the Windows folder belongs to the system.
+            # A library not found on this machine at all is PyInstaller's own warning already.
+            if resolved and base.lower() not in present and dylib.include_library(resolved):
                 missing.add(f"{binary.relative_to(bundle)} needs {base}")
     return sorted(missing)
 
