@@ -23,11 +23,11 @@ def _demo(db: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo"], check=True, capture_output=True)
 
 
-def _run_and_kill(mode: str, db: Path, target, rng: random.Random) -> list[list[str]]:
+def _run_and_kill(mode: str, db: Path, target, rng: random.Random, window: float = 0.5) -> list[list[str]]:
     args = [sys.executable, str(WORKER), mode, str(db)] + ([str(target)] if target else [])
     child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert child.stdout.readline().strip() == "ACK ready", child.stderr.read()
-    time.sleep(rng.uniform(0.02, 0.5))
+    time.sleep(rng.uniform(0.02, window))
     child.kill()
     out, _ = child.communicate()
     STATS["kills"] += 1
@@ -68,15 +68,29 @@ def test_kill_during_saves(tmp_path):
     assert total > KILLS["save"]  # the kills landed while saves were being made
 
 
+def _first_export_seconds(db: Path, target: Path) -> float:
+    """How long one export takes on this machine now, so the kill window fits a loaded machine too."""
+    child = subprocess.Popen([sys.executable, str(WORKER), "export", str(db), str(target)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "ACK ready", child.stderr.read()
+    started = time.monotonic()
+    child.stdout.readline()
+    seconds = time.monotonic() - started
+    child.kill()
+    child.communicate()
+    return max(seconds, 0.2)
+
+
 def test_kill_during_exports(tmp_path):
     db = tmp_path / "bc.sqlite3"
     _demo(db)
     target = tmp_path / "out" / "bc.pdf"
     target.parent.mkdir()
     rng = random.Random(20200402)
+    window = 2.5 * _first_export_seconds(db, tmp_path / "out" / "calibrate.pdf")  # kills land before and after
     exported = 0
     for _ in range(KILLS["export"]):
-        exported += len(_run_and_kill("export", db, target, rng))
+        exported += len(_run_and_kill("export", db, target, rng, window))
         if target.exists():
             data = target.read_bytes()
             assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
