@@ -128,7 +128,8 @@ def newest_backup(database: Path) -> Path | None:
     Looked for beside the database (``backup --out`` copies, the copies kept
     before an upgrade or a restore) and in ``backup/`` and ``backup/<ĐƠN VỊ>/``
     beside it (the layout ``backup --folder`` writes); only files that start as
-    an SQLite database of this application count.
+    an SQLite database of this application count, and none that an
+    installation uses (its lock file beside it).
     """
     database = Path(database).resolve()
     folders = [database.parent, database.parent / _FOLDER]
@@ -153,6 +154,8 @@ def _looks_like_backup(entry: os.DirEntry, database: Path) -> bool:
 
     if entry.name.startswith(".") or entry.name.endswith(("-wal", "-shm", "-journal", ".lock", ".keys")):
         return False
+    if os.path.exists(entry.path + ".lock"):
+        return False  # the live database of another installation in the same folder, not a backup
     try:
         if not entry.is_file(follow_symlinks=False) or Path(entry.path).resolve() == database:
             return False

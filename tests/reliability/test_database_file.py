@@ -453,3 +453,18 @@ def test_special_and_oversized_files_are_refused_by_every_command_that_reads_one
             refused(cli(office, *command, special), str(special), "không phải tệp thường")
         refused(cli(office, *command, huge), str(huge), "quá lớn")
     assert value(office) == "2607"
+
+
+def test_the_live_database_of_another_installation_is_never_offered_as_the_backup(tmp_path, seed):
+    """Two installations in one folder: the other one's database (its lock file beside it) is not a backup."""
+    kept = _backup(seed, tmp_path / "ban-sao.sqlite3")
+    os.utime(kept, (time.time() - 3600, time.time() - 3600))
+    other = tmp_path / "don-vi-khac.sqlite3"
+    assert cli(other, "restore", "--from", kept).returncode == 0
+    assert cli(other, "set", "--office", "TTH", "--period", "2020-Q1", "--indicator", "VL_MOI",
+               "--value", "5").returncode == 0  # in use: its lock file stays beside it
+    db = tmp_path / "baocao.sqlite3"
+    db.write_bytes(b"")
+    proc = cli(db, "office", "list")
+    refused(proc, str(kept), "restore --from")
+    assert other.name not in proc.stderr
