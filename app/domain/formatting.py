@@ -37,11 +37,6 @@ def money(value: Decimal) -> str:
     return f"{shown} {word} đồng"
 
 
-def percent(value: Decimal) -> str:
-    """Percent points: 25 → "25%", 50.8 → "50,8%"."""
-    return f"{number(value)}%"
-
-
 def ratio(top: Decimal, bottom: Decimal) -> str:
     return f"{number(top)}/{number(bottom)}"
 

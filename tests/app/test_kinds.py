@@ -141,3 +141,13 @@ def test_share_of_plan_and_change_are_exact_until_printed():
 ])
 def test_checks_of_a_stored_figure(kind, number, denominator, problems):
     assert kind.check(number, denominator) == problems
+
+
+def test_the_template_format_knows_exactly_the_kinds_and_scales_of_the_table():
+    import typing
+
+    from app.domain import template_format
+
+    assert set(typing.get_args(template_format.Kind)) == set(kinds.KINDS)
+    scale = typing.get_type_hints(template_format.IndicatorForm)["scale"]
+    assert {a for arg in typing.get_args(scale) for a in typing.get_args(arg)} == set(kinds.DISPLAY_SCALES)
