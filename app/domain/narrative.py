@@ -2,8 +2,9 @@
 
 The placeholder language (a contract, like the commands):
 
-``{CODE}``          the figure as its indicator displays it, with qualifier and unit: "2.607 người",
-                    "khoảng 4.348 người", "13,302 tỷ đồng", "5/5 công ty"
+``{CODE}``          the figure as its indicator displays it (the template's ``scale``, ``decimals``,
+                    ``pad``), with qualifier and unit: "2.607 người", "khoảng 4.348 người",
+                    "13,302 tỷ đồng", "245.118 triệu đồng", "04/04 chỉ tiêu"
 ``{CODE:so}``       the number alone (with its qualifier): "2.607"
 ``{CODE:tyle}``     a ratio's share: "100%"
 ``{CODE:kh}``       share of the annual plan: "50,8%"
