@@ -152,3 +152,22 @@ def test_display_keys_are_set_and_cleared_in_a_draft(sample):
         draft.update_indicator("VL_MOI", {"scale": "ty"})
     draft.update_indicator("VL_MOI", {"scale": None, "decimals": None, "pad": None})
     assert draft.template().fingerprint == shipped.fingerprint
+
+
+def test_the_consolidated_breakdown_uses_each_indicators_display_scale():
+    from types import SimpleNamespace
+
+    from app.domain.model import Value
+    from app.domain.period import Period
+    from app.exchange import consolidate
+
+    template = templates.from_dict(_template())
+    own, district = SimpleNamespace(code="TTH"), SimpleNamespace(code="HUE")
+    figures = {"TTH": {"CHI_TY": Value("CHI_TY", D(6_250_000_000))},
+               "HUE": {"CHI_TY": Value("CHI_TY", D(1_000_000_000)), "CT_DAT": Value("CT_DAT", D(3), D(4))}}
+    result = consolidate.Consolidation(
+        own, Period.parse("2021-Q2"), (SimpleNamespace(office=district, report=object()),),
+        consolidate._combine(template, figures, "TTH", True), figures, template)
+    rows = {row[0].text: [c.text for c in row[1:]] for row in consolidate.breakdown_table(template, result).rows}
+    assert rows["Chi hỗ trợ học nghề"] == ["tỷ đồng", "6,3", "1,0", "7,3"]
+    assert rows["Chỉ tiêu đạt kế hoạch"] == ["chỉ tiêu", "", "03/04", "03/04"]
