@@ -311,6 +311,20 @@ ENGLISH = {
     "Xem trước – {title}": "Preview – {title}",
     "Đó&ng": "&Close",
     "Tự động sao lưu vào thư mục dùng chung khi đóng phần mềm": "Back up to the shared folder when closing the app",
+    "Theo loại giá trị (tiền: tự chọn triệu/tỷ)": "By value kind (money: millions or billions as fits)",
+    "đồng": "dong",
+    "nghìn": "thousand",
+    "triệu": "million",
+    "tỷ": "billion",
+    "Theo cài đặt chung của mẫu": "As the template's general setting",
+    "Có (04, 04/04)": "Yes (04, 04/04)",
+    "Không (4, 4/4)": "No (4, 4/4)",
+    "Theo số liệu": "As the figure has",
+    "(loại giá trị này không hiển thị như vậy)": "(this value kind cannot display so)",
+    "Hiển thị theo đơn vị": "Display scale",
+    "Số chữ số thập phân": "Decimals",
+    "Thêm số 0 trước số nhỏ hơn 10": "Zero before numbers below 10",
+    "Ví dụ khi in": "Printed example",
 }
 
 

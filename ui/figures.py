@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from app.domain import formatting, narrative
+from app.domain import kinds
 from app.domain.model import Value
 from app.domain.numbers import QUALIFIERS
 from app.domain.template import Indicator
@@ -164,14 +164,14 @@ class FiguresModel(FlatTableModel):
         if col == CHANGE:
             if value.number is None or not prior:
                 return ""
-            change = formatting.change_percent(value.number, prior)
-            return formatting.percent(change) if change is not None else ""
+            change = ind.value_kind.change(value.number, prior)
+            return f"{kinds.change_points(change)}%" if change is not None else ""
         if col == PLAN:
             return _number(ind, value.plan) if value.plan is not None else ""
         if col == SHARE:
             if value.number is None or not value.plan:
                 return ""
-            return formatting.percent((value.number * 100 / value.plan).quantize(Decimal("0.1")).normalize())
+            return f"{kinds.share_points(ind.value_kind.share_of_plan(value.number, value.plan))}%"
         return ""
 
     def setData(self, index, text, role=Qt.ItemDataRole.EditRole):  # noqa: N802
@@ -194,12 +194,11 @@ class FiguresModel(FlatTableModel):
 
 def _plain(ind: Indicator, value: Value) -> str:
     """The figure as the operator types it, without qualifier (its own column)."""
-    bare = Value(ind.code, value.number, value.denominator)
-    return narrative.number_text(ind, bare, pad=False)
+    return ind.value_kind.format(value.number, value.denominator)  # exact: no display rounding here
 
 
 def _number(ind: Indicator, number: Decimal) -> str:
-    return formatting.money(number).removesuffix(" đồng") if ind.kind == "money" else formatting.number(number)
+    return ind.value_kind.format(number)
 
 
 class _Delegate(QStyledItemDelegate):

@@ -1,10 +1,19 @@
 """The template editor's forms: one for a section, one for an indicator."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from decimal import Decimal
 
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from app.domain import kinds
 from app.domain.template import OPS
 from ui.i18n import _
+
+#: A figure of each kind to show what the display choices print.
+_EXAMPLES = {"count": ((Decimal(41_234), None), (Decimal(4), None)),
+             "money": ((Decimal(245_118_000_000), None), (Decimal(6_300_000_000), None)),
+             "decimal": ((Decimal("2607.25"), None),), "percent": ((Decimal("50.8"), None),),
+             "ratio": ((Decimal(4), Decimal(4)), (Decimal(12), Decimal(15)))}
 
 
 def kind_labels() -> dict[str, str]:
@@ -15,6 +24,15 @@ def kind_labels() -> dict[str, str]:
 def part_labels() -> dict[str, str]:
     return {"": _("— (không phải “trong đó”)"), "exhaustive": _("Các phần cộng đủ bằng tổng"),
             "partial": _("Một phần, không vượt tổng"), "subrate": _("Tỉ lệ con, không cộng")}
+
+
+def scale_labels() -> dict[str, str]:
+    return {"": _("Theo loại giá trị (tiền: tự chọn triệu/tỷ)"), "dong": _("đồng"), "nghin": _("nghìn"),
+            "trieu": _("triệu"), "ty": _("tỷ")}
+
+
+def pad_labels() -> dict[str, str]:
+    return {"": _("Theo cài đặt chung của mẫu"), "yes": _("Có (04, 04/04)"), "no": _("Không (4, 4/4)")}
 
 
 def _combo(parent, items: dict[str, str]) -> QComboBox:
@@ -66,6 +84,13 @@ class IndicatorForm(QWidget):
         self.rule_other = QComboBox(self)
         self.rule_severity = _combo(self, {"error": _("Lỗi"), "warning": _("Cảnh báo")})
         self.appendix = QCheckBox(_("In trong bảng phụ lục số liệu"), self)
+        self.scale = _combo(self, scale_labels())
+        self.decimals = _combo(self, {"": _("Theo số liệu"), **{str(n): str(n) for n in range(kinds.MAX_DECIMALS + 1)}})
+        self.pad = _combo(self, pad_labels())
+        self.example = QLabel(self)
+        for box in (self.kind, self.scale, self.decimals, self.pad):
+            box.currentIndexChanged.connect(self._show_example)
+        self.unit.textChanged.connect(self._show_example)
         rule = QHBoxLayout()
         for widget in (self.rule_op, self.rule_other, self.rule_severity):
             rule.addWidget(widget)
@@ -78,6 +103,9 @@ class IndicatorForm(QWidget):
             form.addRow(label, widget)
         form.addRow(_("Quy tắc so sánh"), rule)
         form.addRow("", self.appendix)
+        for label, widget in ((_("Hiển thị theo đơn vị"), self.scale), (_("Số chữ số thập phân"), self.decimals),
+                              (_("Thêm số 0 trước số nhỏ hơn 10"), self.pad), (_("Ví dụ khi in"), self.example)):
+            form.addRow(label, widget)
 
     def load(self, data: dict, codes: list[str]) -> None:
         self.code.setText(data["code"])
@@ -101,6 +129,29 @@ class IndicatorForm(QWidget):
         _select(self.rule_other, rules[0].get("other"))
         _select(self.rule_severity, rules[0].get("severity", "error"))
         self.appendix.setChecked(bool(data.get("appendix", True)))
+        _select(self.scale, data.get("scale"))
+        _select(self.decimals, None if data.get("decimals") is None else str(data["decimals"]))
+        _select(self.pad, None if data.get("pad") is None else "yes" if data["pad"] else "no")
+        self._show_example()
+
+    def display(self) -> dict:
+        """The display keys chosen (None: not set, the kind's own way or the template's switch)."""
+        decimals, pad = self.decimals.currentData(), self.pad.currentData()
+        return {"scale": self.scale.currentData() or None, "decimals": int(decimals) if decimals else None,
+                "pad": (pad == "yes") if pad else None}
+
+    def _show_example(self) -> None:
+        """What a figure of this kind prints as with the choices made (or why it cannot)."""
+        kind = kinds.of(self.kind.currentData() or "count")
+        chosen = self.display()
+        if chosen["scale"] and chosen["scale"] not in kind.scales or chosen["pad"] is not None and not kind.paddable \
+                or chosen["decimals"] is not None and not kind.has_fraction(chosen["scale"]):
+            self.example.setText(_("(loại giá trị này không hiển thị như vậy)"))
+            return
+        display = kinds.Display(chosen["scale"], chosen["decimals"], bool(chosen["pad"]))
+        unit = self.unit.text().strip()
+        self.example.setText("; ".join(kind.with_unit(kind.format(n, d, display), unit)
+                                       for n, d in _EXAMPLES[kind.name]))
 
     def fields(self) -> dict:
         parent = self.parent_code.currentData() or None
@@ -113,5 +164,5 @@ class IndicatorForm(QWidget):
             "parent": parent, "part": (self.part.currentData() or "partial") if parent else None,
             "time": self.time.currentData(), "offices": self.offices.currentData(),
             "min": self.minimum.text().strip() or None, "max": self.maximum.text().strip() or None,
-            "rules": rules, "appendix": self.appendix.isChecked(),
+            "rules": rules, "appendix": self.appendix.isChecked(), **self.display(),
         }

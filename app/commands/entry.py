@@ -5,7 +5,8 @@ import json
 import sys
 
 from app.commands.common import fail
-from app.domain.numbers import parse_value, to_storage
+from app.domain.kinds import parse_value
+from app.domain.numbers import to_storage
 from app.domain.validate import has_errors, validate
 from app.errors import NotFoundError
 from app.storage.store import Store

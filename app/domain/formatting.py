@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
@@ -13,6 +13,8 @@ _MILLION = Decimal(10) ** 6
 
 def number(value: Decimal, *, pad: bool = False) -> str:
     """"2607" → "2.607"; "13.302" → "13,302"; with ``pad``, 3 → "03" (admin style)."""
+    if value.as_tuple().exponent < -3:  # babel would round half to even; reports round halves up
+        value = rounded(value, 3)
     text = format_decimal(value, format="#,##0.###", locale=LOCALE)
     if pad and value == value.to_integral_value() and 0 < value < 10:
         text = "0" + text
@@ -35,26 +37,8 @@ def money(value: Decimal) -> str:
     return f"{shown} {word} đồng"
 
 
-def percent(value: Decimal) -> str:
-    """Percent points: 25 → "25%", 50.8 → "50,8%"."""
-    return f"{number(value)}%"
-
-
 def ratio(top: Decimal, bottom: Decimal) -> str:
     return f"{number(top)}/{number(bottom)}"
-
-
-def ratio_share(top: Decimal, bottom: Decimal) -> Decimal:
-    """Share of a ratio in percent points, rounded to one decimal."""
-    return (top * 100 / bottom).quantize(Decimal("0.1")).normalize()
-
-
-def change_percent(current: Decimal, previous: Decimal) -> Decimal | None:
-    """Change against the same period last year in percent points, cut (not rounded) to two
-    decimals as statistical reports print it: 4.348 on 4.335 is "0,29%"."""
-    if previous == 0:
-        return None
-    return ((current - previous) * 100 / previous).quantize(Decimal("0.01"), rounding=ROUND_DOWN).normalize()
 
 
 def date_line(place: str, day: dt.date | None) -> str:

@@ -2,8 +2,9 @@
 
 The placeholder language (a contract, like the commands):
 
-``{CODE}``          the figure as its indicator displays it, with qualifier and unit: "2.607 người",
-                    "khoảng 4.348 người", "13,302 tỷ đồng", "5/5 công ty"
+``{CODE}``          the figure as its indicator displays it (the template's ``scale``, ``decimals``,
+                    ``pad``), with qualifier and unit: "2.607 người", "khoảng 4.348 người",
+                    "13,302 tỷ đồng", "245.118 triệu đồng", "04/04 chỉ tiêu"
 ``{CODE:so}``       the number alone (with its qualifier): "2.607"
 ``{CODE:tyle}``     a ratio's share: "100%"
 ``{CODE:kh}``       share of the annual plan: "50,8%"
@@ -29,8 +30,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import formatting, views
+from app.domain.indicator import Indicator
 from app.domain.model import Document, Value
-from app.domain.template import Indicator
 from app.domain.views import MISSING, figure_text, number_text  # noqa: F401 (public here too)
 
 PLACEHOLDER = re.compile(r"\{(?P<code>[A-Z][A-Z0-9_]*)(?::(?P<mod>[a-z_]+))?(?:\.(?P<dec>\d))?\}"
@@ -51,21 +52,6 @@ class Placeholder:
 def placeholders(text: str) -> list[Placeholder]:
     return [Placeholder(m.group(0), m["code"], m["mod"], m["ref"], int(m["dec"]) if m["dec"] else None)
             for m in PLACEHOLDER.finditer(text)]
-
-
-def change_text(current: Decimal, previous: Decimal | None, places: int | None = None) -> str:
-    """"tăng 0,29%": cut to two decimals by default (as statistics print it), or rounded to ``places``."""
-    if previous is None or previous == 0:
-        return MISSING
-    if places is None:
-        change = formatting.change_percent(current, previous)
-        shown = formatting.percent(abs(change)) if change else ""
-    else:
-        change = formatting.rounded((current - previous) * 100 / previous, places)
-        shown = f"{formatting.fixed(abs(change), places)}%"
-    if change == 0:
-        return "bằng cùng kỳ"
-    return f"{'tăng' if change > 0 else 'giảm'} {shown}"
 
 
 def expand(text: str, indicators: dict[str, Indicator], values: dict[str, Value],

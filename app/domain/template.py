@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from app.domain import kinds
 from app.domain import template_format as form
+from app.domain.indicator import Indicator, Rule
 from app.domain.text import clean, clean_line
 from app.errors import InputError
 from app.formats import canonical, convert
@@ -21,35 +23,9 @@ from app.fsutil import read_limited
 
 FORMAT = "baocao-template"
 FORMAT_VERSION = 1
-KINDS = ("count", "money", "decimal", "percent", "ratio")
+KINDS = tuple(kinds.KINDS)
 PARTS = ("exhaustive", "partial", "subrate")
 OPS = ("<=", "<", ">=", ">", "==")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A declared inequality: this indicator ``op`` the ``other`` (e.g. resolved <= received)."""
-
-    op: str
-    other: str
-    severity: str = "error"
-
-
-@dataclass(frozen=True)
-class Indicator:
-    code: str
-    label: str
-    unit: str
-    kind: str = "count"
-    parent: str | None = None
-    part: str | None = None  # how this row relates to its parent ("trong đó")
-    time: str = "flow"  # flow: quarters sum; stock: the latest quarter
-    offices: str = "sum"  # sum over offices, or "none"
-    minimum: str | None = "0"
-    maximum: str | None = None
-    rules: tuple[Rule, ...] = ()
-    appendix: bool = True
-    section: str = ""
 
 
 @dataclass
@@ -127,20 +103,8 @@ def _section_dict(section: Section) -> dict:
     out: dict = {"code": section.code, "title": section.title}
     if section.plan_title:
         out["plan_title"] = section.plan_title
-    out["indicators"] = [_indicator_dict(i) for i in section.indicators]
+    out["indicators"] = [i.to_dict() for i in section.indicators]
     out["children"] = [_section_dict(c) for c in section.children]
-    return out
-
-
-def _indicator_dict(ind: Indicator) -> dict:
-    out: dict = {"code": ind.code, "label": ind.label, "unit": ind.unit, "kind": ind.kind}
-    if ind.parent:
-        out["parent"], out["part"] = ind.parent, ind.part
-    out["time"], out["offices"] = ind.time, ind.offices
-    out["min"], out["max"] = ind.minimum, ind.maximum
-    if ind.rules:
-        out["rules"] = [{"op": r.op, "other": r.other, "severity": r.severity} for r in ind.rules]
-    out["appendix"] = ind.appendix
     return out
 
 
@@ -204,8 +168,9 @@ def _build(data: dict, source: str) -> Template:
         plan_heading=_text(typed.plan_heading, "plan_heading", source),
         sections=sections, cutoff_day=typed.cutoff_day, pad_small_counts=typed.pad_small_counts,
     )
-    form.check_relations(template, form.indicator_paths(typed), source)
-    form.check_patterns(template, source)
+    listed = [i.code for s in template.by_section.values() for i in s.indicators]
+    form.check_relations(template.indicators, listed, form.indicator_paths(typed), source)
+    form.check_patterns(template.summary, template.results_heading, template.plan_heading, source)
     return template
 
 
@@ -243,7 +208,7 @@ def _indicator(typed: form.IndicatorForm, path: str, section: str, source: str) 
         kind=typed.kind, parent=parent, part=typed.part if parent else None, time=typed.time,
         offices=typed.offices, minimum=_bound(typed.minimum, f"{path}.min", source),
         maximum=_bound(typed.maximum, f"{path}.max", source), rules=rules, appendix=typed.appendix,
-        section=section,
+        section=section, **form.display_keys(typed, path, source),
     )
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
+from app.domain import kinds
+from app.domain.indicator import Indicator
 from app.errors import InputError
 from app.formats import decode
-
-if TYPE_CHECKING:  # the built objects; this module only describes and checks their file form
-    from app.domain.template import Indicator, Template
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_SECTIONS = 200  # in the whole tree
@@ -63,6 +62,10 @@ class IndicatorForm(msgspec.Struct, forbid_unknown_fields=True, rename={"minimum
     maximum: Bound | None = None
     rules: Annotated[list[RuleForm], msgspec.Meta(max_length=MAX_RULES)] | None = None
     appendix: bool = True
+    #: Display (optional; files without these keys print as before): scale, decimals, zero padding.
+    scale: Literal["dong", "nghin", "trieu", "ty"] | None = None
+    decimals: Annotated[int, msgspec.Meta(ge=0, le=kinds.MAX_DECIMALS)] | None = None
+    pad: bool | None = None
 
 
 class SectionForm(msgspec.Struct, forbid_unknown_fields=True):
@@ -164,25 +167,42 @@ def indicator_paths(typed: TemplateForm) -> dict[str, str]:
             for i, ind in reversed(list(enumerate(section.indicators)))}
 
 
-def check_relations(template: Template, paths: dict[str, str], source: str) -> None:
-    """Duplicate indicator codes, limits, "trong đó" parents (same kind, no cycle) and rules."""
-    count = sum(len(s.indicators) for s in template.by_section.values())
-    if count != len(template.indicators):
-        code = _first_repeated([i.code for s in template.by_section.values() for i in s.indicators])
+def display_keys(typed: IndicatorForm, path: str, source: str) -> dict[str, Any]:
+    """The display keys of one indicator, refused where its kind cannot print that way."""
+    kind = kinds.of(typed.kind)
+    if typed.scale is not None and typed.scale not in kind.scales:
+        allowed = ", ".join(f"“{s}”" for s in kind.scales) or "không có"
+        raise fail(source, f"{path}.scale", f"loại giá trị “{kind.label}” không hiển thị theo "
+                                             f"“{typed.scale}” (được dùng: {allowed}).")
+    if typed.decimals is not None and not kind.has_fraction(typed.scale):
+        raise fail(source, f"{path}.decimals", f"loại giá trị “{kind.label}” chỉ có phần thập phân khi "
+                                                "hiển thị theo nghìn, triệu hoặc tỷ.")
+    if typed.pad is not None and not kind.paddable:
+        raise fail(source, f"{path}.pad", f"chỉ số lượng và tỉ lệ a/b mới thêm số 0 đằng trước; "
+                                           f"loại giá trị “{kind.label}” thì không.")
+    return {"scale": typed.scale, "decimals": typed.decimals, "pad": typed.pad}
+
+
+def check_relations(indicators: dict[str, Indicator], listed: list[str], paths: dict[str, str],
+                    source: str) -> None:
+    """Duplicate indicator codes (``listed`` holds every code as written), limits, "trong đó"
+    parents (same kind, no cycle) and rules."""
+    if len(listed) != len(indicators):
+        code = _first_repeated(listed)
         raise fail(source, f"{paths[code]}.code", f"mã chỉ tiêu “{code}” bị trùng.")
-    for ind in template.indicators.values():
+    for ind in indicators.values():
         path = paths[ind.code]
         if ind.minimum is not None and ind.maximum is not None and Decimal(ind.minimum) > Decimal(ind.maximum):
             raise fail(source, path, f"chỉ tiêu {ind.code}: giới hạn nhỏ nhất lớn hơn giới hạn lớn nhất.")
         if ind.parent:
-            parent = template.indicators.get(ind.parent)
+            parent = indicators.get(ind.parent)
             if parent is None:
                 raise fail(source, f"{path}.parent", f"chỉ tiêu cha “{ind.parent[:40]}” không có trong mẫu.")
             if ind.part != "subrate" and parent.kind != ind.kind:
                 raise fail(source, path, f"chỉ tiêu {ind.code} phải cùng loại giá trị với {parent.code}.")
-            _no_cycle(template, ind, path, source)
+            _no_cycle(indicators, ind, path, source)
         for rule in ind.rules:
-            if rule.other not in template.indicators:
+            if rule.other not in indicators:
                 raise fail(source, f"{path}.rules", f"quy tắc so với “{rule.other[:40]}” không có trong mẫu.")
 
 
@@ -191,21 +211,21 @@ def _first_repeated(codes: list[str]) -> str:
     return next(code for code in codes if code in seen or seen.add(code))
 
 
-def _no_cycle(template: Template, ind: Indicator, path: str, source: str) -> None:
+def _no_cycle(indicators: dict[str, Indicator], ind: Indicator, path: str, source: str) -> None:
     seen = {ind.code}
     current = ind
     while current.parent:
         if current.parent in seen:
             raise fail(source, f"{path}.parent", f"quan hệ “trong đó” của {ind.code} bị vòng lặp.")
         seen.add(current.parent)
-        current = template.indicators[current.parent]
+        current = indicators[current.parent]
 
 
-def check_patterns(template: Template, source: str) -> None:
+def check_patterns(summary: str, results_heading: str, plan_heading: str, source: str) -> None:
     """Headings use only the placeholders a period can fill."""
-    for name, text, allowed in (("summary", template.summary, {"ky", "ky_toi"}),
-                                 ("results_heading", template.results_heading, {"KY", "KY_TOI"}),
-                                 ("plan_heading", template.plan_heading, {"KY", "KY_TOI"})):
+    for name, text, allowed in (("summary", summary, {"ky", "ky_toi"}),
+                                 ("results_heading", results_heading, {"KY", "KY_TOI"}),
+                                 ("plan_heading", plan_heading, {"KY", "KY_TOI"})):
         used = set(re.findall(r"\{(\w*)\}", text))
         if used - allowed or text.count("{") != text.count("}"):
             raise fail(source, name, f"chỉ được dùng chỗ giữ {', '.join('{' + a + '}' for a in sorted(allowed))}.")

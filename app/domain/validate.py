@@ -65,9 +65,8 @@ def _name(indicator: Indicator) -> str:
 
 
 def _show(indicator: Indicator, number: Decimal) -> str:
-    if indicator.kind == "money":
-        return formatting.money(number)
-    return formatting.number(number)
+    """The figure in a message: "2.607", "13,302 tỷ đồng", "50,8%"."""
+    return indicator.value_kind.with_unit(indicator.value_kind.format(number), "")
 
 
 def _finding(severity: Severity, indicator: Indicator, message: str) -> Finding:
@@ -78,9 +77,8 @@ def _check_value(indicator: Indicator, value: Value) -> list[Finding]:
     number = value.number
     if number is None:
         return []
-    out = []
-    if indicator.kind in ("count", "money", "ratio") and number != number.to_integral_value():
-        out.append(_finding(Severity.ERROR, indicator, f"{_name(indicator)} phải là số nguyên."))
+    out = [_finding(Severity.ERROR, indicator, _name(indicator) + problem)
+           for problem in indicator.value_kind.check(number, value.denominator)]
     if indicator.minimum is not None and number < Decimal(indicator.minimum):
         out.append(_finding(Severity.ERROR, indicator,
                             f"{_name(indicator)} = {_show(indicator, number)} nhỏ hơn mức tối thiểu "
@@ -89,13 +87,6 @@ def _check_value(indicator: Indicator, value: Value) -> list[Finding]:
         out.append(_finding(Severity.ERROR, indicator,
                             f"{_name(indicator)} = {_show(indicator, number)} vượt mức tối đa "
                             f"{formatting.number(Decimal(indicator.maximum))}."))
-    if indicator.kind == "ratio":
-        if value.denominator is None:
-            out.append(_finding(Severity.ERROR, indicator, f"{_name(indicator)} thiếu mẫu số (ví dụ 5/5)."))
-        elif number > value.denominator:
-            out.append(_finding(Severity.ERROR, indicator,
-                                f"{_name(indicator)}: tử số {formatting.number(number)} lớn hơn mẫu số "
-                                f"{formatting.number(value.denominator)}."))
     return out
 
 

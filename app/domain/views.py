@@ -2,41 +2,39 @@
 
 Each view takes the indicator, its value (or None), an optional number of
 decimals and the same-period figure, and returns the text, or "…" when the
-figure it needs is missing.
+figure it needs is missing. How a number prints is its kind's (``kinds``); the
+indicator's display keys (scale, decimals, padding) apply unless a view says otherwise.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
-from app.domain import formatting
+from app.domain import formatting, kinds
+from app.domain.indicator import Indicator
 from app.domain.model import Value
 from app.domain.numbers import SUFFIX_QUALIFIERS
-from app.domain.template import Indicator
 
 MISSING = "…"
 
 
 def number_text(indicator: Indicator, value: Value, pad: bool = True, places: int | None = None) -> str:
-    """The number as printed, with its qualifier, without the unit (money keeps its scale)."""
+    """The number as printed, with its qualifier, without the unit (money keeps its scale).
+
+    ``pad`` is the template-wide padding switch; the indicator's own ``pad`` wins over it.
+    """
     if value.number is None:
         return MISSING
-    return _qualified(value, _number(indicator, value.number, value.denominator, pad, places))
+    shown = indicator.value_kind.format(value.number, value.denominator, indicator.display(pad), places)
+    return _qualified(value, shown)
 
 
 def figure_text(indicator: Indicator, value: Value | None, pad: bool = True, places: int | None = None) -> str:
     """"2.607 người", "13,302 tỷ đồng", "khoảng 4.348 người", "5/5 công ty", "4% trở lên"."""
     if value is None or value.number is None:
         return MISSING
-    bare = _number(indicator, value.number, value.denominator, pad, places)
-    return _qualified(value, with_unit(indicator, bare))
-
-
-def with_unit(indicator: Indicator, shown: str) -> str:
-    if indicator.kind == "money":
-        return f"{shown} đồng"
-    if indicator.kind == "percent" or not indicator.unit:
-        return shown
-    return f"{shown} {indicator.unit}"
+    kind = indicator.value_kind
+    bare = kind.format(value.number, value.denominator, indicator.display(pad), places)
+    return _qualified(value, kind.with_unit(bare, indicator.unit))
 
 
 def render(indicator: Indicator, value: Value | None, view: str | None, places: int | None, *,
@@ -58,55 +56,44 @@ def render(indicator: Indicator, value: Value | None, view: str | None, places: 
         return number_text(indicator, value, pad, places)
     if view in formatting.SCALE_WORDS:
         scaled = formatting.in_scale(value.number, view, places)
-        return _qualified(value, with_unit(indicator, scaled))
+        return _qualified(value, indicator.value_kind.with_unit(scaled, indicator.unit))
     return _share(indicator, value, view, places, prior)
 
 
 def _share(indicator: Indicator, value: Value, view: str, places: int | None, prior: Decimal | None) -> str:
-    number = value.number
+    kind, number = indicator.value_kind, value.number
     if view == "tyle" and value.denominator:
-        return _percent(number * 100 / value.denominator, 1 if places is None else places)
+        return f"{kinds.share_points(kinds.share(number, value.denominator), places)}%"
     if view == "kh" and value.plan:
-        return _percent(number * 100 / value.plan, 1 if places is None else places)
+        return f"{kinds.share_points(kind.share_of_plan(number, value.plan), places)}%"
     if view == "ck":
-        from app.domain.narrative import change_text
-
-        return change_text(number, prior, places)
+        return change_text(kind.change(number, prior), places)
     if view == "ck_so" and prior is not None:
         difference = number - prior
         if difference == 0:
             return "bằng cùng kỳ"
         word = "tăng" if difference > 0 else "giảm"
-        return f"{word} {with_unit(indicator, _number(indicator, abs(difference), None, False, places))}"
+        display = indicator.display(False)
+        return f"{word} {kind.with_unit(kind.format(abs(difference), None, display, places), indicator.unit)}"
     return MISSING
 
 
-def _percent(share: Decimal, places: int) -> str:
-    """Share in percent points; trailing zeros dropped unless decimals were asked for."""
-    shown = formatting.rounded(share, places)
-    return f"{formatting.number(shown.normalize()) if places <= 1 else formatting.fixed(shown, places)}%"
+def change_text(change: Decimal | None, places: int | None = None) -> str:
+    """"tăng 0,29%", "giảm 41,7%", "bằng cùng kỳ" for a change in percent points (``kinds``:
+    cut to two decimals unless ``places`` is given); "…" without a base to compare with."""
+    if change is None:
+        return MISSING
+    shown = kinds.change_rounded(change, places)
+    if shown == 0:
+        return "bằng cùng kỳ"
+    return f"{'tăng' if shown > 0 else 'giảm'} {kinds.change_points(abs(change), places)}%"
 
 
 def _plain(indicator: Indicator, number: Decimal | None, places: int | None, pad: bool) -> str:
     if number is None:
         return MISSING
-    return with_unit(indicator, _number(indicator, number, None, pad, places))
-
-
-def _number(indicator: Indicator, number: Decimal, denominator: Decimal | None, pad: bool,
-            places: int | None) -> str:
-    if indicator.kind == "money":
-        if places is not None:
-            word = "ty" if abs(number) >= 10**9 else "trieu" if abs(number) >= 10**6 else None
-            return formatting.in_scale(number, word, places) if word else formatting.fixed(number, places)
-        return formatting.money(number).removesuffix(" đồng")
-    if indicator.kind == "ratio" and denominator is not None:
-        return formatting.ratio(number, denominator)
-    if places is not None:
-        return formatting.fixed(number, places) + ("%" if indicator.kind == "percent" else "")
-    if indicator.kind == "percent":
-        return formatting.percent(number)
-    return formatting.number(number, pad=pad and indicator.kind == "count")
+    kind = indicator.value_kind
+    return kind.with_unit(kind.format(number, None, indicator.display(pad), places), indicator.unit)
 
 
 def _qualified(value: Value, shown: str) -> str:

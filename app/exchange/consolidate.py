@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 from app.domain import formatting, narrative
 from app.domain.model import Office, Report, Value
@@ -129,21 +128,13 @@ def _combine(template, by_office: dict[str, dict[str, Value]], own_code: str,
     sources = [v for code, v in by_office.items() if code != own_code or include_own]
     out = {}
     for code, indicator in template.indicators.items():
-        if indicator.offices != "sum" or indicator.kind == "percent":
+        if not indicator.value_kind.sums_over_offices(indicator.offices):
             if code in own and own[code].number is not None:
                 out[code] = own[code]
             continue
         present = [v[code] for v in sources if code in v and v[code].number is not None]
-        if not present:
-            continue
-        number = sum((v.number for v in present), Decimal(0))
-        denominator = sum((v.denominator or Decimal(0) for v in present), Decimal(0)) \
-            if indicator.kind == "ratio" else None
-        approximate = any(v.qualifier for v in present)
-        plan = own[code].plan if code in own else None
-        out[code] = Value(code, number, denominator, qualifier="khoảng" if approximate else None,
-                          estimate=any(v.estimate for v in present), plan=plan,
-                          as_of=max((v.as_of for v in present if v.as_of), default=None))
+        if present:
+            out[code] = aggregate.total(indicator, present, own[code].plan if code in own else None)
     return out
 
 
@@ -196,21 +187,10 @@ def _comparisons(store: Store, result: Consolidation, template) -> dict[str, agg
     out = {}
     for indicator_code, indicator in template.indicators.items():
         current, before, ytd = (v.get(indicator_code) for v in (result.values, last_year, to_date))
-        number = current.number if current else None
-        prior = before.number if before else None
-        summed = indicator.time == "flow" and indicator.kind != "percent"
-        ytd_number = (ytd.number if ytd else None) if summed else number
-        plan = current.plan if current else None
-        if number is None and prior is None and ytd_number is None and plan is None:
-            continue
-        out[indicator_code] = aggregate.Comparison(
-            current=current, prior=prior,
-            change=formatting.change_percent(number, prior) if number is not None and prior else None,
-            year_to_date=ytd_number, plan=plan,
-            share_of_plan=formatting.rounded(ytd_number * 100 / plan, 1).normalize()
-            if ytd_number is not None and plan else None,
-            year_to_date_denominator=(ytd.denominator if ytd and summed else current.denominator if current
-                                      else None))
+        row = aggregate.comparison(indicator, current, before.number if before else None, ytd,
+                                   current.plan if current else None)
+        if row is not None:
+            out[indicator_code] = row
     return out
 
 
@@ -220,7 +200,7 @@ def breakdown_table(template, result: Consolidation) -> Table:
     for code, indicator in template.indicators.items():
         if not indicator.appendix:
             continue
-        cells = [Cell(indicator.label), Cell("triệu đồng" if indicator.kind == "money" else indicator.unit)]
+        cells = [Cell(indicator.label), appendix.unit_cell(indicator)]
         for office in offices:
             cells.append(_cell(indicator, result.by_office[office].get(code)))
         cells.append(_cell(indicator, result.values.get(code)))

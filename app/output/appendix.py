@@ -3,13 +3,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.domain import formatting, narrative
+from app.domain import kinds, narrative
 from app.domain.model import ReportData
 from app.domain.template import Indicator, Template
 from app.output.model import Cell, Table
 from app.reporting import aggregate
-
-_MILLION = Decimal(10) ** 6
 
 APPENDIX_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Cùng kỳ năm trước", "So cùng kỳ (%)",
                     "Lũy kế năm", "Kế hoạch năm", "Đạt % kế hoạch")
@@ -25,14 +23,14 @@ def indicators(template: Template, comparisons: dict[str, aggregate.Comparison])
         rows.append((
             Cell(str(len(rows) + 1)),
             Cell(indicator.label),
-            Cell("triệu đồng" if indicator.kind == "money" else indicator.unit),
+            unit_cell(indicator),
             figure_cell(indicator, current.number if current else None,
                          current.denominator if current else None),
             figure_cell(indicator, c.prior),
-            percent_cell(c.change),
+            change_cell(c.change),
             figure_cell(indicator, c.year_to_date, c.year_to_date_denominator),
             figure_cell(indicator, c.plan),
-            percent_cell(c.share_of_plan),
+            share_cell(c.share_of_plan),
         ))
     if not rows:
         return None
@@ -40,21 +38,30 @@ def indicators(template: Template, comparisons: dict[str, aggregate.Comparison])
                  (False, False, False, True, True, True, True, True, True))
 
 
+def unit_cell(indicator: Indicator) -> Cell:
+    """"triệu đồng" for money unless the indicator sets its scale; "nghìn người" in thousands."""
+    return Cell(indicator.value_kind.table_unit(indicator.unit, indicator.display()))
+
+
 def figure_cell(indicator: Indicator, number: Decimal | None, denominator: Decimal | None = None) -> Cell:
+    """A figure in the column's scale, with the indicator's decimals and padding (when it sets them)."""
     if number is None:
         return Cell("")
-    if indicator.kind == "ratio" and denominator is not None:
-        return Cell(formatting.ratio(number, denominator), number)
-    if indicator.kind == "money":
-        millions = number / _MILLION
-        return Cell(formatting.number(millions), millions)
-    if indicator.kind == "percent":
-        return Cell(formatting.percent(number), number)
-    return Cell(formatting.number(number), number)
+    return Cell(*indicator.value_kind.table_figure(number, denominator, indicator.display()))
 
 
-def percent_cell(number: Decimal | None) -> Cell:
-    return Cell(formatting.number(number), number) if number is not None else Cell("")
+def change_cell(change: Decimal | None) -> Cell:
+    """Change on last year in percent points, as statistics print it (cut to two decimals)."""
+    if change is None:
+        return Cell("")
+    return Cell(kinds.change_points(change), kinds.change_rounded(change))
+
+
+def share_cell(share: Decimal | None) -> Cell:
+    """Share of the annual plan in percent points, one decimal, halves away from zero."""
+    if share is None:
+        return Cell("")
+    return Cell(kinds.share_points(share), kinds.share_rounded(share))
 
 
 def advised(data: ReportData) -> Table | None:

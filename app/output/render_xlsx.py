@@ -1,4 +1,5 @@
-"""The report's figures as a workbook (openpyxl): numbers are numbers, not text."""
+"""The report's figures as a workbook (openpyxl): numbers are numbers, not text, shown with the
+decimals and padding the printed report gives them (the indicator's display keys)."""
 from __future__ import annotations
 
 import io
@@ -19,6 +20,15 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def number_format(text: str) -> str:
+    """The workbook shows a figure as the report prints it: "04" padded, "6,30" with two decimals."""
+    digits = text.removesuffix("%")
+    if len(digits) == 2 and digits.startswith("0") and digits[1].isdigit():
+        return "00"
+    places = len(digits.split(",", 1)[1]) if "," in digits else 0
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
 def _sheet(wb: Workbook, title: str, heading: list[str], table: ModelTable, first: bool) -> None:
     ws = wb.active if first else wb.create_sheet()
     ws.title = title
@@ -34,7 +44,7 @@ def _sheet(wb: Workbook, title: str, heading: list[str], table: ModelTable, firs
         for c, (value, numeric) in enumerate(zip(row, table.numeric, strict=True), start=1):
             if numeric and value.number is not None and "/" not in value.text:
                 cell = ws.cell(row=r, column=c, value=value.number)
-                cell.number_format = "#,##0.###" if value.number % 1 else "#,##0"
+                cell.number_format = number_format(value.text)
             else:
                 cell = ws.cell(row=r, column=c, value=_nfc(value.text) or None)
             cell.font = Font(name="Times New Roman")

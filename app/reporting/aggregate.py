@@ -1,15 +1,14 @@
 """Figures over time: six-month, nine-month and annual figures from the quarters entered,
 the same period last year, the year to date (lũy kế) and the share of the annual plan.
 
-Flows are summed over quarters; stocks take the latest quarter that has a value.
-Percentages are never summed (they behave as stocks).
+Flows are summed over quarters; stocks take the latest quarter that has a value; how a
+figure adds up is its kind's (``app.domain.kinds``: percentages are never summed).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain import formatting
 from app.domain.model import Value
 from app.domain.period import Period
 from app.domain.template import Indicator, Template
@@ -17,24 +16,27 @@ from app.storage.store import Store
 
 
 def combine(template: Template, parts: list[dict[str, Value]]) -> dict[str, Value]:
-    """Combine quarters' values (oldest first) per each indicator's time rule."""
+    """Combine quarters' values (oldest first) per each indicator's time rule and kind."""
     out: dict[str, Value] = {}
     for code, indicator in template.indicators.items():
         present = [p[code] for p in parts if code in p and p[code].number is not None]
         if not present:
             continue
-        if indicator.time == "stock" or indicator.kind == "percent":
+        if not indicator.value_kind.sums_over_time(indicator.time):
             out[code] = present[-1]
             continue
-        number = sum((v.number for v in present), Decimal(0))
-        denominator = None
-        if indicator.kind == "ratio":
-            denominator = sum((v.denominator or Decimal(0) for v in present), Decimal(0))
-        out[code] = Value(code, number, denominator, qualifier=_carried(present),
-                          estimate=any(v.estimate for v in present),
-                          as_of=max((v.as_of for v in present if v.as_of), default=None),
-                          plan=next((v.plan for v in reversed(present) if v.plan is not None), None))
+        plan = next((v.plan for v in reversed(present) if v.plan is not None), None)
+        out[code] = total(indicator, present, plan)
     return out
+
+
+def total(indicator: Indicator, present: list[Value], plan: Decimal | None) -> Value:
+    """The sum of several figures of one indicator (quarters, or offices) as its kind adds them,
+    with the qualifier carried, an estimate if any part is one, and the latest as-of date."""
+    number, denominator = indicator.value_kind.total([(v.number, v.denominator) for v in present])
+    return Value(indicator.code, number, denominator, qualifier=_carried(present),
+                 estimate=any(v.estimate for v in present),
+                 as_of=max((v.as_of for v in present if v.as_of), default=None), plan=plan)
 
 
 def _carried(present: list[Value]) -> str | None:
@@ -73,10 +75,10 @@ class Comparison:
 
     current: Value | None
     prior: Decimal | None
-    change: Decimal | None  # percent points
+    change: Decimal | None  # percent points, exact (printing rounds it)
     year_to_date: Decimal | None
     plan: Decimal | None
-    share_of_plan: Decimal | None  # percent points
+    share_of_plan: Decimal | None  # percent points, exact (printing rounds it)
     year_to_date_denominator: Decimal | None = None  # ratios: "5/5"
 
 
@@ -92,34 +94,31 @@ def comparisons(store: Store, office_code: str, period: Period, template: Templa
     out = {}
     for code, indicator in template.indicators.items():
         current = values.get(code)
-        number = current.number if current else None
         prior = current.prior_year if current and current.prior_year is not None else None
         if prior is None and code in last_year:
             prior = last_year[code].number
         plan = current.plan if current and current.plan is not None else None
         if plan is None and code in ytd:
             plan = ytd[code].plan
-        to_date = ytd[code].number if code in ytd else None
-        if number is None and prior is None and to_date is None and plan is None:
-            continue
-        out[code] = Comparison(
-            current=current,
-            prior=prior,
-            change=formatting.change_percent(number, prior) if number is not None and prior else None,
-            year_to_date=to_date if _summable(indicator) else number,
-            plan=plan,
-            share_of_plan=_share(to_date if _summable(indicator) else number, plan),
-            year_to_date_denominator=(ytd[code].denominator if code in ytd and _summable(indicator)
-                                      else current.denominator if current else None),
-        )
+        row = comparison(indicator, current, prior, ytd.get(code), plan)
+        if row is not None:
+            out[code] = row
     return out
 
 
-def _summable(indicator: Indicator) -> bool:
-    return indicator.time == "flow" and indicator.kind != "percent"
-
-
-def _share(number: Decimal | None, plan: Decimal | None) -> Decimal | None:
-    if number is None or not plan:
+def comparison(indicator: Indicator, current: Value | None, prior: Decimal | None, to_date: Value | None,
+               plan: Decimal | None) -> Comparison | None:
+    """One appendix row from its figures (None when it has none): the change, the year to date as the
+    indicator's kind and time rule build it, and the share of the plan, exact."""
+    kind = indicator.value_kind
+    number = current.number if current else None
+    summed = kind.sums_over_time(indicator.time)
+    raw_to_date = to_date.number if to_date else None
+    ytd_number = raw_to_date if summed else number
+    if number is None and prior is None and raw_to_date is None and plan is None:
         return None
-    return (number * 100 / plan).quantize(Decimal("0.1")).normalize()
+    return Comparison(
+        current=current, prior=prior, change=kind.change(number, prior), year_to_date=ytd_number, plan=plan,
+        share_of_plan=kind.share_of_plan(ytd_number, plan),
+        year_to_date_denominator=(to_date.denominator if to_date and summed
+                                  else current.denominator if current else None))

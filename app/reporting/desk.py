@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain import numbers
+from app.domain import kinds, numbers
 from app.domain.model import Block, Document, OfficeProfile, Report, ReportData, Task, TaskReview, TaskStatus, Value
 from app.domain.period import Period
 from app.domain.text import clean, detect_legacy
@@ -102,7 +102,7 @@ def _edited(old: Value, indicator, column: str, text: str) -> Value:
         if not text:
             new = dataclasses.replace(old, number=None, denominator=None)
         else:
-            parsed = numbers.parse_value(text, indicator.kind, indicator.unit)
+            parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
             new = dataclasses.replace(old, number=parsed.number, denominator=parsed.denominator,
                                       qualifier=parsed.qualifier or old.qualifier,
                                       estimate=parsed.estimate or old.estimate)
@@ -113,7 +113,7 @@ def _edited(old: Value, indicator, column: str, text: str) -> Value:
     elif column == "estimate":
         new = dataclasses.replace(old, estimate=text in ("1", "true", "True"))
     elif column in ("prior_year", "plan"):
-        number = numbers.parse_value(text, indicator.kind, indicator.unit).number if text else None
+        number = kinds.parse_value(text, indicator.kind, indicator.unit).number if text else None
         new = dataclasses.replace(old, **{column: number})
     elif column == "note":
         new = dataclasses.replace(old, note=text)

@@ -18,6 +18,7 @@ from app.errors import InputError, UserError
 from app.storage.rows import transaction
 from app.storage.store import Store
 
+DISPLAY_KEYS = ("scale", "decimals", "pad")  # optional: absent means the kind's own way
 INDICATOR_DEFAULTS = {"kind": "count", "time": "flow", "offices": "sum", "min": "0", "max": None, "appendix": True}
 
 
@@ -113,7 +114,7 @@ class Draft:
         def change():
             ind, _ = self.indicator(code)
             for key, value in fields.items():
-                if value is None and key in ("parent", "part", "rules"):
+                if value is None and key in ("parent", "part", "rules", *DISPLAY_KEYS):
                     ind.pop(key, None)
                 else:
                     ind[key] = value
@@ -218,7 +219,8 @@ def _rename_placeholders(store: Store, report, rename: dict[str, str]) -> None:
     def swap(match: re.Match) -> str:
         code = match["code"]
         if code in rename:
-            return "{" + rename[code] + (f":{match['mod']}" if match["mod"] else "") + "}"
+            return "{" + rename[code] + (f":{match['mod']}" if match["mod"] else "") \
+                + (f".{match['dec']}" if match["dec"] else "") + "}"
         return match.group(0)
 
     for (section, part), blocks in store.content.narrative(report.id).items():

@@ -13,7 +13,7 @@ import uuid
 
 import sqlite_utils
 
-from app.domain import numbers
+from app.domain import kinds, numbers
 from app.domain.model import Block, Report, ReportData
 from app.domain.text import clean
 from app.errors import InputError, NotFoundError
@@ -71,7 +71,7 @@ class Content(Worklist):
         from app.domain.model import Value
 
         indicator = self.indicator(report, code)
-        parsed = numbers.parse_value(text, indicator.kind, indicator.unit)
+        parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
         old = self.values(report.id).get(code) or Value(code, None)
         new = dataclasses.replace(old, number=parsed.number, denominator=parsed.denominator,
                                   qualifier=parsed.qualifier, estimate=parsed.estimate)

@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain import formatting
-from app.domain.numbers import parse_number, parse_value
+from app.domain.kinds import parse_value
+from app.domain.numbers import parse_number
 from app.errors import InputError
 
 
