@@ -35,7 +35,7 @@ def cmd_set(store: Store, args) -> int:
     old = (store.content.values(existing.id).get(indicator.code) if existing else None) or Value(indicator.code, None)
     new = _entered(old, indicator, args)  # bad input is refused before anything is created
     report = existing or store.open_report(args.office, args.period, template_id)
-    if new == Value(indicator.code, None):
+    if new == Value(indicator.code, None):  # a plan, prior, date or note cleared from a figure never typed
         store.content.clear_value(report, indicator.code)
         print(f"Đã xóa số liệu {indicator.code}.")
         return 0
@@ -53,18 +53,14 @@ _SET_FIELDS = {"value": "value", "plan": "plan", "prior": "prior_year", "as_of":
 
 
 def _entered(old: Value, indicator, args) -> Value:
-    """``old`` with every option given applied; "" clears that field. InputError names the option."""
+    """``old`` with every option given applied; "" clears a plan, prior, as-of date or note."""
     from app.reporting.desk import edited
 
     new = old
-    if args.value is not None:
-        text = clean(args.value).strip()
-        if text:
-            parsed = parse_value(text, indicator.kind, indicator.unit)  # qualifier and "ước" as typed, or none
-            new = dataclasses.replace(new, number=parsed.number, denominator=parsed.denominator,
-                                      qualifier=parsed.qualifier, estimate=parsed.estimate)
-        else:
-            new = dataclasses.replace(new, number=None, denominator=None, qualifier=None, estimate=False)
+    if args.value is not None:  # an empty one is refused ("Chưa nhập số."), as it always was
+        parsed = parse_value(args.value, indicator.kind, indicator.unit)  # qualifier and "ước" as typed, or none
+        new = dataclasses.replace(new, number=parsed.number, denominator=parsed.denominator,
+                                  qualifier=parsed.qualifier, estimate=parsed.estimate)
     for option, column in _SET_FIELDS.items():
         text = getattr(args, option)
         if option == "value" or text is None:

@@ -84,7 +84,8 @@ def _entry_commands(sub) -> None:
     p.add_argument("--prior", help="số cùng kỳ năm trước (khi CSDL không có báo cáo kỳ đó)")
     p.add_argument("--as-of", dest="as_of", help="số liệu tính đến ngày, ví dụ 15/6/2021 hoặc 2021-06-15")
     p.add_argument("--note", help="ghi chú của số liệu")
-    p.epilog = "Ghi một tùy chọn bằng chuỗi rỗng (--plan \"\") để xóa trường đó; chỉ ghi --plan thì giữ nguyên số liệu."
+    p.epilog = ("Chuỗi rỗng (--plan \"\") xóa kế hoạch, số cùng kỳ, ngày hoặc ghi chú; "
+                "chỉ ghi --plan thì giữ nguyên số liệu.")
     _words_commands(sub)
     p = sub.add_parser("get", help="in số liệu đã lưu (đơn vị cơ sở: người, đồng…)")
     report_args(p)

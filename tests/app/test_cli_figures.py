@@ -71,8 +71,11 @@ def test_only_the_fields_given_change_and_an_empty_one_is_cleared(db, tmp_path):
     assert "Đến …: hơn 41.000 người, đạt … kế hoạch …." in pdf_of(db, tmp_path, "2021-M7")
     estimate = run(db, "set", *Q, *period, "--indicator", "VL_MOI", "--value", "ước 41.200", ok=True)
     assert estimate.stdout.strip() == "Đã lưu VL_MOI = 41.200 người (ước)"
-    run(db, "set", *Q, *period, "--indicator", "VL_MOI", "--value", "", ok=True)
-    missing = run(db, "get", *Q, *period, "--indicator", "VL_MOI")
+    empty = run(db, "set", *Q, *period, "--indicator", "VL_MOI", "--value", "")
+    assert empty.returncode == 2 and empty.stderr.startswith("Lỗi: Chưa nhập số.")
+    run(db, "set", *Q, "--period", "2021-M8", "--indicator", "VL_NN", "--note", "chờ số của huyện", ok=True)
+    run(db, "set", *Q, "--period", "2021-M8", "--indicator", "VL_NN", "--note", "", ok=True)  # nothing left
+    missing = run(db, "get", *Q, "--period", "2021-M8", "--indicator", "VL_NN")
     assert missing.returncode == 1 and "chưa có số liệu" in missing.stderr
 
 
