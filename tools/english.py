@@ -90,6 +90,11 @@ ENGLISH = {
     "Lý do mở lại (được ghi vào nhật ký):": "Reason for reopening (kept in the log):",
     "Lý do sửa đổi (được ghi vào nhật ký):": "Reason for the revision (kept in the log):",
     "Lưu": "Save",
+    "&Tiêu đề và trích yếu…": "&Title and summary line…",
+    "Tiêu đề và trích yếu": "Title and summary line",
+    "Tiêu đề": "Title",
+    "Để trống thì in theo mẫu báo cáo.": "Left empty, the template's are printed.",
+    "Đã lưu tiêu đề và trích yếu.": "Title and summary line saved.",
     "Lưu bản PDF": "Save the PDF",
     "Lấy nội dung kỳ trước": "Start from last period's text",
     "Lời dẫn (không bắt buộc), ví dụ: Tổ chức thực hiện các nhiệm vụ trọng tâm sau:":

@@ -27,7 +27,7 @@ def build_menus(window: QMainWindow, bar: QToolBar, *, report, exchange, office,
     redo = undo_stack.createRedoAction(window, _("&Làm lại"))
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     _fill(menu.addMenu(_("&Sửa")), (undo, redo))
-    _fill(menu.addMenu(_("&Báo cáo")), (report.preview, None, report.complete, report.reopen, report.issue,
+    _fill(menu.addMenu(_("&Báo cáo")), (report.preview, report.heading, None, report.complete, report.reopen, report.issue,
                                         report.revise, None, report.issued, report.scan))
     go = [make_action(window, _("Mục &tiếp theo"), navigation["next"], "Ctrl+PgDown"),
           make_action(window, _("Mục &trước"), navigation["previous"], "Ctrl+PgUp"),

@@ -55,13 +55,19 @@ def cmd_office(store: Store, args) -> int:
         place=args.place or args.name, symbol=args.symbol,
         parent_code=args.parent.upper() if args.parent else None,
     )
-    office = store.add_office(args.code, args.level, profile)
-    print(f"Đã thêm đơn vị {office.code}.")
+    if args.template:
+        args.template = store.templates.require_code(args.template)  # refused before the office is added
+    with store.db.atomic():
+        office = store.add_office(args.code, args.level, profile)
+        if args.template:
+            store.choose_template(office.code, args.template)
+    print(f"Đã thêm đơn vị {office.code}" + (f"; báo cáo mới dùng mẫu {args.template}." if args.template else "."))
     return 0
 
 
 def cmd_template(store: Store, args) -> int:
-    handler = {"migrate": _template_migrate, "import": _template_import}.get(args.action, _template_export)
+    handler = {"migrate": _template_migrate, "import": _template_import, "use": _template_use}.get(
+        args.action, _template_export)
     return handler(store, args)
 
 
@@ -103,8 +109,22 @@ def _installed_same(store: Store, template) -> bool:
     return installed.fingerprint == template.fingerprint
 
 
+def _template_use(store: Store, args) -> int:
+    """New reports of the office use the newest installed version of the template (existing ones keep theirs)."""
+    store.choose_template(args.office, args.template)
+    template = store.template_by_id(store.template_for_new(args.office))
+    print(f"Báo cáo mới của {store.office(args.office).code} dùng mẫu {template.code} phiên bản {template.version}; "
+          "báo cáo đã có giữ mẫu của nó (chuyển bằng “template migrate”).")
+    return 0
+
+
 def _template_export(store: Store, args) -> int:
-    template_id = store.template_id(args.code, args.template_version) if args.code else store.default_template_id()
+    if args.code:
+        template_id = store.template_id(args.code, args.template_version)
+    elif args.office:
+        template_id = store.template_for_new(args.office)
+    else:
+        template_id = store.default_template_id()
     template = store.template_by_id(template_id)
     text = json.dumps(template.to_dict(), ensure_ascii=False, indent=2) + "\n"
     write_atomic(args.out, text.encode("utf-8"))

@@ -30,6 +30,7 @@ READ_ONLY = {"get", "validate", "dump", "export", "issued-pdf", "scans", "backup
 #: Each command's handler as ``module:function`` under app/commands, imported only when that command runs.
 COMMANDS = {
     "demo": "entry:cmd_demo", "set": "entry:cmd_set", "get": "entry:cmd_get", "validate": "entry:cmd_validate",
+    "text": "writing:cmd_text", "title": "writing:cmd_title",
     "audit": "entry:cmd_audit", "dump": "files:cmd_dump", "import": "files:cmd_import",
     "export": "files:cmd_export", "complete": "issue:cmd_complete", "reopen": "issue:cmd_reopen",
     "issue": "issue:cmd_issue", "revise": "issue:cmd_revise", "issued-pdf": "issue:cmd_issued_pdf",

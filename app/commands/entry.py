@@ -1,14 +1,17 @@
 """Commands for one report's figures: demo, set, get, validate, audit."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 
 from app.commands.common import fail
 from app.domain.kinds import parse_value
+from app.domain.model import Value
 from app.domain.numbers import to_storage
+from app.domain.text import clean
 from app.domain.validate import has_errors, validate
-from app.errors import NotFoundError
+from app.errors import InputError, NotFoundError
 from app.storage.store import Store
 
 
@@ -21,25 +24,72 @@ def cmd_demo(store: Store, args) -> int:
 
 
 def cmd_set(store: Store, args) -> int:
-    from app.domain import narrative
-
+    """One figure and, as asked, its plan, same-period figure, as-of date and note; one transaction."""
     existing = store.find_report(args.office, args.period)
-    template_id = store.report_template_id(existing) if existing else None
-    template = store.template_by_id(template_id or store.default_template_id())
+    template_id = store.report_template_id(existing) if existing else store.template_for_new(args.office)
+    template = store.template_by_id(template_id)
     indicator = template.indicators.get(args.indicator)
     if indicator is None:
         return fail(f"Mẫu báo cáo {template.key} không có chỉ tiêu mã “{args.indicator}”.")
-    parse_value(args.value, indicator.kind, indicator.unit)  # refuse bad input before creating anything
+    if all(getattr(args, name) is None for name in _SET_FIELDS):
+        return fail("Hãy ghi ít nhất một trong --value, --plan, --prior, --as-of, --note.")
+    old = (store.content.values(existing.id).get(indicator.code) if existing else None) or Value(indicator.code, None)
+    new = _entered(old, indicator, args)  # bad input is refused before anything is created
     report = existing or store.open_report(args.office, args.period, template_id)
-    value = store.content.enter(report, args.indicator, args.value)
+    if new == Value(indicator.code, None):  # a plan, prior, date or note cleared from a figure never typed
+        store.content.clear_value(report, indicator.code)
+        print(f"Đã xóa số liệu {indicator.code}.")
+        return 0
+    value = store.content.set_value(report, new)
+    print(f"Đã lưu {indicator.code} = {_described(template, indicator, value)}")
     data = store.content.load(report)
-    indicator = data.template.indicators[args.indicator]
-    estimate = " (ước)" if value.estimate else ""
-    print(f"Đã lưu {indicator.code} = {narrative.figure_text(indicator, value)}{estimate}")
     for finding in validate(data):
         if finding.indicator == indicator.code:
             print(finding, file=sys.stderr)
     return 0
+
+
+#: ``set`` options → the value's columns, as the window's figures grid names them.
+_SET_FIELDS = {"value": "value", "plan": "plan", "prior": "prior_year", "as_of": "as_of", "note": "note"}
+
+
+def _entered(old: Value, indicator, args) -> Value:
+    """``old`` with every option given applied; "" clears a plan, prior, as-of date or note."""
+    from app.reporting.desk import edited
+
+    new = old
+    if args.value is not None:  # an empty one is refused ("Chưa nhập số."), as it always was
+        parsed = parse_value(args.value, indicator.kind, indicator.unit)  # qualifier and "ước" as typed, or none
+        new = dataclasses.replace(new, number=parsed.number, denominator=parsed.denominator,
+                                  qualifier=parsed.qualifier, estimate=parsed.estimate)
+    for option, column in _SET_FIELDS.items():
+        text = getattr(args, option)
+        if option == "value" or text is None:
+            continue
+        try:
+            new = edited(new, indicator, column, clean(text).strip())
+        except InputError as exc:
+            raise InputError(f"--{option.replace('_', '-')}: {exc}") from None
+    return new
+
+
+def _described(template, indicator, value: Value) -> str:
+    """"2.607 người (ước); kế hoạch 3.000 người; tính đến ngày 15/6/2021": what was stored, as printed."""
+    from app.domain import formatting, narrative
+
+    pad = template.pad_small_counts
+    shown = narrative.figure_text(indicator, value, pad) if value.number is not None else "chưa có số kỳ này"
+    parts = [shown + (" (ước)" if value.estimate else "")]
+    if value.plan is not None:
+        parts.append("kế hoạch " + narrative.views.render(indicator, value, "kehoach", None, pad=pad))
+    if value.prior_year is not None:
+        parts.append("cùng kỳ " + narrative.views.render(indicator, value, "cungky", None, pad=pad,
+                                                          prior=value.prior_year))
+    if value.as_of:
+        parts.append(f"tính đến ngày {formatting.day_month_year(value.as_of)}")
+    if value.note:
+        parts.append(f"ghi chú: {value.note}")
+    return "; ".join(parts)
 
 
 def cmd_get(store: Store, args) -> int:

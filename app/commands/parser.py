@@ -79,7 +79,14 @@ def _entry_commands(sub) -> None:
     p = sub.add_parser("set", help="nhập một số liệu (kiểu Việt Nam: 2.607; 13,302 tỷ; khoảng 4.348)")
     report_args(p)
     p.add_argument("--indicator", required=True, help="mã chỉ tiêu, ví dụ VL_MOI")
-    p.add_argument("--value", required=True, help="giá trị, ví dụ 2.607")
+    p.add_argument("--value", help="giá trị, ví dụ 2.607, khoảng 4.348, ước 2.607, hơn 41 nghìn")
+    p.add_argument("--plan", help="kế hoạch năm hoặc chỉ tiêu phấn đấu của kỳ, ví dụ 8.560")
+    p.add_argument("--prior", help="số cùng kỳ năm trước (khi CSDL không có báo cáo kỳ đó)")
+    p.add_argument("--as-of", dest="as_of", help="số liệu tính đến ngày, ví dụ 15/6/2021 hoặc 2021-06-15")
+    p.add_argument("--note", help="ghi chú của số liệu")
+    p.epilog = ("Chuỗi rỗng (--plan \"\") xóa kế hoạch, số cùng kỳ, ngày hoặc ghi chú; "
+                "chỉ ghi --plan thì giữ nguyên số liệu.")
+    _words_commands(sub)
     p = sub.add_parser("get", help="in số liệu đã lưu (đơn vị cơ sở: người, đồng…)")
     report_args(p)
     p.add_argument("--indicator", required=True)
@@ -87,6 +94,21 @@ def _entry_commands(sub) -> None:
     report_args(p)
     p = sub.add_parser("audit", help="nhật ký thay đổi của báo cáo: khi nào, ai, từ đâu, cũ → mới")
     report_args(p)
+
+
+def _words_commands(sub) -> None:
+    p = sub.add_parser("text", help="ghi nội dung một mục: mỗi dòng một đoạn, dòng bắt đầu “- ” là gạch đầu dòng")
+    report_args(p)
+    p.add_argument("--section", required=True, help="mã mục (VL) hoặc số mục theo mẫu (3.1)")
+    p.add_argument("--part", choices=["results", "plan"], default="results",
+                   help="results: kết quả (mặc định); plan: nhiệm vụ kỳ tới")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", type=Path, help="tệp văn bản UTF-8")
+    source.add_argument("--text", help="nội dung (chuỗi rỗng: xóa nội dung của mục)")
+    p = sub.add_parser("title", help="tiêu đề và trích yếu riêng của báo cáo (chuỗi rỗng: theo mẫu)")
+    report_args(p)
+    p.add_argument("--title", help="thay “BÁO CÁO”, ví dụ “BÁO CÁO NHANH”")
+    p.add_argument("--summary", help="dòng trích yếu dưới tiêu đề")
 
 
 def _exchange_file_commands(sub) -> None:
@@ -182,6 +204,7 @@ def _office_commands(sub) -> None:
     p.add_argument("--place", help="địa danh ở dòng ngày tháng (mặc định: tên đơn vị)")
     p.add_argument("--symbol", default="LĐTBXH", help="chữ viết tắt trong số ký hiệu")
     p.add_argument("--valid-from", default="2000-01-01", help="tên có hiệu lực từ ngày (YYYY-MM-DD)")
+    p.add_argument("--template", help="mã mẫu báo cáo cho báo cáo mới (mặc định: mẫu đi kèm phần mềm)")
     office.add_parser("list", help="liệt kê đơn vị")
 
 
@@ -193,8 +216,12 @@ def _template_commands(sub) -> None:
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--code", help="mã mẫu (mặc định: mẫu đi kèm phần mềm)")
     p.add_argument("--version", type=int, dest="template_version")
+    p.add_argument("--office", help="mẫu mà báo cáo mới của đơn vị này dùng")
     p = template.add_parser("import", help="nạp mẫu báo cáo từ tệp")
     p.add_argument("file", type=Path)
+    p = template.add_parser("use", help="chọn mẫu cho các báo cáo mới của một đơn vị")
+    p.add_argument("--office", required=True, help="mã đơn vị")
+    p.add_argument("--template", required=True, help="mã mẫu đã nạp bằng “template import”")
     p = template.add_parser("migrate", help="chuyển một báo cáo nháp sang phiên bản mẫu khác")
     report_args(p)
     p.add_argument("--version", type=int, required=True, dest="template_version")

@@ -93,6 +93,7 @@ class Report:
     created: str = ""
     updated: str = ""
     reason: str = ""  # why this revision was opened
+    title: str = ""  # printed instead of "BÁO CÁO" when set
 
     @property
     def editable(self) -> bool:

@@ -81,7 +81,7 @@ def consolidate(store: Store, office_code: str, period: Period | str, *,
         submissions.append(Submission(child, report, received, due, on_time))
         by_office[child.code] = values
     if template is None:
-        template = store.template_by_id(store.default_template_id())
+        template = store.template_by_id(store.template_for_new(office.code))
     values = _combine(template, by_office, office.code, include_own)
     return Consolidation(office, period, tuple(submissions), values, by_office, template, include_own)
 

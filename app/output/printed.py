@@ -21,6 +21,7 @@ from app.reporting import aggregate
 from app.storage.store import Store
 
 _ROMAN = ("I", "II", "III", "IV", "V")
+TITLE = "BÁO CÁO"  # the document's name, unless the report sets its own ("BÁO CÁO NHANH")
 _MILLION = Decimal(10) ** 6
 
 
@@ -92,6 +93,7 @@ def transient(store: Store, office_code: str, period: Period, template: Template
 
 
 def summary_line(template: Template, report: Report) -> str:
+    """The report's own summary line (``title --summary``), else the template's for its period."""
     if report.summary:
         return report.summary
     period, following = report.period, report.period.next()
@@ -120,7 +122,7 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
     number = f"Số: {r.number}/BC-{symbol}" if r.number else f"Số:{blank}/BC-{symbol}"
     addressee = (f"Kính gửi: {profile.addressee}",) if profile.addressee else ()
     header = Header(profile.authority.upper(), profile.name.upper(), number,
-                    formatting.date_line(profile.place, r.issued_on), "BÁO CÁO",
+                    formatting.date_line(profile.place, r.issued_on), r.title or TITLE,
                     summary_line(template, r), addressee)
     signature = _signature(data)
     appendix = appendix_tables.indicators(template, comparisons or {})

@@ -59,6 +59,7 @@ def _sheet(wb: Workbook, title: str, heading: list[str], table: ModelTable, firs
 def render(model: PrintedReport) -> bytes:
     wb = Workbook()
     heading = [model.header.office, *model.appendix_title[1:]] if model.appendix_title else [model.header.office]
+    heading.append(f"{model.header.title}: {model.header.summary}")  # which report these figures belong to
     if model.appendix:
         _sheet(wb, "Số liệu", heading, model.appendix, first=True)
     if model.documents:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -88,7 +89,7 @@ def save_figure(store: Store, report_id: str, code: str, column: str, text: str)
     report = store.report_by_id(report_id)
     indicator = store.template_of(report).indicators[code]
     old = store.content.values(report_id).get(code) or Value(code, None)
-    new = _edited(old, indicator, column, clean(text).strip())
+    new = edited(old, indicator, column, clean(text).strip())
     if new == Value(code, None):
         store.content.clear_value(report, code)
     else:
@@ -96,7 +97,7 @@ def save_figure(store: Store, report_id: str, code: str, column: str, text: str)
     return _changed(store, report, indicators=frozenset({code}))
 
 
-def _edited(old: Value, indicator, column: str, text: str) -> Value:
+def edited(old: Value, indicator, column: str, text: str) -> Value:
     """``old`` with one column replaced by what was typed (InputError when it cannot be read)."""
     if column == "value":
         if not text:
@@ -113,8 +114,7 @@ def _edited(old: Value, indicator, column: str, text: str) -> Value:
     elif column == "estimate":
         new = dataclasses.replace(old, estimate=text in ("1", "true", "True"))
     elif column in ("prior_year", "plan"):
-        number = kinds.parse_value(text, indicator.kind, indicator.unit).number if text else None
-        new = dataclasses.replace(old, **{column: number})
+        new = dataclasses.replace(old, **{column: _bare_number(indicator, column, text)})
     elif column == "note":
         new = dataclasses.replace(old, note=text)
     elif column == "as_of":
@@ -122,6 +122,18 @@ def _edited(old: Value, indicator, column: str, text: str) -> Value:
     else:
         raise InputError(f"Cột “{column}” không sửa được.")
     return new
+
+
+def _bare_number(indicator, column: str, text: str) -> Decimal | None:
+    """A plan or a same-period figure is a plain number: "4%", never "4% trở lên" or "ước 4%"."""
+    if not text:
+        return None
+    parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
+    if parsed.qualifier or parsed.estimate:
+        what = "Kế hoạch" if column == "plan" else "Số cùng kỳ"
+        raise InputError(f"{what} của {indicator.code} là một số, không kèm “{parsed.qualifier or 'ước'}”; "
+                         "từ đó viết trong lời văn, ví dụ “phấn đấu {" + indicator.code + ":kehoach} trở lên”.")
+    return parsed.number
 
 
 def text_to_blocks(text: str) -> list[Block]:
@@ -257,12 +269,13 @@ def create_office(store: Store, code: str, level: str, profile: OfficeProfile) -
 def _date(text: str) -> dt.date | None:
     if not text:
         return None
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise InputError(f"Ngày “{text}” phải viết dạng ngày/tháng/năm, ví dụ 25/09/2020.")
+    for fmt, shape in (("%d/%m/%Y", r"\d{1,2}/\d{1,2}/\d{4}"), ("%Y-%m-%d", r"\d{4}-\d{2}-\d{2}")):
+        if re.fullmatch(shape, text, re.ASCII):
+            try:
+                return dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                raise InputError(f"Ngày “{text}” không có thật.") from None
+    raise InputError(f"Ngày “{text[:40]}” phải viết dạng ngày/tháng/năm (15/6/2021) hoặc 2021-06-15.")
 
 
 def periods_for_picker(store: Store, office_code: str, preferred: str = "",

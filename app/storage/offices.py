@@ -210,6 +210,20 @@ class Offices:
                             [profile_to_dict(p) for p in profiles])
         return True
 
+    def chosen_template(self, code: str) -> str | None:
+        """The template code the office's new reports use (``template use``), or None for the shipped one."""
+        office = self.get(code)
+        return self.db.execute("SELECT template FROM office WHERE id = ?", (office.id,)).fetchone()[0]
+
+    def choose_template(self, code: str, template_code: str | None) -> None:
+        """Record which template the office's new reports use (the caller checks it is installed)."""
+        office, old = self.get(code), self.chosen_template(code)
+        if old == template_code:
+            return
+        with transaction(self.db):
+            self.db.conn.execute("UPDATE office SET template = ? WHERE id = ?", (template_code, office.id))
+            self.log.record(office.code, "office_template", office.code, old, template_code)
+
     def _write(self, office_id: str, profile: OfficeProfile) -> None:
         self.db.conn.execute(
             f"INSERT OR REPLACE INTO office_profile (office_id, {', '.join(_PROFILE)})"

@@ -15,17 +15,28 @@ import sqlite_utils
 from app.domain.model import Report, Status
 from app.domain.period import Period
 from app.domain.template import Template
-from app.errors import NotFoundError, UserError
+from app.domain.text import clean_line
+from app.errors import InputError, NotFoundError, UserError
 from app.storage.audit import AuditLog, now
 from app.storage.offices import Offices
 from app.storage.rows import date, transaction
 from app.storage.templates import Templates
 
 FROZEN = (Status.ISSUED, Status.SUBMITTED)
+MAX_HEADING = 500  # characters of a report's own title or summary line
+_HEADING_NAMES = {"title": "Tiêu đề", "summary": "Trích yếu"}
 _COLUMNS = ("id", "office_id", "period", "revision", "template_id", "status", "number", "issued_on",
-            "signer_title", "signer_name", "summary", "created", "updated", "reason")
+            "signer_title", "signer_name", "summary", "created", "updated", "reason", "title")
 _SELECT = ("SELECT " + ", ".join(f"r.{c}" for c in _COLUMNS) + ", o.code, t.code, t.version FROM report r"
            " JOIN office o ON o.id = r.office_id JOIN template t ON t.id = r.template_id ")
+
+
+def heading_text(name: str, text: str) -> str:
+    """A report's own "title" or "summary" as stored: one clean line; InputError when too long."""
+    text = clean_line(text)
+    if len(text) > MAX_HEADING:
+        raise InputError(f"{_HEADING_NAMES[name]} dài {len(text)} ký tự; tối đa {MAX_HEADING} ký tự.")
+    return text
 
 
 def _period(period: Period | str) -> Period:
@@ -39,13 +50,13 @@ def _report_from(row: tuple) -> Report:
                   revision=r["revision"], template_key=f"{tcode}@{tversion}", status=Status(r["status"]),
                   number=r["number"], issued_on=date(r["issued_on"]), signer_title=r["signer_title"],
                   signer_name=r["signer_name"], summary=r["summary"], created=r["created"],
-                  updated=r["updated"], reason=r["reason"])
+                  updated=r["updated"], reason=r["reason"], title=r["title"])
 
 
 def _report_row(report: Report, template_id: int, status: Status) -> tuple:
     return (report.id, report.office_id, str(report.period), report.revision, template_id, status.value,
             report.number, report.issued_on.isoformat() if report.issued_on else None, report.signer_title,
-            report.signer_name, report.summary, report.created, report.updated, report.reason)
+            report.signer_name, report.summary, report.created, report.updated, report.reason, report.title)
 
 
 class Reports:
@@ -116,6 +127,15 @@ class Reports:
             raise NotFoundError(f"Không có báo cáo {report.id}.")
         return row[0]
 
+    def template_for_new(self, office_code: str) -> int:
+        """The template version a new report of the office is created with.
+
+        The newest installed version of the template the office chose (``template use``,
+        ``office add --template``), else the newest version of the shipped template.
+        """
+        chosen = self.offices.chosen_template(office_code)
+        return self.templates.id_of(chosen) if chosen else self.templates.default_id()
+
     def template_of(self, report: Report) -> Template:
         return self.templates.by_id(self.template_id(report))
 
@@ -173,7 +193,7 @@ class Reports:
         report = Report(id=str(uuid.uuid4()), office_id=office.id, office_code=office.code, period=period,
                         revision=1, template_key="", status=Status.DRAFT, created=stamp, updated=stamp)
         with transaction(self.db):
-            self.insert(report, template_id or self.templates.default_id())
+            self.insert(report, template_id or self.template_for_new(office.code))
             self.log.record(office.code, "report", str(period), None, "draft", report.id)
         return self.by_id(report.id)
 
@@ -192,7 +212,8 @@ class Reports:
         stamp = now()
         fresh = Report(id=str(uuid.uuid4()), office_id=report.office_id, office_code=report.office_code,
                        period=report.period, revision=report.revision + 1, template_key=report.template_key,
-                       status=Status.DRAFT, summary=report.summary, created=stamp, updated=stamp, reason=reason)
+                       status=Status.DRAFT, summary=report.summary, title=report.title, created=stamp, updated=stamp,
+                       reason=reason)
         self.insert(fresh, self.template_id(report))
         return fresh
 
@@ -219,6 +240,25 @@ class Reports:
             "UPDATE report SET number = ?, issued_on = ?, signer_title = ?, signer_name = ?, status = 'issued',"
             " updated = ? WHERE id = ? AND status = 'complete'",
             (number, issued_on.isoformat(), signer_title, signer_name, now(), report.id))
+
+    def set_heading(self, report: Report, *, title: str | None = None, summary: str | None = None) -> Report:
+        """The report's own title ("BÁO CÁO" by default) and summary line; "" returns to the template's.
+
+        One line each, at most ``MAX_HEADING`` characters; one transaction, each change audited.
+        """
+        current = self.require_editable(report)
+        changes = {}
+        for name, text in (("title", title), ("summary", summary)):
+            if text is not None and heading_text(name, text) != getattr(current, name):
+                changes[name] = heading_text(name, text)
+        if changes:
+            with transaction(self.db):
+                for name, text in changes.items():  # the name is one of two known columns
+                    self.db.conn.execute(f"UPDATE report SET {name} = ?, updated = ? WHERE id = ?",
+                                         (text, now(), report.id))
+                    self.log.record(current.office_code, name, str(current.period), getattr(current, name) or None,
+                                    text or None, report.id)
+        return self.by_id(report.id)
 
     def set_template(self, report: Report, template_id: int) -> None:
         """Move a draft to another template version (inside the caller's transaction)."""

@@ -118,6 +118,15 @@ class Store:
     def default_template_id(self) -> int:
         return self.templates.default_id()
 
+    def template_for_new(self, office_code: str) -> int:
+        """The template version a new report of the office is created with (its chosen one, or the shipped one)."""
+        return self.reports_repo.template_for_new(office_code)
+
+    def choose_template(self, office_code: str, template_code: str) -> None:
+        """New reports of the office use the newest version of ``template_code``; unknown codes are refused."""
+        office = self.offices_repo.get(office_code)
+        self.offices_repo.choose_template(office.code, self.templates.require_code(template_code))
+
     # --- reports ------------------------------------------------------------
     def find_report(self, office_code: str, period: Period | str) -> Report | None:
         """The latest revision of the office's report for the period, or None."""
@@ -145,6 +154,10 @@ class Store:
 
     def template_of(self, report: Report) -> Template:
         return self.reports_repo.template_of(report)
+
+    def set_heading(self, report: Report, *, title: str | None = None, summary: str | None = None) -> Report:
+        """The report's own title and summary line ("" returns to the template's)."""
+        return self.reports_repo.set_heading(report, title=title, summary=summary)
 
     def set_status(self, report: Report, status: Status, reason: str = "") -> Report:
         return self.reports_repo.set_status(report, status, reason)

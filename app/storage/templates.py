@@ -64,6 +64,22 @@ class Templates:
             raise NotFoundError(f"Không có mẫu báo cáo {code}" + (f" phiên bản {version}." if version else "."))
         return row[0]
 
+    def installed(self) -> list[tuple[str, int]]:
+        """(code, newest version) of every installed template, by code."""
+        return [(code, version) for code, version in self.db.execute(
+            "SELECT code, max(version) FROM template GROUP BY code ORDER BY code").fetchall()]
+
+    def require_code(self, code: str) -> str:
+        """The installed template code ``code`` names (in any case); NotFoundError listing the installed ones."""
+        self.default_id()  # the shipped template is always among them
+        known = self.installed()
+        found = next((c for c, _ in known if c.upper() == code.strip().upper()), None)
+        if found:
+            return found
+        listed = ", ".join(f"{c} (phiên bản {v})" for c, v in known) or "chưa có mẫu nào"
+        raise NotFoundError(f"Không có mẫu báo cáo mã “{code[:40]}”. Các mẫu đã nạp: {listed}. "
+                            "Nạp mẫu mới bằng “template import TỆP”.")
+
     def latest_version(self, code: str) -> int:
         """The highest installed version number of ``code`` (0 when none is installed)."""
         return self.db.execute("SELECT max(version) FROM template WHERE code = ?", (code,)).fetchone()[0] or 0

@@ -216,7 +216,12 @@ def test_stored_databases_of_every_released_schema_open_with_their_data(tmp_path
         shutil.copy(path, copy)
         opened = dbmod.open_database(copy)
         store = Store(opened.db)
-        assert store.content.values(store.report("TTH", "2020-Q1").id)["VL_MOI"].number == 2607
+        report = store.report("TTH", "2020-Q1")
+        assert store.content.values(report.id)["VL_MOI"].number == 2607
+        version = int(path.stem.removeprefix("schema-v"))
+        # schema 7 added a report's own title and an office's template: the v7 file holds both
+        assert report.title == ("BÁO CÁO NHANH" if version >= 7 else "")
+        assert store.offices_repo.chosen_template("TTH") == ("LDTBXH_QUY" if version >= 7 else None)
         opened.close()
 
 

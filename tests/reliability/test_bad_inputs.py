@@ -103,6 +103,20 @@ def _value(db, code):
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=lambda t: t[:20])
+def test_odd_text_through_the_text_and_title_commands(db, capsys, text):
+    """Stored (NFC, no control characters), or a title line too long refused in Vietnamese."""
+    code, _ = _cli(db, capsys, "text", "--office", "TTH", "--period", "2020-Q1", "--section", "TE", "--text", text)
+    assert code == 0
+    code, err = _cli(db, capsys, "title", "--office", "TTH", "--period", "2020-Q1", "--summary", text)
+    assert code == 0 or (len(text) > 500 and "tối đa 500 ký tự" in err)
+    opened = dbmod.open_database(db)
+    summary = Store(opened.db).report("TTH", "2020-Q1").summary
+    opened.close()
+    assert summary == unicodedata.normalize("NFC", summary) and "\x00" not in summary and "\n" not in summary
+    _intact(db)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=lambda t: t[:20])
 def test_odd_text_is_stored_safely_and_flagged(db, text):
     STATS["inputs"] += 1
     opened = dbmod.open_database(db)

@@ -447,7 +447,8 @@ def test_special_and_oversized_files_are_refused_by_every_command_that_reads_one
         handle.truncate(65 * 1024 * 1024)  # sparse: large on paper, no disk used
     commands = [("import",), ("template", "import"), ("keys", "trust"),
                 ("attach-scan", "--office", "TTH", "--period", "2020-Q1"),
-                ("publish", "--folder", tmp_path, "--template")]
+                ("publish", "--folder", tmp_path, "--template"),
+                ("text", "--office", "TTH", "--period", "2021-Q1", "--section", "VL", "--file")]
     for command in commands:
         for special in ("/dev/zero", fifo, tmp_path):
             refused(cli(office, *command, special), str(special), "không phải tệp thường")

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
-from ui.dialogs import IssueDialog, ReasonDialog
+from ui.dialogs import HeadingDialog, IssueDialog, ReasonDialog
 from ui.i18n import _
 from ui.operations import report as report_ops
 
@@ -24,6 +24,7 @@ class ReportMenu:
         self.exports = {fmt: add(make_action(p, _("Xuất {fmt}…").format(fmt=fmt.upper()),
                                              lambda fmt=fmt: self.export(fmt), shortcut))
                         for fmt, shortcut in (("pdf", "Ctrl+E"), ("docx", "Ctrl+Shift+E"), ("xlsx", None))}
+        self.heading = add(make_action(p, _("&Tiêu đề và trích yếu…"), self.edit_heading))
         self.complete = add(make_action(p, _("Đánh dấu &hoàn thành"), self.mark_complete, "Ctrl+Shift+H"))
         self.reopen = add(make_action(p, _("&Mở lại để sửa…"), self.reopen_report))
         self.issue = add(make_action(p, _("&Ban hành…"), self.issue_report))
@@ -34,6 +35,7 @@ class ReportMenu:
     def show_status(self, status: str) -> None:
         """Enable what the report's status allows."""
         self.complete.setEnabled(status == "draft")
+        self.heading.setEnabled(status == "draft")
         self.reopen.setEnabled(status == "complete")
         self.issue.setEnabled(status in ("draft", "complete"))
         self.revise.setEnabled(status in ("issued", "submitted"))
@@ -109,6 +111,17 @@ class ReportMenu:
 
         make(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current()) \
             .success(done).failure(self.ctx.show_error).run()
+
+    def edit_heading(self) -> None:
+        sheet = self.ctx.current()
+        if sheet is None:
+            return
+        dialog = HeadingDialog(sheet.report.title, sheet.report.summary, report_ops.default_heading(sheet),
+                               self.ctx.parent)
+        if dialog.exec():
+            title, summary = dialog.values()
+            self._change(lambda **kw: report_ops.set_heading(title=title, summary=summary, **kw),
+                         _("Đã lưu tiêu đề và trích yếu."))
 
     def mark_complete(self) -> None:
         self._change(report_ops.complete_report, _("Đã đánh dấu hoàn thành."))

@@ -1,10 +1,14 @@
 """Opening a report, its lifecycle (complete, reopen, issue, revise) and its printed forms."""
 from __future__ import annotations
 
+import dataclasses
+
 from app.commands import cli_actions
 from app.fsutil import write_atomic
+from app.output import printed
 from app.reporting import desk, issuing
 from app.reporting import settings as settings_mod
+from app.reporting.changes import Changes
 from app.reporting.desk import Sheet
 from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
@@ -59,6 +63,21 @@ def issue_report(*, parent, ops: Operations, sheet: Sheet, signing: dict) -> Op:
 
 def revise_report(*, parent, ops: Operations, sheet: Sheet, reason: str) -> Op:
     return _lifecycle(parent, ops, sheet, lambda store, rid: desk.revise_report(store, rid, reason))
+
+
+def set_heading(*, parent, ops: Operations, sheet: Sheet, title: str, summary: str) -> Op:
+    """The report's own title and summary line; "" prints the template's."""
+    def write(store, report_id: str) -> Changes:
+        report = store.set_heading(store.report_by_id(report_id), title=title, summary=summary)
+        return Changes(report.id, office=report.office_code)
+
+    return _lifecycle(parent, ops, sheet, write)
+
+
+def default_heading(sheet: Sheet) -> tuple[str, str]:
+    """The title and summary line the report prints when it sets none of its own."""
+    report = dataclasses.replace(sheet.report, summary="")
+    return printed.TITLE, printed.summary_line(sheet.data.template, report)
 
 
 def attach_scan(*, parent, ops: Operations, sheet: Sheet, path: str) -> Op:
