@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh", parser_class=VietnameseParser)
     for declare in (_entry_commands, _exchange_file_commands, _issue_commands, _scan_commands,
-                    _backup_commands, _keys_commands, _folder_commands, _office_commands, _template_commands):
+                    _backup_commands, _keys_commands, _folder_commands, _office_commands, _template_commands,
+                    _carry_commands):
         declare(sub)
     return parser
 
@@ -87,6 +88,13 @@ def _entry_commands(sub) -> None:
     report_args(p)
     p = sub.add_parser("audit", help="nhật ký thay đổi của báo cáo: khi nào, ai, từ đâu, cũ → mới")
     report_args(p)
+
+
+def _carry_commands(sub) -> None:
+    p = sub.add_parser("carry", help="bắt đầu kỳ mới từ kỳ trước: chép lời văn mọi mục, số liệu lấy của kỳ mới")
+    p.add_argument("--office", required=True, help="mã đơn vị, ví dụ TTH")
+    p.add_argument("--from", dest="source", help="kỳ chép từ (mặc định: kỳ liền trước kỳ mới)")
+    p.add_argument("--to", required=True, dest="target", help="kỳ mới, ví dụ 2020-Q2")
 
 
 def _exchange_file_commands(sub) -> None:
