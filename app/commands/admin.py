@@ -61,8 +61,17 @@ def cmd_office(store: Store, args) -> int:
 
 
 def cmd_template(store: Store, args) -> int:
-    handler = {"migrate": _template_migrate, "import": _template_import}.get(args.action, _template_export)
+    handler = {"migrate": _template_migrate, "import": _template_import, "use": _template_use}.get(
+        args.action, _template_export)
     return handler(store, args)
+
+
+def _template_use(store: Store, args) -> int:
+    from app.reporting import office_templates
+
+    template = store.template_by_id(office_templates.use(store, args.office, args.template))
+    print(f"Báo cáo mới của {args.office.upper()} dùng mẫu {template.code} phiên bản {template.version}.")
+    return 0
 
 
 def _template_migrate(store: Store, args) -> int:

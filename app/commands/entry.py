@@ -23,7 +23,9 @@ def cmd_set(store: Store, args) -> int:
     from app.domain import narrative
 
     existing = store.find_report(args.office, args.period)
-    template_id = store.report_template_id(existing) if existing else None
+    from app.reporting.office_templates import template_for
+
+    template_id = store.report_template_id(existing) if existing else template_for(store, args.office)
     template = store.template_by_id(template_id or store.default_template_id())
     indicator = template.indicators.get(args.indicator)
     if indicator is None:

@@ -203,6 +203,10 @@ def _template_commands(sub) -> None:
     p.add_argument("--version", type=int, dest="template_version")
     p = template.add_parser("import", help="nạp mẫu báo cáo từ tệp")
     p.add_argument("file", type=Path)
+    p = template.add_parser("use", help="mẫu báo cáo các báo cáo mới của đơn vị dùng")
+    p.add_argument("--office", required=True, help="mã đơn vị")
+    p.add_argument("--template", required=True, help="mã mẫu: LDTBXH_QUY (tỉnh), LDTBXH_HUYEN (huyện), "
+                                                     "LDTBXH_XA_2026 (xã, từ năm 2026)")
     p = template.add_parser("migrate", help="chuyển một báo cáo nháp sang phiên bản mẫu khác")
     report_args(p)
     p.add_argument("--version", type=int, required=True, dest="template_version")

@@ -14,6 +14,7 @@ from app.domain import narrative
 from app.domain.period import Period
 from app.errors import InputError, NotFoundError
 from app.reporting.changes import Changes
+from app.reporting.office_templates import template_for
 from app.storage.rows import transaction
 from app.storage.store import Store
 
@@ -67,6 +68,25 @@ def source_for(target: Period) -> Period:
     return target.previous() if target.is_base else target.same_period_last_year()
 
 
+def following(period: Period) -> Period:
+    """The period a report starts next: the next quarter or month, or the same period next year."""
+    return period.next() if period.is_base else Period(period.year + 1, period.kind)
+
+
+def plan(store: Store, office: str, period: Period | str) -> tuple[Period, Period]:
+    """(source, target) of "start the new period from the last one" asked from the open ``period``.
+
+    Into the open report from the period before it when it has no text yet and that one
+    exists; otherwise from the open report into the period that follows it.
+    """
+    period = _period(period)
+    report = store.find_report(office, period)
+    empty = report is None or not any(store.content.narrative(report.id).values())
+    if empty and store.find_report(office, source_for(period)):
+        return source_for(period), period
+    return period, following(period)
+
+
 def carry(store: Store, office: str, source: Period | str, target: Period | str) -> tuple[Carried, Changes]:
     """Copy every section's narrative of ``source`` into ``target`` (created as a draft when new).
 
@@ -79,7 +99,7 @@ def carry(store: Store, office: str, source: Period | str, target: Period | str)
     earlier = store.find_report(office, source)
     if earlier is None:
         raise NotFoundError(f"Đơn vị {office} chưa có báo cáo {source.label} để chép sang {target.label}.")
-    report = store.open_report(office, target)
+    report = store.find_report(office, target) or store.open_report(office, target, template_for(store, office))
     store.require_editable(report)
     template = store.template_of(report)
     old, new = store.content.narrative(earlier.id), store.content.narrative(report.id)

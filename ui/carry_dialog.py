@@ -1,0 +1,83 @@
+"""Báo cáo → Bắt đầu kỳ mới từ kỳ trước: every section's narrative carried, then a review of what was."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+from app.domain.period import Period
+from ui.actions import ReportActions, make_action
+from ui.controllers.context import WindowContext
+from ui.i18n import _
+from ui.operations import carry as carry_ops
+
+
+class CarryReviewDialog(QDialog):
+    """What was carried from which period, section by section, and what the operator does next."""
+
+    def __init__(self, carried, parent=None) -> None:
+        super().__init__(parent)
+        source, target = Period.parse(carried.source).label, Period.parse(carried.target).label
+        self.setWindowTitle(_("Đã bắt đầu {target} từ {source}").format(target=target, source=source))
+        self.resize(760, 520)
+        copied = len(carried.copied)
+        summary = _("Đã chép {count} phần nội dung của {source} sang {target}. Các số liệu trong lời văn "
+                    "({example}) nay hiện số của {target}: hãy nhập số liệu kỳ mới, rồi đọc lại từng mục.") \
+            .format(count=copied, source=source, target=target, example="{VL_MOI}")
+        if not copied:
+            summary = _("Không có phần nào cần chép: {target} đã có nội dung riêng ở mọi mục của {source}.") \
+                .format(target=target, source=source)
+        self.summary = QLabel(summary, self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName(_("Những gì đã chép"))
+        for line in carried.lines():
+            QListWidgetItem(line, self.list)
+        extra = []
+        if carried.checklist:
+            extra.append(_("{count} nhiệm vụ đề ra {source} nay là danh sách kiểm tra ở thẻ “Kết quả nhiệm vụ kỳ "
+                           "trước” của từng mục.").format(count=carried.checklist, source=source))
+        if carried.documents:
+            extra.append(_("{count} văn bản các kỳ trước vẫn dẫn được bằng {{VB:…}}.").format(count=carried.documents))
+        self.extra = QLabel("\n".join(extra), self)
+        self.extra.setWordWrap(True)
+        self.extra.setVisible(bool(extra))
+        buttons = QDialogButtonBox(self)
+        close = buttons.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.AcceptRole)
+        close.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        for widget in (self.summary, self.list, self.extra, buttons):
+            layout.addWidget(widget)
+
+
+class CarryMenu:
+    """The action, its operation and the review."""
+
+    def __init__(self, ctx: WindowContext, needs_report: ReportActions) -> None:
+        self.ctx = ctx
+        self.start_next = needs_report.add(make_action(ctx.parent, _("Bắt đầu &kỳ mới từ kỳ trước"), self.start,
+                                                       "Ctrl+Shift+N"))
+        self.start_next.setStatusTip(_("Chép lời văn mọi mục của kỳ trước sang kỳ mới; số liệu lấy của kỳ mới"))
+
+    def start(self) -> None:
+        sheet = self.ctx.current()
+        if sheet is None:
+            return
+        self.ctx.flush()
+        office, period = self.ctx.key()
+        carry_ops.plan_carry(parent=self.ctx.parent, ops=self.ctx.ops, office=office, period=period) \
+            .success(lambda plan: self._carry(office, *plan)).failure(self.ctx.show_error).run()
+
+    def _carry(self, office: str, source: str, target: str) -> None:
+        self.ctx.status(_("Đang chép nội dung {source} sang {target}…").format(
+            source=Period.parse(source).label, target=Period.parse(target).label))
+        carry_ops.carry_period(parent=self.ctx.parent, ops=self.ctx.ops, office=office, source=source,
+                               target=target).success(lambda result: self._carried(office, *result)) \
+            .failure(self.ctx.show_error).run()
+
+    def _carried(self, office: str, carried, _sheet) -> None:
+        self.ctx.status("")
+        self.ctx.open_office(office, carried.target)
+        dialog = CarryReviewDialog(carried, self.ctx.parent)
+        self.ctx.keep("carry_review", dialog)
+        dialog.open()
