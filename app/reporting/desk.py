@@ -268,12 +268,17 @@ def periods_for_picker(store: Store, office_code: str, preferred: str = "",
                        today: dt.date | None = None) -> tuple[list[str], str]:
     """Existing periods plus the suggested current one, newest first; and the one to open.
 
-    The one to open is ``preferred`` if the office has it, else the newest existing
-    report, else the suggested quarter (opening it creates the draft).
+    The one to open is ``preferred`` (a period asked for by name, listed even when
+    new), else the newest existing report, else the suggested quarter (opening it
+    creates the draft).
     """
     existing = report_periods(store, office_code)
-    periods = sorted(set(existing) | {suggested_period(today)}, reverse=True,
-                     key=lambda p: Period.parse(p).sort_key)
-    if preferred in existing:
+    try:
+        preferred = str(Period.parse(preferred)) if preferred else ""
+    except InputError:
+        preferred = ""
+    periods = sorted(set(existing) | {suggested_period(today)} | ({preferred} if preferred else set()),
+                     reverse=True, key=lambda p: Period.parse(p).sort_key)
+    if preferred:
         return periods, preferred
     return periods, existing[0] if existing else suggested_period(today)
