@@ -58,3 +58,51 @@ def _(message: str) -> str:
 
 def language() -> str:
     return "vi" if type(_current) is gettext.NullTranslations else "en"
+
+
+CORE = "core"  # the core's messages, numbered fields: "Mục {0}: chưa nhập {1} chỉ tiêu ({2})."
+_core_patterns: list | None = None
+
+
+def _compile_core() -> list:
+    """(pattern, English) for each message of the English core catalog, most specific first."""
+    import re
+    import string
+
+    from babel.messages.pofile import read_po
+
+    with open(paths.resource("locale", "en", "LC_MESSAGES", f"{CORE}.po"), "rb") as handle:
+        catalog = read_po(handle)
+    patterns = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        pieces, literal = [], 0
+        for text, field, _spec, _conversion in string.Formatter().parse(message.id):
+            pieces.append(re.escape(text))
+            literal += len(text)
+            if field is not None:
+                pieces.append("(.*?)")
+        patterns.append((literal, re.compile("".join(pieces), re.DOTALL), message.string))
+    patterns.sort(key=lambda item: -item[0])
+    return [(pattern, english) for _literal, pattern, english in patterns]
+
+
+def core(message: str, _depth: int = 0) -> str:
+    """A message from the core in the window's language (the core writes Vietnamese).
+
+    In English, the message is matched against the core catalog and its fields
+    (numbers, names, and messages nested in it) put into the English; one that
+    matches nothing is shown as written.
+    """
+    global _core_patterns
+    if language() == "vi" or not message:
+        return message
+    if _core_patterns is None:
+        _core_patterns = _compile_core()
+    for pattern, english in _core_patterns:
+        match = pattern.fullmatch(message)
+        if match:
+            fields = [core(value, _depth + 1) if _depth < 3 else value for value in match.groups()]
+            return english.format(*fields)
+    return message

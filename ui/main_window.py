@@ -21,7 +21,7 @@ from ui.controllers.exchange_menu import ExchangeMenu
 from ui.controllers.office_menu import OfficeMenu
 from ui.controllers.report_menu import ReportMenu
 from ui.findings import FindingsPanel, figure_messages
-from ui.i18n import _
+from ui.i18n import _, core
 from ui.menus import build_menus
 from ui.operations import Operations, Updated
 from ui.operations import office as office_ops
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         saved = self.content.saved_state()
         self.saved_label.setText(saved[0].upper() + saved[1:])
         self.setWindowTitle(f"{app_title()} – {r.office_code} – {profile.name} – {r.period.label} – "
-                            f"{r.status.label} ({_('bản')} {r.revision}) – {saved}")
+                            f"{core(r.status.label)} ({_('bản')} {r.revision}) – {saved}")
 
     # --- messages and closing ------------------------------------------------------
     def status(self, message: str, milliseconds: int = 0) -> None:
