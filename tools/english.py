@@ -361,6 +361,13 @@ ENGLISH = {
     "Đã chép {count} phần nội dung của {source} sang {target}. Các số liệu trong lời văn ({example}) nay hiện số của {target}: hãy nhập số liệu kỳ mới, rồi đọc lại từng mục.":
         "Copied {count} parts of the text of {source} into {target}. The figures in the text ({example}) now show {target}'s numbers: enter the new period's figures, then read each section again.",
     "Đơn vị của bạn": "Your office",
+    "Giữ nội dung đã viết cho kỳ mới": "Kept the new period's own text",
+    "Lời dẫn nhiệm vụ kỳ tới": "Lead-in to next period's tasks",
+    "Mẫu kỳ mới không có mục này: không chép": "Not in the new period's template: not copied",
+    "Phần": "Part",
+    "Số liệu kỳ mới": "New figures",
+    "{count} đoạn": "{count} paragraphs",
+    "Đã chép": "Copied",
 }
 
 

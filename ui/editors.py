@@ -198,6 +198,14 @@ class ReviewTable(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()  # wrapped text at the width the table has now
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
     def load(self, label: str, tasks: list[Task], reviews: dict[str, TaskReview], read_only: bool,
              documents=()) -> None:
         self.title.setText(_("Nhiệm vụ đề ra kỳ trước ({period})").format(period=label) if tasks

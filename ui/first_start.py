@@ -29,8 +29,9 @@ def steps_text() -> str:
 class StartScreen(QFrame):
     """What to do next, over the empty window, until a report is open."""
 
-    def __init__(self, parent: QWidget, *, database: str, create, sample) -> None:
-        super().__init__(parent)
+    def __init__(self, window: QWidget, covered: QWidget, *, database: str, create, sample) -> None:
+        super().__init__(window)  # over ``covered`` (a splitter would take a child of its own as a pane)
+        self.covered = covered
         self.setObjectName("start-screen")
         self.setAutoFillBackground(True)
         self.setStyleSheet("#start-screen { background: palette(base); }")
@@ -64,12 +65,12 @@ class StartScreen(QFrame):
         outer.addLayout(column, 4)
         outer.addStretch(1)
         outer.setContentsMargins(24, 32, 24, 24)
-        parent.installEventFilter(self)
-        self.setGeometry(parent.rect())
+        covered.installEventFilter(self)
+        self.setGeometry(covered.geometry())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parent().rect())
+        if watched is self.covered and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.setGeometry(self.covered.geometry())
         return False
 
 
@@ -100,7 +101,7 @@ class FirstStart:
         """The screen that says what to do next, over the window until a report opens."""
         window = self.ctx.parent
         if self.screen is None:
-            self.screen = StartScreen(window.centralWidget(), database=getattr(window, "db_label", ""),
+            self.screen = StartScreen(window, window.centralWidget(), database=getattr(window, "db_label", ""),
                                       create=self.create_office, sample=self.sample)
             window.windowTitleChanged.connect(lambda _title: self._report_opened())
             self.ctx.keep("start_screen", self.screen)

@@ -62,7 +62,8 @@ class PeriodBox(QComboBox):
             code = str(Period.parse(code))
         except InputError as exc:
             self._restore()
-            self.refused.emit(str(exc))
+            message = str(exc)  # told after this Enter is handled: a message box must not see its echo
+            QTimer.singleShot(0, lambda: self.refused.emit(message))
             return
         index = self.findData(code)
         if index < 0:

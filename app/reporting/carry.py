@@ -57,7 +57,7 @@ class Carried:
             if p.kept:
                 out.append(f"{what}: giữ nội dung đã viết cho kỳ mới, không chép.")
                 continue
-            figures = f"; số liệu kỳ mới: {', '.join(p.placeholders)}" if p.placeholders else ""
+            figures = f", {len(p.placeholders)} số liệu lấy của kỳ mới" if p.placeholders else ""
             out.append(f"{what}: {p.paragraphs} đoạn{figures}.")
         out += [f"Mục {code}: mẫu báo cáo kỳ mới không có mục này, không chép." for code in self.dropped]
         return out

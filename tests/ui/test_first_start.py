@@ -126,7 +126,8 @@ def test_later_leaves_a_screen_saying_what_to_do_next(make_window, qtbot, tmp_pa
     qtbot.mouseClick(_button(win.first_run_dialog, "Để sau"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(win, "start_screen", None) is not None, timeout=5000)
     screen = win.start_screen
-    assert screen.isVisible() and screen.geometry() == win.centralWidget().rect()
+    assert screen.isVisible() and screen.geometry() == win.centralWidget().geometry()
+    assert screen.parent() is win and win.centralWidget().count() == 2  # over the splitter, not a pane of it
     texts = " ".join(label.text() for label in screen.findChildren(type(screen.findChild(type(screen.create)))))
     assert "Tạo đơn vị" in texts and "mẫu" in texts
     assert "Tạo đơn vị của bạn" in screen.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QLabel)[1].text()

@@ -18,8 +18,11 @@ def test_one_action_carries_every_section_and_shows_a_review(sample_window, qtbo
     qtbot.waitUntil(lambda: getattr(win, "carry_review", None) is not None, timeout=5000)
     qtbot.waitUntil(lambda: win.sheet is not None and str(win.sheet.report.period) == "2020-Q2", timeout=5000)
     dialog = win.carry_review
-    lines = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-    assert any(line.startswith("3.1. ") and "{VL_MOI}" in line for line in lines)
+    table = dialog.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    row_31 = next(r for r, cells in enumerate(rows) if cells[0].startswith("3.1. ") and cells[1] == "Kết quả")
+    assert rows[row_31][2:] == ["6 đoạn", "14"] and "{VL_MOI}" in table.item(row_31, 3).toolTip()
+    assert len(rows) == 16
     assert "Quý I năm 2020" in dialog.summary.text() and "Quý II năm 2020" in dialog.summary.text()
     assert "danh sách kiểm tra" in dialog.extra.text()
     q1, q2 = (query(win.db_path, "SELECT count(*) FROM narrative n JOIN report r ON r.id = n.report_id "
@@ -85,11 +88,11 @@ def test_a_wrong_period_is_refused_once_and_not_kept(qtbot, typed):
     qtbot.addWidget(box)
     box.set_periods(["2020-Q1"], "2020-Q1")
     refused, chosen = [], []
-    box.refused.connect(refused.append)
+    box.refused.connect(lambda message: (refused.append(message), qtbot.wait(50)))  # as a message box would
     box.chosen.connect(chosen.append)
     box.setEditText(typed)
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
-    qtbot.wait(20)
+    qtbot.wait(100)
     assert len(refused) == 1 and "không hợp lệ" in refused[0] and chosen == []
     assert box.count() == 1 and box.currentText() == "2020-Q1 – Quý I năm 2020"
 
@@ -114,13 +117,14 @@ def test_a_typed_period_is_chosen_once_and_labelled_in_order(qtbot, typed, code,
 
 def test_the_window_refuses_a_wrong_period_with_one_message(sample_window, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: shown.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kwargs: (shown.append(args[2]), qtbot.wait(50)))
     win = sample_window
+    win.editor.tabs.setCurrentIndex(2)
     win.period_picker.setEditText("2020-Q9")
     qtbot.keyClick(win.period_picker.lineEdit(), Qt.Key.Key_Return)
     qtbot.wait(200)
     assert len(shown) == 1 and "2020-Q9" in shown[0]
-    assert str(win.sheet.report.period) == "2020-Q1"
+    assert str(win.sheet.report.period) == "2020-Q1" and win.editor.tabs.currentIndex() == 2  # nothing reopened
     assert all("Q9" not in win.period_picker.itemText(i) for i in range(win.period_picker.count()))
     win.period_picker.setEditText("2020-Q2")
     qtbot.keyClick(win.period_picker.lineEdit(), Qt.Key.Key_Return)
