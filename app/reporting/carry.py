@@ -76,15 +76,18 @@ def following(period: Period) -> Period:
 def plan(store: Store, office: str, period: Period | str) -> tuple[Period, Period]:
     """(source, target) of "start the new period from the last one" asked from the open ``period``.
 
-    Into the open report from the period before it when it has no text yet and that one
-    exists; otherwise from the open report into the period that follows it.
+    Into the open report from the period before it when it has no text yet (NotFoundError
+    when there is no such report either); otherwise from the open report into the period
+    that follows it.
     """
     period = _period(period)
     report = store.find_report(office, period)
-    empty = report is None or not any(store.content.narrative(report.id).values())
-    if empty and store.find_report(office, source_for(period)):
-        return source_for(period), period
-    return period, following(period)
+    if report is not None and any(store.content.narrative(report.id).values()):
+        return period, following(period)
+    source = source_for(period)
+    if store.find_report(office, source) is None:
+        raise NotFoundError(f"Đơn vị {office} chưa có báo cáo {source.label} để chép sang {period.label}.")
+    return source, period
 
 
 def carry(store: Store, office: str, source: Period | str, target: Period | str) -> tuple[Carried, Changes]:

@@ -143,3 +143,18 @@ def test_carry_command_prints_what_it_carried(sample, tmp_path, capsys):
     assert run(build_parser().parse_args(["--db", str(path), "carry", "--office", "TTH", "--from", "2018-Q1",
                                           "--to", "2020-Q2"])) == 2
     assert "chưa có báo cáo Quý I năm 2018" in capsys.readouterr().err
+
+
+def test_plan_fills_an_empty_report_from_the_last_one_or_starts_the_following(sample):
+    assert [str(p) for p in carry.plan(sample, "TTH", "2020-Q1")] == ["2020-Q1", "2020-Q2"]  # Q1 has text
+    sample.open_report("TTH", "2020-Q2")
+    assert [str(p) for p in carry.plan(sample, "TTH", "2020-Q2")] == ["2020-Q1", "2020-Q2"]  # Q2 still empty
+
+
+def test_a_first_report_has_nothing_to_carry_from(sample):
+    from app.domain.model import OfficeProfile
+
+    sample.add_office("MOI", "district", OfficeProfile(dt.date(2020, 1, 1), "PHÒNG", "UBND", "Huế", "LĐTBXH"))
+    sample.open_report("MOI", "2020-Q1")
+    with pytest.raises(NotFoundError, match="chưa có báo cáo Quý IV năm 2019 để chép sang Quý I năm 2020"):
+        carry.plan(sample, "MOI", "2020-Q1")
