@@ -410,4 +410,10 @@ ENGLISH = {
         "“{0}” is ambiguous: a dot separates thousands (2.607), a comma starts decimals (13,302).",
     "“{0}” viết theo kiểu tiếng Anh; hãy dùng dấu chấm cho hàng nghìn: 2.607.":
         "“{0}” is written the English way; use a dot for thousands: 2.607.",
+    "{0}: báo cáo {1} bản {2} của {3} ở đây đang ở trạng thái “{4}”; nhập tệp không biến nó thành bản đã ban hành (ban hành bằng lệnh “issue”).":
+        "{0}: report {1} revision {2} of {3} here is “{4}”; importing a file does not make it issued (issue it with the “issue” command).",
+    "{0}: trường “pdf”: {1}.":
+        "{0}: field “pdf”: {1}.",
+    "{0}bản PDF ban hành “{1}” của báo cáo {2} bản {3} của {4}: {5}.":
+        "{0}the issued PDF “{1}” of report {2} revision {3} of {4}: {5}.",
 }

@@ -35,7 +35,7 @@ def test_catalog_is_shipped_compiled_and_complete():
     ("QFileSystemModel", "Name", "Tên"), ("QFileSystemModel", "Date Modified", "Ngày sửa"),
     ("QFileDialog", "File &name:", "Tên &tệp:"), ("QPrintDialog", "Print", "In"),
     ("QPrintSettingsOutput", "Copies:", "Số bản:"), ("QPageSetupWidget", "Portrait", "Dọc"),
-    ("QLineEdit", "&Paste", "&Dán"),
+    ("QLineEdit", "&Paste", "&Dán"), ("QAbstractFileIconProvider", "Folder", "Thư mục"),
 ])
 def test_qt_strings_translate(vietnamese, context, source, vietnamese_text):
     assert QCoreApplication.translate(context, source) == vietnamese_text
