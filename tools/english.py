@@ -330,6 +330,63 @@ ENGLISH = {
     "Số chữ số thập phân": "Decimals",
     "Thêm số 0 trước số nhỏ hơn 10": "Zero before numbers below 10",
     "Ví dụ khi in": "Printed example",
+    " (đề nghị cho cấp này)": " (suggested for this level)",
+    "< Quay lại": "< Back",
+    "<ol><li><b>Tạo đơn vị của bạn</b>: cấp (tỉnh, huyện, xã), tên cơ quan, người ký, mẫu báo cáo và kỳ báo cáo — khoảng một phút.</li><li><b>Nhập từng mục</b> theo mục lục bên trái: số liệu trong bảng, nội dung bên dưới, văn bản và nhiệm vụ kỳ tới ở các thẻ.</li><li><b>Xem trước, in, ban hành</b> ở menu Báo cáo; bảng “Cần xem” bên phải chỉ chỗ còn thiếu.</li></ol><p>Muốn xem một báo cáo hoàn chỉnh trước: mở báo cáo mẫu của Sở LĐTBXH Thừa Thiên Huế (Ctrl+M).</p>":
+        "<ol><li><b>Create your office</b>: level (province, district, commune), office name, signer, report template and reporting period — about a minute.</li><li><b>Fill in each section</b> from the outline on the left: figures in the grid, text below, documents and next period's tasks in the tabs.</li><li><b>Preview, print, issue</b> from the Report menu; the “Findings” panel on the right shows what is still missing.</li></ol><p>To see a finished report first: open the sample report of the Thừa Thiên Huế department (Ctrl+M).</p>",
+    "Bắt đầu &kỳ mới từ kỳ trước": "Start the &next period from the last one",
+    "Chép lời văn mọi mục của kỳ trước sang kỳ mới; số liệu lấy của kỳ mới":
+        "Copy every section's text of the last period into the new one; figures come from the new period",
+    "Chưa có đơn vị nào trong cơ sở dữ liệu này": "This database has no office yet",
+    "Chọn cấp của đơn vị; tên thường dùng của cấp đó được điền sẵn để sửa.":
+        "Choose the office's level; the usual names for that level are filled in for you to edit.",
+    "Chức danh gợi ý theo cấp đã chọn; gõ chức danh khác nếu cần.":
+        "Titles suggested for the chosen level; type another title if needed.",
+    "Cơ sở dữ liệu: {path}": "Database: {path}",
+    "Hôm nay {today}: báo cáo đến hạn là {period} (hạn gửi {due}, theo Nghị định 09/2019/NĐ-CP). Chọn kỳ khác nếu cần lập báo cáo kỳ trước.":
+        "Today is {today}: the report due is {period} (due {due}, under Decree 09/2019/NĐ-CP). Choose another period to write an earlier report.",
+    "Không có phần nào cần chép: {target} đã có nội dung riêng ở mọi mục của {source}.":
+        "Nothing to copy: {target} already has its own text in every section of {source}.",
+    "Kỳ báo cáo": "Reporting period",
+    "Mẫu báo cáo": "Report template",
+    "Mẫu quyết định các mục và chỉ tiêu của báo cáo; sửa được sau ở Cài đặt → Mẫu báo cáo.":
+        "The template sets the report's sections and indicators; edit it later in Settings → Report template.",
+    "Mở báo cáo": "Open the report for",
+    "Người ký và nơi nhận": "Signer and recipients",
+    "Những gì đã chép": "What was copied",
+    "Phòng – cấp huyện (Phòng Lao động – Thương binh và Xã hội)":
+        "District office (Phòng Lao động – Thương binh và Xã hội)",
+    "Sau này đổi kỳ ở ô “Kỳ” trên thanh công cụ: chọn trong danh sách, hoặc gõ như 2020-Q2 rồi Enter.":
+        "Later, change the period in the “Period” box of the toolbar: pick from the list, or type e.g. 2020-Q2 and press Enter.",
+    "Sở – cấp tỉnh (Sở Lao động – Thương binh và Xã hội)":
+        "Provincial department (Sở Lao động – Thương binh và Xã hội)",
+    "Tiếp theo >": "Next >",
+    "Trích dẫn in ra:": "Citations as printed:",
+    "Tạo và mở báo cáo": "Create and open the report",
+    "Xã, phường – cấp xã (từ năm 2026, sau sắp xếp năm 2025)":
+        "Commune or ward (from 2026, after the 2025 reorganisation)",
+    "báo cáo gửi cấp trên, ví dụ Sở Lao động – Thương binh và Xã hội":
+        "for reports sent upward, e.g. Sở Lao động – Thương binh và Xã hội",
+    "không bắt buộc, ví dụ TTH": "optional, e.g. TTH",
+    "ví dụ 2020-Q2": "e.g. 2020-Q2",
+    "ví dụ Nguyễn Văn A": "e.g. Nguyễn Văn A",
+    "ví dụ {text}": "e.g. {text}",
+    "{count} nhiệm vụ đề ra {source} nay là danh sách kiểm tra ở thẻ “Kết quả nhiệm vụ kỳ trước” của từng mục.":
+        "{count} tasks set in {source} are now the checklist in each section's “Last period's tasks” tab.",
+    "{count} văn bản các kỳ trước vẫn dẫn được bằng {{VB:…}}.":
+        "{count} documents of earlier periods can still be cited with {{VB:…}}.",
+    "Đang chép nội dung {source} sang {target}…": "Copying the text of {source} into {target}…",
+    "Đã bắt đầu {target} từ {source}": "Started {target} from {source}",
+    "Đã chép {count} phần nội dung của {source} sang {target}. Các số liệu trong lời văn ({example}) nay hiện số của {target}: hãy nhập số liệu kỳ mới, rồi đọc lại từng mục.":
+        "Copied {count} parts of the text of {source} into {target}. The figures in the text ({example}) now show {target}'s numbers: enter the new period's figures, then read each section again.",
+    "Đơn vị của bạn": "Your office",
+    "Giữ nội dung đã viết cho kỳ mới": "Kept the new period's own text",
+    "Lời dẫn nhiệm vụ kỳ tới": "Lead-in to next period's tasks",
+    "Mẫu kỳ mới không có mục này: không chép": "Not in the new period's template: not copied",
+    "Phần": "Part",
+    "Số liệu kỳ mới": "New figures",
+    "{count} đoạn": "{count} paragraphs",
+    "Đã chép": "Copied",
 }
 
 

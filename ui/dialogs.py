@@ -43,8 +43,8 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Tạo đơn vị") if creating else _("Thông tin đơn vị và cài đặt"))
         self.creating = creating
-        p = profile or OfficeProfile(dt.date(2000, 1, 1), "", "", "", "LĐTBXH", signer_title="GIÁM ĐỐC",
-                                     recipients=("Như trên;", "Lưu: VT."))
+        p = profile or OfficeProfile(dt.date.today(), "", "", "", "LĐTBXH", signer_title="TRƯỞNG PHÒNG",
+                                     deputy_title="PHÓ TRƯỞNG PHÒNG", recipients=("Như trên;", "Lưu: VT."))
         self._office_fields(p, code, creating)
         folder_row = self._settings_fields(shared_folder, language, backup_to_folder)
         self._lay_out(folder_row, creating)
@@ -57,6 +57,8 @@ class ProfileDialog(QDialog):
         for key, label in (("province", _("Cấp tỉnh")), ("district", _("Cấp huyện")), ("commune", _("Cấp xã"))):
             self.level.addItem(label, key)
         self.level.setEnabled(creating)
+        self.level.setCurrentIndex(1 if creating else 0)
+        self.level.currentIndexChanged.connect(lambda _i: self._level_titles())
         self.valid_from = _date_edit(self, p.valid_from)
         self.authority = QLineEdit(p.authority, self)
         self.authority.setPlaceholderText("UBND TỈNH THỪA THIÊN HUẾ")
@@ -116,6 +118,15 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(ask.buttons(self, _("Tạo") if creating else _("Lưu")))
+
+    def _level_titles(self) -> None:
+        """A new office's signer titles follow its level (GIÁM ĐỐC, TRƯỞNG PHÒNG, CHỦ TỊCH)."""
+        titles = {"province": ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "district": ("TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG"),
+                  "commune": ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")}
+        known = {title for pair in titles.values() for title in pair}
+        for edit, title in zip((self.signer_title, self.deputy_title), titles[self.level.currentData()], strict=True):
+            if not edit.text().strip() or edit.text() in known:
+                edit.setText(title)
 
     def _browse(self) -> None:
         folder = ask.folder(self, _("Chọn thư mục dùng chung"), self.folder.text())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import narrative
 from app.domain.model import Task, TaskReview
+from ui.citations import readable
 from ui.i18n import _
 
 PREVIEW_DELAY_MS = 150
@@ -134,29 +135,43 @@ class TasksEditor(QWidget):
         self.editor = QPlainTextEdit(self)
         self.editor.setPlaceholderText(_("Mỗi dòng là một nhiệm vụ kỳ tới."))
         self.editor.setTabChangesFocus(True)
+        self.preview = QLabel(self)  # the tasks with their citations as printed
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.documents = []
         self._loading = False
         self.editor.textChanged.connect(self._typed)
         self.lead.textEdited.connect(self.lead_changed.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.lead)
-        layout.addWidget(self.editor)
+        layout.addWidget(self.editor, 3)
+        layout.addWidget(self.preview, 1)
 
-    def load(self, heading: str, lead: str, tasks: list[Task], read_only: bool) -> None:
+    def load(self, heading: str, lead: str, tasks: list[Task], read_only: bool, documents=()) -> None:
         self._loading = True
+        self.documents = list(documents)
         self.title.setText(heading)
         self.lead.setText(lead)
         self.editor.setPlainText("\n".join(t.text for t in tasks))
         self.editor.setReadOnly(read_only)
         self.lead.setReadOnly(read_only)
         self._loading = False
+        self.refresh_preview()
 
     def text(self) -> str:
         return self.editor.toPlainText()
 
+    def refresh_preview(self) -> None:
+        """Show the tasks that cite documents as they print ("Quyết định số 408/QĐ-LĐTBXH ngày …")."""
+        cited = [readable(line.strip(), self.documents) for line in self.text().split("\n") if "{VB:" in line]
+        self.preview.setText(_("Trích dẫn in ra:") + "\n" + "\n".join(f"– {line}" for line in cited) if cited else "")
+        self.preview.setVisible(bool(cited))
+
     def _typed(self) -> None:
         if not self._loading:
             self.tasks_changed.emit(self.text())
+            self.refresh_preview()
 
 
 STATUSES = ("", "done", "in_progress", "not_done")
@@ -183,13 +198,23 @@ class ReviewTable(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table)
 
-    def load(self, label: str, tasks: list[Task], reviews: dict[str, TaskReview], read_only: bool) -> None:
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()  # wrapped text at the width the table has now
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
+    def load(self, label: str, tasks: list[Task], reviews: dict[str, TaskReview], read_only: bool,
+             documents=()) -> None:
         self.title.setText(_("Nhiệm vụ đề ra kỳ trước ({period})").format(period=label) if tasks
                            else _("Kỳ trước không có nhiệm vụ cho mục này."))
         self.table.setRowCount(len(tasks))
         labels = status_labels()
         for row, task in enumerate(tasks):
-            item = QTableWidgetItem(task.text)
+            item = QTableWidgetItem(readable(task.text, list(documents)))
+            item.setToolTip(task.text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(row, 0, item)
             review = reviews.get(task.id)

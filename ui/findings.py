@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
 
-from ui.i18n import _
+from ui.i18n import _, core
 
 
 class FindingsPanel(QDockWidget):
@@ -23,9 +23,9 @@ class FindingsPanel(QDockWidget):
     def show_findings(self, findings) -> None:
         self.list.clear()
         for finding in findings:
-            entry = QListWidgetItem(str(finding))
+            entry = QListWidgetItem(f"{core(finding.severity.label)}: {core(finding.message)}")
             entry.setData(Qt.ItemDataRole.UserRole, (finding.section, finding.indicator))
-            entry.setToolTip(finding.message)
+            entry.setToolTip(core(finding.message))
             self.list.addItem(entry)
         if not findings:
             self.list.addItem(_("Không có lỗi hay cảnh báo."))
@@ -48,5 +48,5 @@ def figure_messages(findings) -> dict[str, str]:
     out: dict[str, str] = {}
     for f in findings:
         if f.indicator and f.rule != "missing":
-            out.setdefault(f.indicator, f.message)
+            out.setdefault(f.indicator, core(f.message))
     return out

@@ -22,6 +22,7 @@ def create_window(db_path: Path | None) -> MainWindow:
 def launch(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Báo cáo LĐTBXH")
+    i18n.install_qt("vi")  # a refusal to open the database is told before the saved language is known
     try:
         window = create_window(db_path)
     except UserError as exc:

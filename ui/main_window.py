@@ -13,20 +13,21 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
 
-from app.domain.period import Period
 from ui.actions import ReportActions
+from ui.carry_dialog import CarryMenu
 from ui.controllers.content import ContentController
 from ui.controllers.context import WindowContext
 from ui.controllers.exchange_menu import ExchangeMenu
 from ui.controllers.office_menu import OfficeMenu
 from ui.controllers.report_menu import ReportMenu
 from ui.findings import FindingsPanel, figure_messages
-from ui.i18n import _
+from ui.i18n import _, core
 from ui.menus import build_menus
 from ui.operations import Operations, Updated
 from ui.operations import office as office_ops
 from ui.operations import report as report_ops
 from ui.outline import PLAN_ROLE, SECTION_ROLE, ReportOutline
+from ui.period_box import PeriodBox
 from ui.section import SectionEditor
 
 
@@ -75,13 +76,11 @@ class MainWindow(QMainWindow):
         self.office_picker = QComboBox(self)
         self.office_picker.setToolTip(_("Đơn vị"))
         self.office_picker.setMinimumWidth(120)
-        self.period_picker = QComboBox(self)
-        self.period_picker.setEditable(True)
-        self.period_picker.setToolTip(_("Kỳ báo cáo: chọn, hoặc gõ như 2020-Q2 rồi Enter"))
+        self.period_picker = PeriodBox(self)
         self.period_picker.setMinimumWidth(230)
         self.office_picker.activated.connect(lambda _i: self._office_picked())
-        self.period_picker.activated.connect(lambda _i: self.open_current())
-        self.period_picker.lineEdit().returnPressed.connect(self.open_current)
+        self.period_picker.chosen.connect(lambda _code: self.open_current())
+        self.period_picker.refused.connect(lambda message: QMessageBox.warning(self, app_title(), message))
         bar = QToolBar(_("Báo cáo"), self)
         bar.setObjectName("report-toolbar")
         bar.setMovable(False)
@@ -106,7 +105,7 @@ class MainWindow(QMainWindow):
         self.exchange_menu = ExchangeMenu(ctx, self.needs_report, quote_into=self.editor.narrative.insert)
         self.office_menu = OfficeMenu(ctx, self.needs_report)
         build_menus(self, bar, report=self.report_menu, exchange=self.exchange_menu, office=self.office_menu,
-                    undo_stack=self.undo_stack, navigation={
+                    undo_stack=self.undo_stack, carry=CarryMenu(ctx, self.needs_report), navigation={
                         "next": lambda: self.move_section(1), "previous": lambda: self.move_section(-1),
                         "findings": self.findings_dock.focus_first,
                         "figures": lambda: self.editor.figures.focus_value(), "text": self._focus_text,
@@ -148,11 +147,7 @@ class MainWindow(QMainWindow):
             return
 
         def done(result) -> None:
-            periods, chosen = result
-            self.period_picker.clear()
-            for code in periods:
-                self.period_picker.addItem(f"{code} – {Period.parse(code).label}", code)
-            self.period_picker.setCurrentIndex(max(self.period_picker.findData(chosen), 0))
+            self.period_picker.set_periods(*result)
             self.open_current()
 
         report_ops.list_periods(parent=self, ops=self.ops, office=office, preferred=period).success(done).run()
@@ -219,7 +214,7 @@ class MainWindow(QMainWindow):
         if changes.findings is not None:
             self._show_findings()
         if changes.indicators or changes.documents:
-            e.narrative.set_context(data.template.indicators, data.values, data.documents,
+            e.narrative.set_context(data.template.indicators, data.values, data.citable,
                                     data.template.pad_small_counts)
         self.update_title()
 
@@ -276,7 +271,7 @@ class MainWindow(QMainWindow):
         saved = self.content.saved_state()
         self.saved_label.setText(saved[0].upper() + saved[1:])
         self.setWindowTitle(f"{app_title()} – {r.office_code} – {profile.name} – {r.period.label} – "
-                            f"{r.status.label} ({_('bản')} {r.revision}) – {saved}")
+                            f"{core(r.status.label)} ({_('bản')} {r.revision}) – {saved}")
 
     # --- messages and closing ------------------------------------------------------
     def status(self, message: str, milliseconds: int = 0) -> None:

@@ -13,7 +13,8 @@ def _fill(menu, items) -> None:
         menu.addSeparator() if item is None else menu.addAction(item)
 
 
-def build_menus(window: QMainWindow, bar: QToolBar, *, report, exchange, office, undo_stack, navigation) -> None:
+def build_menus(window: QMainWindow, bar: QToolBar, *, report, exchange, office, undo_stack, navigation,
+                carry=None) -> None:
     """File, Edit, Report, Go to, Sync, Settings and Help menus; the toolbar's actions.
 
     ``navigation`` maps each "Go to" entry to its slot: next, previous, findings, figures, text, outline.
@@ -27,7 +28,8 @@ def build_menus(window: QMainWindow, bar: QToolBar, *, report, exchange, office,
     redo = undo_stack.createRedoAction(window, _("&Làm lại"))
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     _fill(menu.addMenu(_("&Sửa")), (undo, redo))
-    _fill(menu.addMenu(_("&Báo cáo")), (report.preview, report.heading, None, report.complete, report.reopen, report.issue,
+    starting = (carry.start_next, None) if carry else ()
+    _fill(menu.addMenu(_("&Báo cáo")), (*starting, report.preview, report.heading, None, report.complete, report.reopen, report.issue,
                                         report.revise, None, report.issued, report.scan))
     go = [make_action(window, _("Mục &tiếp theo"), navigation["next"], "Ctrl+PgDown"),
           make_action(window, _("Mục &trước"), navigation["previous"], "Ctrl+PgUp"),

@@ -47,13 +47,13 @@ class SectionEditor(QWidget):
         self.figures_model.load(section.indicators, data.values, sheet.prior, messages, sheet.read_only)
         self.figures.setVisible(bool(section.indicators))
         self.narrative.load(blocks_to_text(data.narrative.get((code, "results"), [])), template.indicators,
-                            data.values, data.documents, template.pad_small_counts, sheet.read_only, sheet.prior)
+                            data.values, data.citable, template.pad_small_counts, sheet.read_only, sheet.prior)
         lead = " ".join(b.text for b in data.narrative.get((code, "plan"), []))
         heading = _("Nhiệm vụ {period} – {title}").format(period=data.report.period.next().label,
                                                           title=section.plan_title or section.title)
-        self.tasks.load(heading, lead, [t for t in data.tasks if t.section == code], sheet.read_only)
+        self.tasks.load(heading, lead, [t for t in data.tasks if t.section == code], sheet.read_only, data.citable)
         self.review.load(sheet.previous_label, [t for t in sheet.previous_tasks if t.section == code],
-                         {r.task_id: r for r in data.reviews}, sheet.read_only)
+                         {r.task_id: r for r in data.reviews}, sheet.read_only, data.citable)
 
     def _insert_reference(self, placeholder: str) -> None:
         self.tabs.setCurrentIndex(0)

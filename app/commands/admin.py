@@ -111,8 +111,9 @@ def _installed_same(store: Store, template) -> bool:
 
 def _template_use(store: Store, args) -> int:
     """New reports of the office use the newest installed version of the template (existing ones keep theirs)."""
-    store.choose_template(args.office, args.template)
-    template = store.template_by_id(store.template_for_new(args.office))
+    from app.reporting import office_templates
+
+    template = store.template_by_id(office_templates.use(store, args.office, args.template))
     print(f"Báo cáo mới của {store.office(args.office).code} dùng mẫu {template.code} phiên bản {template.version}; "
           "báo cáo đã có giữ mẫu của nó (chuyển bằng “template migrate”).")
     return 0

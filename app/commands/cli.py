@@ -36,7 +36,7 @@ COMMANDS = {
     "issue": "issue:cmd_issue", "revise": "issue:cmd_revise", "issued-pdf": "issue:cmd_issued_pdf",
     "scans": "issue:cmd_scans", "attach-scan": "issue:cmd_attach_scan", "backup": "admin:cmd_backup",
     "keys": "exchange:cmd_keys", "submit": "exchange:cmd_submit", "sync": "exchange:cmd_sync",
-    "publish": "cli:cmd_publish", "office": "admin:cmd_office", "template": "admin:cmd_template",
+    "publish": "cli:cmd_publish", "carry": "carry:cmd_carry", "office": "admin:cmd_office", "template": "admin:cmd_template",
 }
 
 

@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh", parser_class=VietnameseParser)
     for declare in (_entry_commands, _exchange_file_commands, _issue_commands, _scan_commands,
-                    _backup_commands, _keys_commands, _folder_commands, _office_commands, _template_commands):
+                    _backup_commands, _keys_commands, _folder_commands, _office_commands, _template_commands,
+                    _carry_commands):
         declare(sub)
     return parser
 
@@ -109,6 +110,13 @@ def _words_commands(sub) -> None:
     report_args(p)
     p.add_argument("--title", help="thay “BÁO CÁO”, ví dụ “BÁO CÁO NHANH”")
     p.add_argument("--summary", help="dòng trích yếu dưới tiêu đề")
+
+
+def _carry_commands(sub) -> None:
+    p = sub.add_parser("carry", help="bắt đầu kỳ mới từ kỳ trước: chép lời văn mọi mục, số liệu lấy của kỳ mới")
+    p.add_argument("--office", required=True, help="mã đơn vị, ví dụ TTH")
+    p.add_argument("--from", dest="source", help="kỳ chép từ (mặc định: kỳ liền trước kỳ mới)")
+    p.add_argument("--to", required=True, dest="target", help="kỳ mới, ví dụ 2020-Q2")
 
 
 def _exchange_file_commands(sub) -> None:
@@ -219,9 +227,10 @@ def _template_commands(sub) -> None:
     p.add_argument("--office", help="mẫu mà báo cáo mới của đơn vị này dùng")
     p = template.add_parser("import", help="nạp mẫu báo cáo từ tệp")
     p.add_argument("file", type=Path)
-    p = template.add_parser("use", help="chọn mẫu cho các báo cáo mới của một đơn vị")
+    p = template.add_parser("use", help="mẫu báo cáo các báo cáo mới của đơn vị dùng")
     p.add_argument("--office", required=True, help="mã đơn vị")
-    p.add_argument("--template", required=True, help="mã mẫu đã nạp bằng “template import”")
+    p.add_argument("--template", required=True, help="mã mẫu: LDTBXH_QUY (tỉnh), LDTBXH_HUYEN (huyện), "
+                                                     "LDTBXH_XA_2026 (xã, từ năm 2026)")
     p = template.add_parser("migrate", help="chuyển một báo cáo nháp sang phiên bản mẫu khác")
     report_args(p)
     p.add_argument("--version", type=int, required=True, dest="template_version")

@@ -192,6 +192,13 @@ class ReportData:
     documents: list[Document] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     reviews: list[TaskReview] = field(default_factory=list)
+    register: list[Document] = field(default_factory=list)  # the office's documents of earlier periods
+
+    @property
+    def citable(self) -> list[Document]:
+        """Documents a ``{VB:…}`` may cite: this report's, then the office's earlier ones."""
+        own = {d.ref for d in self.documents}
+        return [*self.documents, *(d for d in self.register if d.ref not in own)]
 
     @property
     def profile(self) -> OfficeProfile:

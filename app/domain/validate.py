@@ -177,7 +177,7 @@ def _check_completeness(data: ReportData) -> list[Finding]:
 
 def _check_text(data: ReportData) -> list[Finding]:
     out = []
-    refs = {d.ref for d in data.documents}
+    refs = {d.ref for d in data.citable}
     for (section, _part), blocks in data.narrative.items():
         for block in blocks:
             out += _check_block(data, section, block.text, refs)

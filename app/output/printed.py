@@ -155,7 +155,7 @@ def plans_met(comparisons: dict[str, aggregate.Comparison]) -> str:
 
 
 def _expand(data: ReportData, text: str, context: _Context) -> str:
-    return narrative.expand(text, data.template.indicators, data.values, data.documents,
+    return narrative.expand(text, data.template.indicators, data.values, data.citable,
                             pad=data.template.pad_small_counts, prior=context.prior, special=context.special)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from app.domain.model import Report, ReportData, Value
 from app.domain.period import Period
 from app.domain.template import Template
+from app.domain.unit_echo import unit_findings
 from app.domain.validate import Finding, Severity, validate
 from app.domain.views import figure_text
 from app.reporting import aggregate
@@ -93,4 +94,4 @@ def effective(store: Store, report: Report) -> tuple[ReportData, list[Finding]]:
     data = store.content.load(report)
     derived = derive(store, report.office_code, report.period, data.template, data.values)
     data = dataclasses.replace(data, values=derived.values)
-    return data, validate(data) + findings(report.period, data.template, derived)
+    return data, validate(data) + unit_findings(data) + findings(report.period, data.template, derived)

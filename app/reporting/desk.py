@@ -42,7 +42,10 @@ class Sheet:
 
 def open_sheet(store: Store, office_code: str, period: str) -> Sheet:
     """The office's report for the period, created as a draft when new."""
-    report = store.open_report(office_code, period)
+    from app.reporting.office_templates import template_for
+
+    existing = store.find_report(office_code, period)
+    report = existing or store.open_report(office_code, period, template_for(store, office_code))
     return _sheet(store, report)
 
 
@@ -238,14 +241,10 @@ def report_periods(store: Store, office_code: str) -> list[str]:
 
 
 def suggested_period(today: dt.date | None = None) -> str:
-    """The quarter an operator most likely reports on today (the one just ending or ended)."""
-    today = today or dt.date.today()
-    quarter = (today.month - 1) // 3 + 1
-    if today.month % 3 == 1 and today.day <= 20:  # early in a quarter: last quarter's report
-        quarter -= 1
-    if quarter == 0:
-        return f"{today.year - 1}-Q4"
-    return f"{today.year}-Q{quarter}"
+    """The quarter an operator reports on today, by the data cut-off (see ``app.reporting.due``)."""
+    from app.reporting.due import current_quarter
+
+    return str(current_quarter(today))
 
 
 def migrate_template(store: Store, report_id: str, template_id: int) -> Changes:
@@ -282,12 +281,17 @@ def periods_for_picker(store: Store, office_code: str, preferred: str = "",
                        today: dt.date | None = None) -> tuple[list[str], str]:
     """Existing periods plus the suggested current one, newest first; and the one to open.
 
-    The one to open is ``preferred`` if the office has it, else the newest existing
-    report, else the suggested quarter (opening it creates the draft).
+    The one to open is ``preferred`` (a period asked for by name, listed even when
+    new), else the newest existing report, else the suggested quarter (opening it
+    creates the draft).
     """
     existing = report_periods(store, office_code)
-    periods = sorted(set(existing) | {suggested_period(today)}, reverse=True,
-                     key=lambda p: Period.parse(p).sort_key)
-    if preferred in existing:
+    try:
+        preferred = str(Period.parse(preferred)) if preferred else ""
+    except InputError:
+        preferred = ""
+    periods = sorted(set(existing) | {suggested_period(today)} | ({preferred} if preferred else set()),
+                     reverse=True, key=lambda p: Period.parse(p).sort_key)
+    if preferred:
         return periods, preferred
     return periods, existing[0] if existing else suggested_period(today)

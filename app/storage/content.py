@@ -14,14 +14,15 @@ import uuid
 import sqlite_utils
 
 from app.domain import kinds, numbers
-from app.domain.model import Block, Report, ReportData
+from app.domain.model import Block, Document, Report, ReportData
+from app.domain.period import Period
 from app.domain.text import clean
 from app.errors import InputError, NotFoundError
 from app.storage.audit import AuditLog
 from app.storage.offices import Offices
 from app.storage.reports import Reports
 from app.storage.rows import date, day, num, transaction
-from app.storage.worklist import Worklist
+from app.storage.worklist import _DOCUMENT, Worklist, _document_from
 
 PARTS = ("results", "plan")
 STYLES = ("para", "bullet")
@@ -175,7 +176,31 @@ class Content(Worklist):
         return ReportData(
             report=report, office=self.offices.by_id(report.office_id), template=self.reports.template_of(report),
             values=self.values(report.id), narrative=self.narrative(report.id),
-            documents=self.documents(report.id), tasks=self.tasks(report.id), reviews=self.reviews(report.id))
+            documents=self.documents(report.id), tasks=self.tasks(report.id), reviews=self.reviews(report.id),
+            register=self.register(report))
+
+    def register(self, report: Report) -> list[Document]:
+        """The office's register: documents of its other periods ending no later than this one.
+
+        One entry per reference, from the latest revision of each period, the
+        newest period first; a later period's document is not citable earlier.
+        """
+        rows = self.db.execute(
+            f"SELECT r.period, r.revision, {', '.join('d.' + c for c in _DOCUMENT)} FROM document d"
+            " JOIN report r ON r.id = d.report_id WHERE r.office_id = ? AND r.period != ?"
+            " ORDER BY d.position", (report.office_id, str(report.period))).fetchall()
+        latest: dict[str, int] = {}
+        for period, revision, *_ in rows:
+            latest[period] = max(latest.get(period, 0), revision)
+        found: dict[str, tuple[tuple, Document]] = {}
+        for period, revision, *doc in rows:
+            when = Period.parse(period)
+            if revision != latest[period] or when.end > report.period.end:
+                continue
+            document = _document_from(tuple(doc))
+            if document.ref not in found or found[document.ref][0] < when.sort_key:
+                found[document.ref] = (when.sort_key, document)
+        return [d for _, d in sorted(found.values(), key=lambda item: item[0], reverse=True)]
 
     def put_all(self, report_id: str, data: ReportData) -> None:
         """Write a whole report's content into an empty report (imports, sync, revision copies)."""

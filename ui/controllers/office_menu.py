@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QMessageBox
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
-from ui.dialogs import FirstRunDialog, ProfileDialog
+from ui.dialogs import ProfileDialog
+from ui.first_start import FirstStart
 from ui.i18n import _
 from ui.operations import Updated
 from ui.operations import office as office_ops
@@ -22,6 +23,7 @@ class OfficeMenu:
         self.backup = make_action(p, _("&Sao lưu cơ sở dữ liệu…"), self.backup_database, "Ctrl+Shift+B")
         self.templates = needs_report.add(make_action(p, _("&Mẫu báo cáo (mục, chỉ tiêu)…"), self.edit_template))
         self.about_action = make_action(p, _("&Giới thiệu"), self.about)
+        self.first_start = FirstStart(ctx, sample=self.open_sample)
 
     def open_sample(self) -> None:
         self.ctx.status(_("Đang nạp báo cáo mẫu…"))
@@ -31,26 +33,10 @@ class OfficeMenu:
 
     def first_run(self) -> None:
         """Shown (without blocking) when the database has no office yet."""
-        dialog = FirstRunDialog(self.ctx.parent)
-        self.ctx.keep("first_run_dialog", dialog)
-
-        def chosen(result: int) -> None:
-            if result and dialog.choice == FirstRunDialog.CREATE:
-                self.create_office()
-            elif result and dialog.choice == FirstRunDialog.SAMPLE:
-                self.open_sample()
-
-        dialog.finished.connect(chosen)
-        dialog.open()
+        self.first_start.welcome()
 
     def create_office(self) -> None:
-        dialog = ProfileDialog(None, creating=True, parent=self.ctx.parent)
-        if not dialog.exec():
-            return
-        office_ops.create_office(parent=self.ctx.parent, ops=self.ctx.ops, code=dialog.code.text().strip(),
-                                 level=dialog.level.currentData(), profile=dialog.profile()) \
-            .success(lambda changes: self.ctx.open_office(changes.office, "")) \
-            .failure(self.ctx.show_error).run()
+        self.first_start.create_office()
 
     def edit_profile(self) -> None:
         data, settings = self.ctx.current().data, self.ctx.settings()

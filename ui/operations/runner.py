@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 from app.errors import UserError, describe
+from ui import i18n
 
 BUSY_RETRY_SECONDS = 30.0  # a save waits at most this long for the shared-folder import to commit
 
@@ -35,14 +36,14 @@ def _call(fn: Callable, *args) -> tuple[Any, str | None]:
         try:
             return fn(*args), None
         except UserError as exc:
-            return None, str(exc)
+            return None, i18n.core(str(exc))
         except Exception as exc:  # shown to the operator; the app keeps running
             if _busy(exc) and time.monotonic() < deadline:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.5)
                 continue
             traceback.print_exc()
-            return None, describe(exc)
+            return None, i18n.core(describe(exc))
 
 
 class _Worker(QObject):
