@@ -3,6 +3,8 @@
 Only what an import stores is mapped here: the office (code through
 ``OfficeCode``, level, profiles through ``app.storage.offices``), the report
 header, values, narrative, documents, tasks, reviews and attached files.
+Each part is read with the dump format's own structures (``dumptypes``), the
+ones ``dumpformat`` checked the whole file with: one definition of the format.
 Anything that does not fit ends in an InputError naming the source and the
 field; nothing here touches the database.
 """
@@ -13,9 +15,7 @@ import binascii
 import dataclasses
 import datetime as dt
 import hashlib
-from typing import Annotated, Any
-
-import msgspec
+from typing import Any
 
 from app.domain.codes import OfficeCode
 from app.domain.model import Block, Document, Office, Report, ReportData, Status, Task, TaskReview, TaskStatus, Value
@@ -23,83 +23,11 @@ from app.domain.period import Period
 from app.domain.template import Template
 from app.domain.text import clean, clean_line
 from app.errors import InputError
-from app.formats import Day, Line, NumberText, Paragraph, Stamp, convert, number
+from app.exchange import dumptypes
+from app.formats import convert, number
 from app.storage.offices import level, profile_from_dict
 
-Id = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
-Short = Annotated[str, msgspec.Meta(max_length=300)]
-MAX_ITEMS = 10_000
-MAX_FILE_BYTES = 60 * 1024 * 1024
-
-
-class HeaderData(msgspec.Struct):
-    id: Id
-    period: Annotated[str, msgspec.Meta(max_length=16)]
-    revision: Annotated[int, msgspec.Meta(ge=1, le=10_000)]
-    status: Status
-    number: Annotated[str, msgspec.Meta(max_length=20)] = ""
-    issued_on: Day | None = None
-    signer_title: Short = ""
-    signer_name: Short = ""
-    summary: Line = ""
-    created: Stamp = ""
-    updated: Stamp = ""
-    reason: Line = ""
-
-
-class ValueData(msgspec.Struct):
-    indicator: Short
-    number: NumberText | None = None
-    denominator: NumberText | None = None
-    qualifier: Annotated[str, msgspec.Meta(max_length=20)] | None = None
-    estimate: bool = False
-    as_of: Day | None = None
-    note: Line = ""
-    prior_year: NumberText | None = None
-    plan: NumberText | None = None
-
-
-class BlockData(msgspec.Struct):
-    style: Annotated[str, msgspec.Meta(pattern="^(para|bullet)$")]
-    text: Paragraph
-
-
-class NarrativeData(msgspec.Struct):
-    section: Short
-    part: Annotated[str, msgspec.Meta(pattern="^(results|plan)$")]
-    blocks: Annotated[list[BlockData], msgspec.Meta(max_length=MAX_ITEMS)]
-
-
-class DocumentData(msgspec.Struct):
-    id: Id
-    section: Short
-    doc_type: Short
-    ref: Short
-    issued_on: Day | None = None
-    issuer: Line = ""
-    summary: Line = ""
-    own: bool = True
-    advised: bool = False
-
-
-class TaskData(msgspec.Struct):
-    id: Id
-    section: Short
-    text: Paragraph
-
-
-class ReviewData(msgspec.Struct):
-    task_id: Id
-    status: TaskStatus
-    comment: Line = ""
-
-
-class FileData(msgspec.Struct):
-    kind: Annotated[str, msgspec.Meta(pattern="^(issued_pdf|scan)$")]
-    name: Short
-    sha256: Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
-    data: Annotated[str, msgspec.Meta(max_length=MAX_FILE_BYTES * 4 // 3 + 4)]
-
+MAX_ITEMS = 20_000
 
 @dataclasses.dataclass(frozen=True)
 class Attached:
@@ -152,7 +80,7 @@ def office_of(data: dict, source: str) -> Office:
     if not isinstance(office, dict):
         raise InputError(f"{source}: trường “office”: cần đối tượng.")
     code = _field(OfficeCode.parse, office.get("code"), f"{source}: trường “office.code”")
-    office_id = convert(office.get("id"), Id, source=f"{source}: office.id")
+    office_id = convert(office.get("id"), dumptypes.Ident, source=f"{source}: office.id")
     profiles = office.get("profiles")
     if not isinstance(profiles, list) or not 1 <= len(profiles) <= 100:
         raise InputError(f"{source}: trường “office.profiles”: cần từ 1 đến 100 thông tin đơn vị.")
@@ -163,15 +91,15 @@ def office_of(data: dict, source: str) -> Office:
 
 
 def header_of(data: dict, office: Office, template: Template, source: str) -> Report:
-    h = convert(data.get("report"), HeaderData, source=f"{source}: report")
+    h = convert(data.get("report"), dumptypes.Report, source=f"{source}: report")
     try:
         period = Period.parse(h.period)
     except InputError as exc:
         raise InputError(f"{source}: trường “report.period”: {exc}") from None
-    if h.number and not h.number.isdigit():
+    if h.number and not (h.number.isdigit() and len(h.number) <= 20):
         raise InputError(f"{source}: trường “report.number”: “{h.number}” phải là số.")
     return Report(id=h.id, office_id=office.id, office_code=office.code, period=period, revision=h.revision,
-                  template_key=template.key, status=h.status, number=h.number,
+                  template_key=template.key, status=Status(h.status), number=h.number,
                   issued_on=_day(h.issued_on, f"{source}: report.issued_on"), signer_title=clean_line(h.signer_title),
                   signer_name=clean_line(h.signer_name), summary=h.summary, created=h.created, updated=h.updated,
                   reason=h.reason)
@@ -179,7 +107,7 @@ def header_of(data: dict, office: Office, template: Template, source: str) -> Re
 
 def _values(data: dict, template: Template, source: str) -> dict[str, Value]:
     out = {}
-    for i, v in enumerate(_list(data, "values", ValueData, source)):
+    for i, v in enumerate(_list(data, "values", dumptypes.Value, source)):
         if v.indicator not in template.indicators:
             raise InputError(f"{source}: values[{i}]: chỉ tiêu “{v.indicator}” không có trong mẫu kèm theo.")
         if v.indicator in out:
@@ -198,7 +126,7 @@ def _sections(items: list, template: Template, key: str, source: str) -> None:
 
 
 def _narrative(data: dict, template: Template, source: str) -> dict[tuple[str, str], list[Block]]:
-    entries = _list(data, "narrative", NarrativeData, source)
+    entries = _list(data, "narrative", dumptypes.Narrative, source)
     _sections(entries, template, "narrative", source)
     _unique([(e.section, e.part) for e in entries], "đoạn văn của mục", source)
     out = {}
@@ -212,7 +140,7 @@ def _narrative(data: dict, template: Template, source: str) -> dict[tuple[str, s
 def _documents(data: dict, template: Template, source: str) -> list[Document]:
     from app.storage.worklist import clean_document
 
-    docs = _list(data, "documents", DocumentData, source)
+    docs = _list(data, "documents", dumptypes.Document, source)
     _sections(docs, template, "documents", source)
     out = [clean_document(Document(**{f: getattr(d, f) for f in d.__struct_fields__}
                                    | {"issued_on": _day(d.issued_on, f"{source}: documents.issued_on")}))
@@ -223,18 +151,18 @@ def _documents(data: dict, template: Template, source: str) -> list[Document]:
 
 
 def _tasks(data: dict, template: Template, source: str) -> tuple[list[Task], list[TaskReview]]:
-    tasks = _list(data, "tasks", TaskData, source)
+    tasks = _list(data, "tasks", dumptypes.Task, source)
     _sections(tasks, template, "tasks", source)
     _unique([t.id for t in tasks], "mã nhiệm vụ", source)
-    reviews = _list(data, "reviews", ReviewData, source)
+    reviews = _list(data, "reviews", dumptypes.Review, source)
     _unique([r.task_id for r in reviews], "đánh giá nhiệm vụ", source)
     return ([Task(t.id, t.section, clean(t.text).strip()) for t in tasks],
-            [TaskReview(r.task_id, r.status, clean(r.comment).strip()) for r in reviews])
+            [TaskReview(r.task_id, TaskStatus(r.status), clean(r.comment).strip()) for r in reviews])
 
 
 def _files(data: dict, source: str) -> tuple[Attached, ...]:
     out = []
-    for i, f in enumerate(_list(data, "files", FileData, source)):
+    for i, f in enumerate(_list(data, "files", dumptypes.File, source)):
         try:
             blob = base64.b64decode(f.data, validate=True)
         except (binascii.Error, ValueError):
