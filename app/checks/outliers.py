@@ -73,14 +73,15 @@ def outlier_findings(data: ReportData, history: list[tuple[Period, dict[str, Val
             continue
         out.append(Finding(Severity.WARNING, indicator.section, code,
                            f"“{indicator.label}” ({code}) = {_show(indicator, now)} nằm ngoài khoảng thường gặp "
-                           f"{_show(indicator, usual.low, ROUND_FLOOR)} – {_show(indicator, usual.high, ROUND_CEILING)} "
+                           f"{_show(indicator, usual.low, ROUND_CEILING, unit=False)} – {_show(indicator, usual.high, ROUND_FLOOR)} "
                            f"(trung bình ± {formatting.number(factor)} độ lệch chuẩn của {HISTORY} kỳ {span}); "
                            "hãy kiểm tra lại.", "outlier"))
     return out
 
 
-def _show(indicator: Indicator, number: Decimal, rounding: str = ROUND_FLOOR) -> str:
-    """A figure of the range, rounded outwards to what the indicator shows (whole people, whole đồng)."""
+def _show(indicator: Indicator, number: Decimal, rounding: str = ROUND_FLOOR, unit: bool = True) -> str:
+    """A figure as the indicator shows it (whole people, whole đồng); a bound of the range is rounded inwards,
+    so every whole figure shown inside it is inside, every one shown outside is outside."""
     if indicator.kind == "ratio":
         number = (number * 100).quantize(Decimal("0.1"), rounding=rounding).normalize()
         return f"{formatting.number(number)}%"
@@ -90,4 +91,4 @@ def _show(indicator: Indicator, number: Decimal, rounding: str = ROUND_FLOOR) ->
         return formatting.money(number)
     if indicator.kind == "percent":
         return f"{formatting.number(number)}%"
-    return f"{formatting.number(number)} {indicator.unit}".rstrip()
+    return f"{formatting.number(number)} {indicator.unit if unit else ''}".rstrip()
