@@ -50,7 +50,11 @@ class _Token(NamedTuple):
 
 
 def check(text: str) -> tuple[Misspelling, ...]:
-    """The misspellings of ``text`` in order; a syllable flagged has its suggestions from the rules alone."""
+    """The misspellings of ``text`` (positions in its NFC form), in order.
+
+    A confusion comes with its correction; a syllable's suggestions are left to ``suggest``
+    (they cost more than the check, and rank better with the report's own words).
+    """
     return _check(unicodedata.normalize("NFC", text)) if text else ()
 
 
@@ -62,7 +66,7 @@ def _check(text: str) -> tuple[Misspelling, ...]:
     for index, token in enumerate(tokens):
         if index in covered or not token.checked or syllables.is_syllable(token.text.lower()):
             continue
-        found.append((Misspelling(token.start, token.end, token.text, "syllable", suggest(token.text)), ()))
+        found.append((Misspelling(token.start, token.end, token.text, "syllable"), ()))
     return tuple(sorted((m for m, _ in found), key=lambda m: m.start))
 
 
