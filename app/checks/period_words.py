@@ -70,7 +70,8 @@ def _wrong(text: str, match: re.Match, period: Period) -> bool:
 
 
 def _clause(text: str, end: int) -> str:
-    before = text[:end]
+    """The clause before ``end`` (at most 300 characters: a context word is never further back)."""
+    before = text[max(0, end - 300):end]
     cut = max(before.rfind(c) for c in _CLAUSE_ENDS)
     return before[cut + 1:].lower()
 

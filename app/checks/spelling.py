@@ -18,6 +18,7 @@ from typing import NamedTuple
 from app.checks import syllables
 from app.checks.words import CONFUSIONS, FOREIGN
 
+MAX_TEXT = 20_000
 _BRACES = re.compile(r"\{[^{}]*\}")
 _CHUNK = re.compile(r"[^\s;,()\[\]“”\"!?…]+")
 _PLAIN = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)[.:'’]*")  # a word, maybe ending a sentence: the usual chunk
@@ -52,16 +53,17 @@ class _Token(NamedTuple):
 def check(text: str) -> tuple[Misspelling, ...]:
     """The misspellings of ``text`` (positions in its NFC form), in order.
 
-    A confusion comes with its correction; a syllable's suggestions are left to ``suggest``
+    Only the first ``MAX_TEXT`` characters are read (a paragraph of a report is a few
+    thousand at most). A confusion comes with its correction; a syllable's suggestions are left to ``suggest``
     (they cost more than the check, and rank better with the report's own words).
     """
-    return _check(unicodedata.normalize("NFC", text)) if text else ()
+    return _check(unicodedata.normalize("NFC", text[:MAX_TEXT])) if text else ()
 
 
 @lru_cache(maxsize=8192)
 def _check(text: str) -> tuple[Misspelling, ...]:
     tokens = _tokens(text)
-    found = _confusions(tokens)
+    found = _confusions(text, tokens)
     covered = {i for m, span in found for i in span}
     for index, token in enumerate(tokens):
         if index in covered or not token.checked or syllables.is_syllable(token.text.lower()):
@@ -95,7 +97,8 @@ def _tokens(text: str) -> list[_Token]:
                 barrier = True
                 continue
         start, end = chunk.start() + core_start, chunk.start() + core_end
-        gap, barrier = barrier or core_start > 0 or (start > last and not masked[last:start].isspace()), False
+        between = masked[last:start]
+        gap, barrier = barrier or core_start > 0 or (start > last and (not between.isspace() or "\n" in between)), False
         last = chunk.end()
         core = text[start:end]
         if "-" not in core or core.lower() in FOREIGN:
@@ -142,7 +145,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return index < 0 or text[index] == "\n" or text[index] in _SENTENCE_END
 
 
-def _confusions(tokens: list[_Token]) -> list[tuple[Misspelling, tuple[int, ...]]]:
+def _confusions(text: str, tokens: list[_Token]) -> list[tuple[Misspelling, tuple[int, ...]]]:
     found: list[tuple[Misspelling, tuple[int, ...]]] = []
     index = 0
     while index < len(tokens):
@@ -153,7 +156,7 @@ def _confusions(tokens: list[_Token]) -> list[tuple[Misspelling, tuple[int, ...]
         words, right = hit
         last = tokens[index + len(words) - 1]
         first = tokens[index]
-        written = first.text + "".join(" " + t.text for t in tokens[index + 1:index + len(words)])
+        written = text[first.start:last.end]
         if first.text[:1].isupper():
             right = right[:1].upper() + right[1:]
         found.append((Misspelling(first.start, last.end, written, "confusion", (right,)),

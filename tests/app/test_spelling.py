@@ -97,6 +97,8 @@ def test_a_confusion_keeps_the_capital_and_does_not_run_across_punctuation():
     assert spelling.check("Sử lý nghiêm các vi phạm.")[0].suggestions == ("Xử lý",)
     assert _flagged("cai nghiện bắt, buột") == []
     assert _flagged("cai nghiện bắt {VL_MOI} buột") == []
+    assert _flagged("cai nghiện bắt\nbuột") == []  # two paragraphs
+    assert _flagged("cai nghiện bắt  buột") == ["bắt  buột"]
 
 
 @pytest.mark.parametrize("text", [
@@ -143,3 +145,15 @@ def test_tasks_and_document_summaries_are_checked_and_legacy_encoded_text_is_lef
                                narrative={**sample_data.narrative, ("VL", "results"): [legacy]})
     found = [(f.where, f.word) for f in texts.misspellings(data)]
     assert sorted(found) == [("nhiệm vụ kỳ tới", "gải quyết"), (f"trích yếu văn bản {doc.ref}", "sát nhập")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300) | st.text(alphabet="ngtườiáàbắtbuộc {}-/.,:;\n", max_size=80))
+def test_any_text_is_checked_without_error_and_marks_stay_inside_it(text):
+    from app.checks.period_words import wrong_mentions
+    from app.domain.period import Period
+
+    normal = unicodedata.normalize("NFC", text)
+    for m in spelling.check(text):
+        assert 0 <= m.start < m.end <= len(normal) and normal[m.start:m.end] == m.word
+    assert isinstance(wrong_mentions(text, Period.parse("2020-Q2")), list)

@@ -55,3 +55,22 @@ def test_the_context_menu_offers_suggestions_and_replaces_only_when_chosen(sampl
 def test_marks_are_in_qt_text_units_and_skip_text_not_yet_normalised():
     assert spelling_marks("😀 bắt buột") == [(3, 8)]  # the emoji takes two UTF-16 units
     assert spelling_marks("ngtu\u031b\u0300o\u031bi") == []  # NFD: marked once saved (and normalised)
+
+
+def test_a_quarter_copied_from_the_last_one_shows_the_stale_copy_warnings(make_window, qtbot, tmp_path):
+    from app.storage import db as dbmod
+    from app.storage.store import Store
+    from tests.ui.conftest import demo_db
+
+    db = demo_db(tmp_path / "bc.sqlite3")
+    opened = dbmod.open_database(db)
+    store = Store(opened.db)
+    with store.db.atomic():  # puts are the caller's transaction
+        store.content.copy(store.report("TTH", "2020-Q1"), store.open_report("TTH", "2020-Q2").id)
+    opened.close()
+    win = make_window(db)
+    qtbot.waitUntil(lambda: win.sheet is not None and str(win.sheet.report.period) == "2020-Q2", timeout=5000)
+    shown = [win.findings.item(i).text() for i in range(win.findings.count())]
+    assert any("giống hệt báo cáo Quý I năm 2020" in text for text in shown)
+    assert any("(VL_MOI) = 2.607 người, đúng bằng số của Quý I năm 2020" in text for text in shown)
+    assert any("“tháng 3/2020” không phải kỳ của báo cáo này" in text for text in shown)
