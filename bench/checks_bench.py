@@ -46,7 +46,7 @@ def main() -> None:
 
     def cold():
         spelling._check.cache_clear()
-        syllables.is_syllable.cache_clear()
+        syllables._is_syllable.cache_clear()
 
     spell_cold = _median(lambda: texts.misspellings(data), cold)
     spell_warm = _median(lambda: texts.misspellings(data))

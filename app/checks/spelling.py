@@ -60,7 +60,7 @@ def check(text: str) -> tuple[Misspelling, ...]:
     return _check(unicodedata.normalize("NFC", text[:MAX_TEXT])) if text else ()
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)  # a report's texts and the editor's lines; at most 20.000 characters each
 def _check(text: str) -> tuple[Misspelling, ...]:
     tokens = _tokens(text)
     found = _confusions(text, tokens)
@@ -188,6 +188,8 @@ def suggest(word: str, known: Counter | None = None, limit: int = 3) -> tuple[st
     letter is kept.
     """
     lower = word.lower()
+    if len(lower) > syllables.LONGEST + 1:
+        return ()  # one edit never makes a syllable of it
     known = known or Counter()
     ranked: dict[str, tuple[int, int]] = {}
     for order, candidates in enumerate(_edits(lower)):

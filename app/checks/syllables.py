@@ -116,9 +116,16 @@ def split(word: str) -> tuple[str, int, int] | None:
     return "".join(letters), tone, at
 
 
-@lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """True when ``word`` (lower case, NFC) is a well-formed Vietnamese syllable."""
+    return len(word) <= LONGEST and _is_syllable(word)
+
+
+LONGEST = 7  # "nghiêng"
+
+
+@lru_cache(maxsize=65536)
+def _is_syllable(word: str) -> bool:
     parts = split(word)
     if parts is None:
         return False

@@ -121,6 +121,7 @@ def test_suggestions_prefer_the_words_the_report_itself_uses():
     assert "người" in spelling.suggest("ngtười")
     assert spelling.suggest("tđạt", spelling.vocabulary(["đã đạt kế hoạch", "đạt 100%"]))[0] == "đạt"
     assert spelling.suggest("Ngtười")[0][0] == "N"
+    assert spelling.suggest("nghiênga") == ("nghiêng",) and spelling.suggest("x" * 100_000) == ()
 
 
 def test_misspellings_are_warnings_in_the_findings_and_nothing_is_corrected(sample):
