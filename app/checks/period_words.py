@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from app.checks.texts import PLAN, RESULTS, TASK, Text, section_label
+from app.domain.model import ReportData
 from app.domain.period import Period
 from app.domain.validate import Finding, Severity
 
@@ -33,7 +34,7 @@ _LOOK_BACK = re.compile(r"(?<!\w)(thực hiện|quyết toán|tổng kết|sơ k
 _AFTER = re.compile(r"\s*(là|-|–|đến|và năm|và quý|so với)(?!\w)", re.IGNORECASE)
 
 
-def period_word_findings(texts: Iterable[Text], period: Period, data) -> list[Finding]:
+def period_word_findings(texts: Iterable[Text], period: Period, data: ReportData) -> list[Finding]:
     """Warnings for period words in the narrative and tasks that point at another period."""
     out, seen = [], set()
     for text in texts:
