@@ -47,6 +47,7 @@ ENGLISH = {
     "Chèn vào nội dung": "Insert into text",
     "Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này":
         "Copy last period's text; its figures show this period's numbers",
+    "Chính tả: không có gợi ý": "Spelling: no suggestions",
     "Chưa thực hiện": "Not done",
     "Chỉ tiêu": "Indicator",
     "Chọn bản chụp đã ký": "Choose the signed scan",

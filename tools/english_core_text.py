@@ -424,4 +424,14 @@ ENGLISH = {
         "The date “{0}” must be written day/month/year (15/6/2021) or 2021-06-15.",
     "{0} dài {1} ký tự; tối đa {2} ký tự.":
         "{0} is {1} characters long; at most {2} characters.",
+    "{0}, nội dung: {1} giống hệt báo cáo {2} (“{3}”); có phải chép từ kỳ trước mà chưa sửa?":
+        "{0}, text: {1} is identical to the report of {2} (“{3}”); was it copied from the last period and not updated?",
+    "{0}, {1}: chính tả “{2}” {3}; {4}.":
+        "{0}, {1}: spelling “{2}” {3}; {4}.",
+    "{0}, {1}: “{2}” không phải kỳ của báo cáo này ({3}) hay kỳ tới; nếu không phải để so sánh, có phải lời văn chép từ báo cáo trước?":
+        "{0}, {1}: “{2}” is neither this report's period ({3}) nor the next; unless it is a comparison, was the text copied from an earlier report?",
+    "“{0}” ({1}) = {2} nằm ngoài khoảng thường gặp {3} – {4} (trung bình ± {5} độ lệch chuẩn của {6} kỳ {7}); hãy kiểm tra lại.":
+        "“{0}” ({1}) = {2} is outside the usual range {3} – {4} (mean ± {5} standard deviations of {6} periods {7}); please check it.",
+    "“{0}” ({1}) = {2}, đúng bằng số của {3}; số phát sinh trong kỳ ít khi trùng nhau: có phải chép từ kỳ trước?":
+        "“{0}” ({1}) = {2}, exactly the figure of {3}; figures for a period rarely repeat: was it copied from the last period?",
 }

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,12 +25,63 @@ from app.domain import narrative
 from app.domain.model import Task, TaskReview
 from ui.citations import readable
 from ui.i18n import _
+from ui.operations.content import spelling_marks, spelling_suggestions
 
 PREVIEW_DELAY_MS = 150
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """A wavy red line under each word of a line the spell check would list (a hint; nothing is changed)."""
+
+    def __init__(self, document) -> None:
+        super().__init__(document)
+        self.mark = QTextCharFormat()
+        self.mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.mark.setUnderlineColor(QColor("#d32f2f"))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        for start, length in spelling_marks(text):
+            self.setFormat(start, length, self.mark)
+
+
+def spelling_menu(editor: QPlainTextEdit, pos) -> QMenu:
+    """The editor's usual context menu, led by suggestions for the marked word under the mouse."""
+    menu = editor.createStandardContextMenu(pos)
+    cursor = editor.cursorForPosition(pos)
+    block, column = cursor.block(), cursor.positionInBlock()
+    word = next(((s, n) for s, n in spelling_marks(block.text()) if s <= column <= s + n), None)
+    if word is None:
+        return menu
+    first = menu.actions()[0] if menu.actions() else None
+    suggestions = spelling_suggestions(block.text(), word[0], editor.toPlainText())
+    for suggestion in suggestions:
+        action = QAction(suggestion, menu)
+        action.setEnabled(not editor.isReadOnly())
+        action.triggered.connect(lambda _=False, s=suggestion: _replace(editor, block.position() + word[0], word[1], s))
+        menu.insertAction(first, action)
+    if not suggestions:
+        none = QAction(_("Chính tả: không có gợi ý"), menu)
+        none.setEnabled(False)
+        menu.insertAction(first, none)
+    menu.insertSeparator(first)
+    return menu
+
+
+def _replace(editor: QPlainTextEdit, start: int, length: int, text: str) -> None:
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text)
+
+
+def _with_spelling(editor: QPlainTextEdit) -> SpellHighlighter:
+    editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    editor.customContextMenuRequested.connect(lambda pos: spelling_menu(editor, pos).exec(editor.mapToGlobal(pos)))
+    return SpellHighlighter(editor.document())
 
 
 class NarrativeEditor(QWidget):
@@ -47,6 +98,7 @@ class NarrativeEditor(QWidget):
                                          "Chèn số liệu để câu văn tự cập nhật số mới."))
         self.editor.setTabChangesFocus(True)
         self.editor.setAccessibleName(_("Nội dung"))
+        self.spelling = _with_spelling(self.editor)
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(_("Xem trước nội dung"))
         self.insert_button = QToolButton(self)
@@ -139,6 +191,7 @@ class TasksEditor(QWidget):
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.documents = []
+        self.spelling = _with_spelling(self.editor)
         self._loading = False
         self.editor.textChanged.connect(self._typed)
         self.lead.textEdited.connect(self.lead_changed.emit)

@@ -25,7 +25,7 @@ from app.storage.store import Store
 __all__ = ["build_parser", "run", "COMMANDS"]
 
 #: Commands that only read: they open the file read-only, so a backup on read-only media can be used.
-READ_ONLY = {"get", "validate", "dump", "export", "issued-pdf", "scans", "backup", "audit"}
+READ_ONLY = {"get", "validate", "dump", "export", "issued-pdf", "scans", "backup", "audit", "spellcheck"}
 
 #: Each command's handler as ``module:function`` under app/commands, imported only when that command runs.
 COMMANDS = {
@@ -37,6 +37,7 @@ COMMANDS = {
     "scans": "issue:cmd_scans", "attach-scan": "issue:cmd_attach_scan", "backup": "admin:cmd_backup",
     "keys": "exchange:cmd_keys", "submit": "exchange:cmd_submit", "sync": "exchange:cmd_sync",
     "publish": "cli:cmd_publish", "carry": "carry:cmd_carry", "office": "admin:cmd_office", "template": "admin:cmd_template",
+    "spellcheck": "checks:cmd_spellcheck",
 }
 
 

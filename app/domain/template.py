@@ -55,6 +55,7 @@ class Template:
     sections: list[Section]
     cutoff_day: int = 15
     pad_small_counts: bool = True
+    outlier_factor: str | None = None  # k in "mean ± k standard deviations" (default 2)
 
     def __post_init__(self) -> None:
         self.by_section = {s.code: s for top in self.sections for s in top.walk()}
@@ -85,7 +86,7 @@ class Template:
             "cutoff_day": self.cutoff_day,
             "pad_small_counts": self.pad_small_counts,
             "sections": [_section_dict(s) for s in self.sections],
-        }
+        } | ({"outlier_factor": self.outlier_factor} if self.outlier_factor is not None else {})
 
     def canonical_json(self) -> str:
         if not hasattr(self, "_canonical"):  # templates never change once built
@@ -167,6 +168,7 @@ def _build(data: dict, source: str) -> Template:
         results_heading=_text(typed.results_heading, "results_heading", source),
         plan_heading=_text(typed.plan_heading, "plan_heading", source),
         sections=sections, cutoff_day=typed.cutoff_day, pad_small_counts=typed.pad_small_counts,
+        outlier_factor=_factor(typed.outlier_factor, source),
     )
     listed = [i.code for s in template.by_section.values() for i in s.indicators]
     form.check_relations(template.indicators, listed, form.indicator_paths(typed), source)
@@ -224,6 +226,14 @@ def _bound(value: str | int | None, path: str, source: str) -> str | None:
     if not number.is_finite() or len(number.as_tuple().digits) > 30 or not -30 <= exponent <= 30:
         raise form.fail(source, path, "giới hạn phải là một số hữu hạn, tối đa 30 chữ số.")
     return str(value)
+
+
+def _factor(value: str | int | None, source: str) -> str | None:
+    """The outlier factor as written: a number above 0 and at most 10."""
+    text = _bound(value, "outlier_factor", source)
+    if text is not None and not Decimal(0) < Decimal(text) <= 10:
+        raise form.fail(source, "outlier_factor", "hệ số phải lớn hơn 0 và không quá 10.")
+    return text
 
 
 def _number(sections: list[Section], prefix: str) -> None:

@@ -91,6 +91,7 @@ class TemplateForm(msgspec.Struct, forbid_unknown_fields=True):
     plan_heading: Text
     cutoff_day: int = 15
     pad_small_counts: bool = True
+    outlier_factor: Annotated[str, msgspec.Meta(max_length=16)] | Annotated[int, msgspec.Meta(ge=0, le=10)] | None = None
     sections: Annotated[list[SectionForm], msgspec.Meta(max_length=MAX_SECTIONS)] = []
 
 

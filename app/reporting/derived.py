@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from app.checks import report_checks
 from app.domain.model import Report, ReportData, Value
 from app.domain.period import Period
 from app.domain.template import Template
@@ -94,4 +95,5 @@ def effective(store: Store, report: Report) -> tuple[ReportData, list[Finding]]:
     data = store.content.load(report)
     derived = derive(store, report.office_code, report.period, data.template, data.values)
     data = dataclasses.replace(data, values=derived.values)
-    return data, validate(data) + unit_findings(data) + findings(report.period, data.template, derived)
+    return data, (validate(data) + unit_findings(data) + findings(report.period, data.template, derived)
+                  + report_checks(store, data))
