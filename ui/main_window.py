@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
 
 from app.domain.period import Period
 from ui.actions import ReportActions
 from ui.controllers.content import ContentController
 from ui.controllers.context import WindowContext
 from ui.controllers.exchange_menu import ExchangeMenu
+from ui.controllers.layout import WindowLayout, build_pickers
 from ui.controllers.office_menu import OfficeMenu
 from ui.controllers.report_menu import ReportMenu
 from ui.findings import FindingsPanel, figure_messages
@@ -43,8 +44,8 @@ class MainWindow(QMainWindow):
         self.settings = None
         self.section_code = ""
         self.setWindowTitle(app_title())
-        self.resize(1280, 800)
         self._build()
+        self.window_layout.restore()
         for warning in warnings:
             self.statusBar().showMessage(warning)
             QMessageBox.warning(self, app_title(), warning)
@@ -52,7 +53,10 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------
     def _build(self) -> None:
-        bar = self._build_pickers()
+        bar = build_pickers(self)
+        self.office_picker.activated.connect(lambda _i: self._office_picked())
+        self.period_picker.activated.connect(lambda _i: self.open_current())
+        self.period_picker.lineEdit().returnPressed.connect(self.open_current)
         self.outline = ReportOutline(self)
         self.outline.currentItemChanged.connect(self._section_picked)
         self.editor = SectionEditor(self)
@@ -66,31 +70,11 @@ class MainWindow(QMainWindow):
         self.findings_dock.jump_requested.connect(self._jump)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.resizeDocks([self.findings_dock], [220], Qt.Orientation.Horizontal)
+        self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_controllers(bar)
         self._set_enabled(False)
-
-    def _build_pickers(self) -> QToolBar:
-        self.office_picker = QComboBox(self)
-        self.office_picker.setToolTip(_("Đơn vị"))
-        self.office_picker.setMinimumWidth(120)
-        self.period_picker = QComboBox(self)
-        self.period_picker.setEditable(True)
-        self.period_picker.setToolTip(_("Kỳ báo cáo: chọn, hoặc gõ như 2020-Q2 rồi Enter"))
-        self.period_picker.setMinimumWidth(230)
-        self.office_picker.activated.connect(lambda _i: self._office_picked())
-        self.period_picker.activated.connect(lambda _i: self.open_current())
-        self.period_picker.lineEdit().returnPressed.connect(self.open_current)
-        bar = QToolBar(_("Báo cáo"), self)
-        bar.setObjectName("report-toolbar")
-        bar.setMovable(False)
-        for widget in (QLabel(_("Đơn vị: "), self), self.office_picker, QLabel(_("  Kỳ: "), self),
-                       self.period_picker):
-            bar.addWidget(widget)
-        bar.addSeparator()
-        self.addToolBar(bar)
-        return bar
 
     def _build_controllers(self, bar: QToolBar) -> None:
         ctx = WindowContext(
@@ -288,7 +272,11 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, app_title(), message)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.report_menu.printing.may_close():
+            event.ignore()
+            return
         self.content.flush()
+        self.window_layout.save()
         self.exchange_menu.cancel_sync()
         settings = self.settings
         if settings and settings.backup_to_folder and settings.shared_folder and self.sheet:

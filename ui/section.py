@@ -24,7 +24,7 @@ class SectionEditor(QWidget):
         self.documents = DocumentsPanel(self.documents_model, self)
         self.tasks = TasksEditor(self)
         self.review = ReviewTable(self)
-        content = QSplitter(Qt.Orientation.Vertical, self)
+        self.content = content = QSplitter(Qt.Orientation.Vertical, self)
         content.addWidget(self.figures)
         content.addWidget(self.narrative)
         content.setSizes([260, 380])
