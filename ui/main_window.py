@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.needs_report = ReportActions()
         self.content = ContentController(ctx, self.editor)
         self.content.state_changed.connect(self.update_title)
+        self.content.refusals_changed.connect(lambda: self.findings_dock.show_refusals(self.content.refusals()))
         self.undo_stack = self.content.undo_stack
         self.report_menu = ReportMenu(ctx, self.needs_report)
         self.exchange_menu = ExchangeMenu(ctx, self.needs_report, quote_into=self.editor.narrative.insert)
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
     def _show_section(self, code: str) -> None:
         self.section_code = code
         self.editor.show_section(self.sheet, code, figure_messages(self.sheet.findings))
+        self.content.show_refusals()
 
     def select_section(self, code: str) -> None:
         self.outline.select(code)
