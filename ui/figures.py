@@ -30,6 +30,9 @@ from ui.tablemodel import FlatTableModel
 EDITABLE = {VALUE: "value", QUALIFIER: "qualifier", ESTIMATE: "estimate", PRIOR: "prior_year",
             PLAN: "plan", NOTE: "note"}
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+# at least this wide (or the header's text); "Chỉ tiêu" takes the rest and wraps
+COLUMN_WIDTHS = {UNIT: 64, VALUE: 76, QUALIFIER: 44, ESTIMATE: 34, PRIOR: 70, CHANGE: 60, PLAN: 66, SHARE: 44,
+                 NOTE: 100, CHECK: 150}
 
 
 def headers() -> list[str]:
@@ -241,13 +244,22 @@ class FiguresView(QTableView):
         self.verticalHeader().setVisible(False)
         self.setWordWrap(True)
         header = self.horizontalHeader()
-        header.setMinimumSectionSize(36)
-        header.setStretchLastSection(True)
-        for col, width in ((LABEL, 250), (UNIT, 80), (VALUE, 90), (QUALIFIER, 60), (ESTIMATE, 36), (PRIOR, 80), (CHANGE, 70),
-                           (PLAN, 80), (SHARE, 50), (NOTE, 110)):
+        header.setMinimumSectionSize(30)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)  # what is left, wrapped
+        for col, width in COLUMN_WIDTHS.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(col, width)
+            title = model.headerData(col, Qt.Orientation.Horizontal) or ""
+            self.setColumnWidth(col, max(width, header.fontMetrics().horizontalAdvance(title) + 14))
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        model.modelReset.connect(self._show_check)
+        model.dataChanged.connect(lambda *_args: self._show_check())
         self.setAccessibleName(_("Bảng số liệu"))
+
+    def _show_check(self) -> None:
+        """"Kiểm tra" takes room only when a row has something to say."""
+        model = self.model()
+        self.setColumnHidden(CHECK, not any(model.index(r, CHECK).data() for r in range(model.rowCount())))
 
     def move_down(self) -> None:
         current = self.currentIndex()

@@ -63,13 +63,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.outline)
         splitter.addWidget(self.editor)
-        splitter.setSizes([280, 1000])
         self.setCentralWidget(splitter)
         self.findings_dock = FindingsPanel(self)
         self.findings = self.findings_dock.list
         self.findings_dock.jump_requested.connect(self._jump)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [220], Qt.Orientation.Horizontal)
         self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)

@@ -25,6 +25,14 @@ def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
 def ask_printer(parent: QWidget, data: bytes, title: str) -> tuple[PrintRequest, QPrinter] | None:
     """The print dialog (printer, page range, copies); what was chosen, or None when cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = print_dialog(parent, printer, data, title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return request_from(printer, data, title), printer
+
+
+def print_dialog(parent: QWidget, printer: QPrinter, data: bytes, title: str) -> QPrintDialog:
+    """The print dialog for ``data`` (its pages as the range), fitted to the screen."""
     printer.setDocName(title)
     printer.setFullPage(True)
     dialog = QPrintDialog(printer, parent)
@@ -32,9 +40,16 @@ def ask_printer(parent: QWidget, data: bytes, title: str) -> tuple[PrintRequest,
     document, _buffer = load_pdf(data)
     dialog.setMinMax(1, document.pageCount())
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return request_from(printer, data, title), printer
+    fit_dialog(dialog, parent)
+    return dialog
+
+
+def fit_dialog(dialog: QWidget, parent: QWidget | None) -> None:
+    """Never larger than the screen's free area."""
+    screen = (parent.screen() if parent else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.setMaximumSize(area.width(), area.height() - 40)
 
 
 class PreviewDialog(QDialog):

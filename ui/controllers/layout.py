@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from ui.i18n import _
 
@@ -26,10 +26,17 @@ def available(widget: QWidget) -> QRect:
     return screen.availableGeometry() if screen else QRect(0, 0, WANTED.width(), WANTED.height())
 
 
+def small_screen(widget: QWidget) -> bool:
+    """A laptop's 1366×768 or 1280×720: every pixel counts."""
+    area = available(widget)
+    return area.width() < WANTED.width() + 200 or area.height() < WANTED.height() + 40
+
+
 def fit(window: QWidget, wanted: QSize = WANTED) -> None:
-    """Size ``window`` to ``wanted`` or the screen's free area less the frame, whichever is smaller, centred."""
+    """Size ``window`` to ``wanted`` or the screen's free area less the frame, whichever is smaller, centred;
+    on a small screen, the whole free area."""
     area = available(window)
-    size = wanted.boundedTo(area.size() - FRAME)
+    size = (area.size() if small_screen(window) else wanted).boundedTo(area.size() - FRAME)
     window.resize(size)
     window.move(area.x() + (area.width() - size.width() - FRAME.width()) // 2,
                 area.y() + (area.height() - size.height() - FRAME.height()) // 2)
@@ -46,8 +53,9 @@ class WindowLayout:
         geometry = stored.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.window.restoreGeometry(geometry)):
             fit(self.window)
-            if self.window.width() < WANTED.width() or self.window.height() < WANTED.height():
+            if small_screen(self.window):
                 self.window.setWindowState(Qt.WindowState.WindowMaximized)
+            self._default_sizes()
         elif not available(self.window).contains(self.window.geometry()):
             fit(self.window, self.window.size())
         state = stored.value("state")
@@ -57,6 +65,16 @@ class WindowLayout:
             sizes = stored.value(f"splitter/{name}")
             if isinstance(sizes, QByteArray):
                 splitter.restoreState(sizes)
+
+    def _default_sizes(self) -> None:
+        """Outline and "Cần xem" narrow enough on a laptop that the figures grid shows every column."""
+        small = small_screen(self.window)
+        outline, findings = (220, 180) if small else (280, 240)
+        main = self.splitters.get("main")
+        if main is not None:
+            main.setSizes([outline, max(self.window.width() - outline - findings, 400)])
+        docks = [d for d in self.window.findChildren(QDockWidget) if d.objectName() == "findings"]
+        self.window.resizeDocks(docks, [findings] * len(docks), Qt.Orientation.Horizontal)
 
     def save(self) -> None:
         stored = settings()
