@@ -47,6 +47,18 @@ def _report(name: str, out: Path, shown) -> None:
           flush=True)
 
 
+def _dialog():
+    """The dialog on top: the modal one, else the last shown."""
+    app = QApplication.instance()
+    modal = app.activeModalWidget()
+    if modal is not None:
+        return modal
+    from PySide6.QtWidgets import QDialog
+
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    return shown[-1] if shown else None
+
+
 def main() -> None:
     app = QApplication([])
     out = Path(sys.argv[2])
@@ -54,8 +66,8 @@ def main() -> None:
     window.show()
     steps = []
 
-    def later(fn, wait=400):
-        steps.append((fn, wait))
+    def later(fn, wait=400, ready=lambda: True):
+        steps.append((fn, wait, ready))
 
     def run_next() -> None:
         if window.sheet is None:
@@ -65,16 +77,19 @@ def main() -> None:
             window.close()
             app.quit()
             return
-        fn, wait = steps.pop(0)
+        fn, wait, ready = steps[0]
+        if not ready():
+            QTimer.singleShot(200, run_next)
+            return
+        steps.pop(0)
+        QTimer.singleShot(wait, run_next)  # first: ``fn`` may open a dialog and wait in it
         fn()
-        QTimer.singleShot(wait, run_next)
 
     def section(code: str, tab: int, name: str) -> None:
-        window.select_section(code)
-        window.editor.tabs.setCurrentIndex(tab)
-        QTimer.singleShot(300, lambda: _report(name, out, window))
+        later(lambda: (window.select_section(code), window.editor.tabs.setCurrentIndex(tab)), 500)
+        later(lambda: _report(name, out, window), 100)
 
-    later(lambda: section("VL", 0, "entry"))
+    section("VL", 0, "entry")
 
     def refuse() -> None:
         model = window.editor.figures_model
@@ -82,21 +97,29 @@ def main() -> None:
 
     later(refuse, 800)
     later(lambda: _report("refused", out, window), 100)
-    later(lambda: section("THVB", 1, "documents"))
-    later(lambda: section("VL", 2, "tasks"))
-    later(window.report_menu.show_preview, 2500)
-    later(lambda: _report("preview", out, window.last_preview), 400)
+    section("THVB", 1, "documents")
+    section("VL", 2, "tasks")
+    later(window.report_menu.show_preview, 500)
+    later(lambda: _report("preview", out, window.last_preview), 400,
+          ready=lambda: getattr(window, "last_preview", None) is not None)
     later(lambda: window.last_preview.close(), 100)
 
     def print_dialog() -> None:
         from ui.preview import print_dialog as make
 
-        window.print_dialog = make(window, QPrinter(), window.last_preview.data, "BC-TTH-2020-Q1")
+        window.printer = QPrinter()  # the dialog only points at it: keep it alive
+        window.print_dialog = make(window, window.printer, window.last_preview.data, "BC-TTH-2020-Q1")
         window.print_dialog.show()
 
     later(print_dialog, 600)
     later(lambda: _report("print", out, window.print_dialog), 100)
     later(lambda: window.print_dialog.reject(), 100)
+    for name, opener in (("profile", window.office_menu.edit_profile), ("template", window.office_menu.edit_template),
+                         ("document", lambda: window.content.edit_document(None)),
+                         ("issue", window.report_menu.issue_report)):
+        later(opener, 600)
+        later(lambda name=name: _report(name, out, _dialog()), 100, ready=lambda: _dialog() is not None)
+        later(lambda: _dialog().reject(), 300)
     QTimer.singleShot(200, run_next)
     app.exec()
 

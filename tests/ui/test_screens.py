@@ -15,7 +15,7 @@ import pytest
 from tests.ui.conftest import demo_db
 
 CHILD = Path(__file__).with_name("screens_child.py")
-SCREENS = {"entry", "refused", "documents", "tasks", "preview", "print"}
+SCREENS = {"entry", "refused", "documents", "tasks", "preview", "print", "profile", "template", "document", "issue"}
 
 
 def _xvfb(size: str):
