@@ -227,6 +227,9 @@ class DocumentsPanel(QWidget):
         for col in (TYPE, REF, DATE, ADVISED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((ISSUER, 130), (SECTION, 120)):  # never narrower than their titles
+            title = model.headerData(col, Qt.Orientation.Horizontal) or ""
+            self.view.setColumnWidth(col, max(width, header.fontMetrics().horizontalAdvance(title) + 24))
         self.view.doubleClicked.connect(lambda _index: self._edit())
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Tìm văn bản (số, ký hiệu, trích yếu…)"))

@@ -2,14 +2,15 @@
 
 Edits are not applied to the model directly: ``edit_requested`` asks the window
 to save through the operations layer; the saved value comes back through
-``apply_saved`` (or the cell reverts and shows the message when input is refused).
+``apply_saved``. Refused input stays in its cell as typed, marked, with the reason
+in "Kiểm tra" and the tooltip, until a save of that cell succeeds.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,17 +20,19 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from app.domain import kinds
 from app.domain.model import Value
 from app.domain.numbers import QUALIFIERS
 from app.domain.template import Indicator
+from ui.figure_text import CHANGE, CHECK, ESTIMATE, LABEL, NOTE, PLAN, PRIOR, QUALIFIER, SHARE, UNIT, VALUE, cell_text
 from ui.i18n import _
 from ui.tablemodel import FlatTableModel
 
-LABEL, UNIT, VALUE, QUALIFIER, ESTIMATE, PRIOR, CHANGE, PLAN, SHARE, NOTE, CHECK = range(11)
 EDITABLE = {VALUE: "value", QUALIFIER: "qualifier", ESTIMATE: "estimate", PRIOR: "prior_year",
             PLAN: "plan", NOTE: "note"}
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+# at least this wide (or the header's text); "Chỉ tiêu" takes the rest and wraps
+COLUMN_WIDTHS = {UNIT: 64, VALUE: 76, QUALIFIER: 44, ESTIMATE: 34, PRIOR: 70, CHANGE: 60, PLAN: 66, SHARE: 44,
+                 NOTE: 100, CHECK: 150}
 
 
 def headers() -> list[str]:
@@ -47,6 +50,7 @@ class FiguresModel(FlatTableModel):
         self.prior: dict[str, Decimal] = {}
         self.messages: dict[str, str] = {}
         self.pending: dict[tuple[str, int], str] = {}
+        self.refused: dict[tuple[str, int], str] = {}  # (code, column) -> why the typed text was refused
         self.read_only = False
         self.headers = headers()
 
@@ -54,6 +58,7 @@ class FiguresModel(FlatTableModel):
         self.beginResetModel()
         self.indicators, self.values, self.prior = list(indicators), dict(values), dict(prior)
         self.messages, self.pending, self.read_only = dict(messages), {}, read_only
+        self.refused = {}
         self.endResetModel()
 
     def row_of(self, code: str) -> int:
@@ -78,11 +83,22 @@ class FiguresModel(FlatTableModel):
         col = next(c for c, name in EDITABLE.items() if name == column)
         return self._text(self.indicators[row], value, col, edit=True)
 
-    def refuse(self, code: str, column: int, message: str) -> None:
-        """Input was refused: revert the cell and show why beside it."""
-        self.pending.pop((code, column), None)
-        self.messages[code] = message
+    def refuse(self, code: str, column: int, message: str, text: str) -> None:
+        """Input was refused: keep ``text`` in the cell for correction, marked, and say why beside it."""
+        if self.row_of(code) < 0:
+            return
+        self.pending[(code, column)] = text
+        self.refused[(code, column)] = message
         self._changed(code)
+
+    def accept(self, code: str, column: int) -> None:
+        """A save of the cell went through: it is no longer refused."""
+        if self.refused.pop((code, column), None) is not None:
+            self.pending.pop((code, column), None)
+            self._changed(code)
+
+    def refused_message(self, code: str) -> str:
+        return next((m for (c, _col), m in self.refused.items() if c == code), "")
 
     def set_messages(self, messages: dict[str, str]) -> None:
         self.messages = dict(messages)
@@ -90,7 +106,7 @@ class FiguresModel(FlatTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.indicators) - 1, CHECK))
 
     def _drop_pending(self, code: str) -> None:
-        for key in [k for k in self.pending if k[0] == code]:
+        for key in [k for k in self.pending if k[0] == code and k not in self.refused]:
             del self.pending[key]
         self._changed(code)
 
@@ -132,47 +148,31 @@ class FiguresModel(FlatTableModel):
             return self._text(ind, value, col, edit=role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (VALUE, PRIOR, CHANGE, PLAN, SHARE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        refused = self.refused.get((ind.code, col))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == LABEL:
                 return f"{ind.label} ({ind.code})"
-            if col in (VALUE, CHECK) and ind.code in self.messages:
-                return self.messages[ind.code]
-        if role == Qt.ItemDataRole.ForegroundRole and col == CHECK and ind.code in self.messages:
+            if refused or (col in (VALUE, CHECK) and self._message(ind.code)):
+                return refused or self._message(ind.code)
+        if role == Qt.ItemDataRole.ForegroundRole and (refused or (col == CHECK and self._message(ind.code))):
             return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.BackgroundRole and col in (LABEL, VALUE) and ind.code in self.messages:
+        if role == Qt.ItemDataRole.FontRole and refused:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and refused:
+            return QBrush(QColor("#f8c4cb"))
+        if role == Qt.ItemDataRole.BackgroundRole and col in (LABEL, VALUE) and self._message(ind.code):
             return QBrush(QColor("#fde7e9"))  # the row to look at, even when "Kiểm tra" is scrolled away
         return None
 
+    def _message(self, code: str) -> str:
+        return self.refused_message(code) or self.messages.get(code, "")
+
     def _text(self, ind: Indicator, value: Value | None, col: int, edit: bool) -> str:
-        if col == LABEL:
-            return ("    " if ind.parent else "") + ind.label
-        if col == UNIT:
-            return ind.unit
         if col == CHECK:
-            return self.messages.get(ind.code, "")
-        if value is None and col not in (PRIOR,):
-            return ""
-        if col == VALUE:
-            return _plain(ind, value) if value.number is not None else ""
-        if col == QUALIFIER:
-            return value.qualifier or ""
-        if col == NOTE:
-            return value.note
-        prior = value.prior_year if value and value.prior_year is not None else self.prior.get(ind.code)
-        if col == PRIOR:
-            return _number(ind, prior) if prior is not None else ""
-        if col == CHANGE:
-            if value.number is None or not prior:
-                return ""
-            change = ind.value_kind.change(value.number, prior)
-            return f"{kinds.change_points(change)}%" if change is not None else ""
-        if col == PLAN:
-            return _number(ind, value.plan) if value.plan is not None else ""
-        if col == SHARE:
-            if value.number is None or not value.plan:
-                return ""
-            return f"{kinds.share_points(ind.value_kind.share_of_plan(value.number, value.plan))}%"
-        return ""
+            return self.refused_message(ind.code) or self.messages.get(ind.code, "")
+        return cell_text(ind, value, col, self.prior.get(ind.code))
 
     def setData(self, index, text, role=Qt.ItemDataRole.EditRole):  # noqa: N802
         col = index.column()
@@ -184,21 +184,13 @@ class FiguresModel(FlatTableModel):
         elif role != Qt.ItemDataRole.EditRole:
             return False
         text = str(text)
-        if text == self._text(ind, self.values.get(ind.code), col, edit=True):
+        refused = (ind.code, col) in self.refused
+        if text == self._text(ind, self.values.get(ind.code), col, edit=True) and not refused:
             return False
         self.pending[(ind.code, col)] = text
         self.dataChanged.emit(index, index)
         self.edit_requested.emit(ind.code, EDITABLE[col], text)
         return True
-
-
-def _plain(ind: Indicator, value: Value) -> str:
-    """The figure as the operator types it, without qualifier (its own column)."""
-    return ind.value_kind.format(value.number, value.denominator)  # exact: no display rounding here
-
-
-def _number(ind: Indicator, number: Decimal) -> str:
-    return ind.value_kind.format(number)
 
 
 class _Delegate(QStyledItemDelegate):
@@ -252,13 +244,22 @@ class FiguresView(QTableView):
         self.verticalHeader().setVisible(False)
         self.setWordWrap(True)
         header = self.horizontalHeader()
-        header.setMinimumSectionSize(36)
-        header.setStretchLastSection(True)
-        for col, width in ((LABEL, 250), (UNIT, 80), (VALUE, 90), (QUALIFIER, 60), (ESTIMATE, 36), (PRIOR, 80), (CHANGE, 70),
-                           (PLAN, 80), (SHARE, 50), (NOTE, 110)):
+        header.setMinimumSectionSize(30)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)  # what is left, wrapped
+        for col, width in COLUMN_WIDTHS.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(col, width)
+            title = model.headerData(col, Qt.Orientation.Horizontal) or ""
+            self.setColumnWidth(col, max(width, header.fontMetrics().horizontalAdvance(title) + 14))
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        model.modelReset.connect(self._show_check)
+        model.dataChanged.connect(lambda *_args: self._show_check())
         self.setAccessibleName(_("Bảng số liệu"))
+
+    def _show_check(self) -> None:
+        """"Kiểm tra" takes room only when a row has something to say."""
+        model = self.model()
+        self.setColumnHidden(CHECK, not any(model.index(r, CHECK).data() for r in range(model.rowCount())))
 
     def move_down(self) -> None:
         current = self.currentIndex()

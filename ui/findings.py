@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
 
 from ui.i18n import _, core
@@ -13,6 +14,7 @@ class FindingsPanel(QDockWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(_("Cần xem"), parent)
         self.setObjectName("findings")
+        self.findings, self.refusals = [], []
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Cần xem"))
         self.list.setWordWrap(True)
@@ -20,16 +22,30 @@ class FindingsPanel(QDockWidget):
         self.list.itemClicked.connect(self._activated)
         self.setWidget(self.list)
 
-    def show_findings(self, findings) -> None:
+    def show_findings(self, findings, refusals=None) -> None:
+        """The report's findings, after the refused input still to fix (``refusals``, kept when None)."""
+        self.findings = list(findings)
+        if refusals is not None:
+            self.refusals = list(refusals)
         self.list.clear()
+        for refusal in self.refusals:
+            entry = QListWidgetItem(_("Lỗi: {code} chưa lưu «{text}» – {message}").format(
+                code=refusal.code, text=refusal.text, message=refusal.message))
+            entry.setData(Qt.ItemDataRole.UserRole, (refusal.section, refusal.code))
+            entry.setForeground(QColor("#b00020"))
+            entry.setToolTip(refusal.message)
+            self.list.addItem(entry)
         for finding in findings:
             entry = QListWidgetItem(f"{core(finding.severity.label)}: {core(finding.message)}")
             entry.setData(Qt.ItemDataRole.UserRole, (finding.section, finding.indicator))
             entry.setToolTip(core(finding.message))
             self.list.addItem(entry)
-        if not findings:
+        if not findings and not self.refusals:
             self.list.addItem(_("Không có lỗi hay cảnh báo."))
-        self.setWindowTitle(_("Cần xem ({count})").format(count=len(findings)))
+        self.setWindowTitle(_("Cần xem ({count})").format(count=len(findings) + len(self.refusals)))
+
+    def show_refusals(self, refusals) -> None:
+        self.show_findings(self.findings, refusals)
 
     def focus_first(self) -> None:
         self.show()

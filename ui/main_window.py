@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
 
 from ui.actions import ReportActions
 from ui.carry_dialog import CarryMenu
 from ui.controllers.content import ContentController
 from ui.controllers.context import WindowContext
 from ui.controllers.exchange_menu import ExchangeMenu
+from ui.controllers.layout import WindowLayout, build_pickers
 from ui.controllers.office_menu import OfficeMenu
 from ui.controllers.report_menu import ReportMenu
 from ui.findings import FindingsPanel, figure_messages
@@ -27,7 +28,6 @@ from ui.operations import Operations, Updated
 from ui.operations import office as office_ops
 from ui.operations import report as report_ops
 from ui.outline import PLAN_ROLE, SECTION_ROLE, ReportOutline
-from ui.period_box import PeriodBox
 from ui.section import SectionEditor
 
 
@@ -44,8 +44,8 @@ class MainWindow(QMainWindow):
         self.settings = None
         self.section_code = ""
         self.setWindowTitle(app_title())
-        self.resize(1280, 800)
         self._build()
+        self.window_layout.restore()
         for warning in warnings:
             self.statusBar().showMessage(warning)
             QMessageBox.warning(self, app_title(), warning)
@@ -53,43 +53,26 @@ class MainWindow(QMainWindow):
 
     # --- building -------------------------------------------------------------
     def _build(self) -> None:
-        bar = self._build_pickers()
+        bar = build_pickers(self)
+        self.office_picker.activated.connect(lambda _i: self._office_picked())
+        self.period_picker.chosen.connect(lambda _code: self.open_current())
+        self.period_picker.refused.connect(lambda message: QMessageBox.warning(self, app_title(), message))
         self.outline = ReportOutline(self)
         self.outline.currentItemChanged.connect(self._section_picked)
         self.editor = SectionEditor(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.outline)
         splitter.addWidget(self.editor)
-        splitter.setSizes([280, 1000])
         self.setCentralWidget(splitter)
         self.findings_dock = FindingsPanel(self)
         self.findings = self.findings_dock.list
         self.findings_dock.jump_requested.connect(self._jump)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [220], Qt.Orientation.Horizontal)
+        self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_controllers(bar)
         self._set_enabled(False)
-
-    def _build_pickers(self) -> QToolBar:
-        self.office_picker = QComboBox(self)
-        self.office_picker.setToolTip(_("Đơn vị"))
-        self.office_picker.setMinimumWidth(120)
-        self.period_picker = PeriodBox(self)
-        self.period_picker.setMinimumWidth(230)
-        self.office_picker.activated.connect(lambda _i: self._office_picked())
-        self.period_picker.chosen.connect(lambda _code: self.open_current())
-        self.period_picker.refused.connect(lambda message: QMessageBox.warning(self, app_title(), message))
-        bar = QToolBar(_("Báo cáo"), self)
-        bar.setObjectName("report-toolbar")
-        bar.setMovable(False)
-        for widget in (QLabel(_("Đơn vị: "), self), self.office_picker, QLabel(_("  Kỳ: "), self),
-                       self.period_picker):
-            bar.addWidget(widget)
-        bar.addSeparator()
-        self.addToolBar(bar)
-        return bar
 
     def _build_controllers(self, bar: QToolBar) -> None:
         ctx = WindowContext(
@@ -100,6 +83,7 @@ class MainWindow(QMainWindow):
         self.needs_report = ReportActions()
         self.content = ContentController(ctx, self.editor)
         self.content.state_changed.connect(self.update_title)
+        self.content.refusals_changed.connect(lambda: self.findings_dock.show_refusals(self.content.refusals()))
         self.undo_stack = self.content.undo_stack
         self.report_menu = ReportMenu(ctx, self.needs_report)
         self.exchange_menu = ExchangeMenu(ctx, self.needs_report, quote_into=self.editor.narrative.insert)
@@ -245,6 +229,7 @@ class MainWindow(QMainWindow):
     def _show_section(self, code: str) -> None:
         self.section_code = code
         self.editor.show_section(self.sheet, code, figure_messages(self.sheet.findings))
+        self.content.show_refusals()
 
     def select_section(self, code: str) -> None:
         self.outline.select(code)
@@ -283,7 +268,11 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, app_title(), message)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.report_menu.printing.may_close():
+            event.ignore()
+            return
         self.content.flush()
+        self.window_layout.save()
         self.exchange_menu.cancel_sync()
         settings = self.settings
         if settings and settings.backup_to_folder and settings.shared_folder and self.sheet:

@@ -1,8 +1,8 @@
 """The report's outline: its sections with their state, then next period's tasks."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem
 
 from ui.i18n import _
 
@@ -19,6 +19,11 @@ class ReportOutline(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setStretchLastSection(False)
+        self.setWordWrap(True)  # long titles wrap onto a second line rather than being cut
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegateForColumn(0, _WrappingTitles(self))
+        self.header().sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
         self.setAccessibleName(_("Mục lục báo cáo"))
 
     def show_report(self, data) -> dict[str, QTreeWidgetItem]:
@@ -83,6 +88,24 @@ class ReportOutline(QTreeWidget):
         current = self.currentItem()
         if current in items:
             self.setCurrentItem(items[max(0, min(len(items) - 1, items.index(current) + step))])
+
+
+class _WrappingTitles(QStyledItemDelegate):
+    """Row heights that fit a title wrapped to the column's width (Qt measures one line only)."""
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt's name
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = view.columnWidth(0) - depth * view.indentation() - 8
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if width <= 40 or not opt.text:
+            return base
+        box = opt.fontMetrics.boundingRect(QRect(0, 0, width, 10000), int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), box.height() + 6))
 
 
 def _state(data, code: str) -> str:

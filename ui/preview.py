@@ -1,18 +1,15 @@
-"""Preview (QtPdf) and printing of a rendered report.
-
-Printing renders each PDF page at the printer's resolution, so what comes out
-of the printer is what the preview and the exported PDF show.
-"""
+"""Preview (QtPdf) of a rendered report and the print dialog; the job itself is ``ui.printing``'s."""
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ui.i18n import _
+from ui.printing import PrintRequest, request_from
 
 
 def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
@@ -25,38 +22,17 @@ def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
     return document, buffer
 
 
-def print_pdf(data: bytes, printer: QPrinter, first: int = 1, last: int = 0, copies: int = 1) -> int:
-    """Print pages ``first``..``last`` (1-based, 0 = to the end) ``copies`` times; return pages printed."""
-    document, _buffer = load_pdf(data)
-    count = document.pageCount()
-    last = count if last <= 0 else min(last, count)
-    pages = list(range(max(first, 1) - 1, last))
-    painter = QPainter()
-    if not pages or not painter.begin(printer):
-        return 0
-    dpi = printer.resolution()
-    printed = 0
-    try:
-        for _copy in range(max(copies, 1)):
-            for page in pages:
-                if printed:
-                    printer.newPage()
-                size_pt = document.pagePointSize(page)
-                pixels = QSize(round(size_pt.width() * dpi / 72), round(size_pt.height() * dpi / 72))
-                image = document.render(page, pixels)
-                target = printer.pageRect(QPrinter.Unit.DevicePixel)
-                scaled = image.scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio,
-                                      Qt.TransformationMode.SmoothTransformation)
-                painter.drawImage(QPointF(0, 0), scaled)
-                printed += 1
-    finally:
-        painter.end()
-    return printed
-
-
-def ask_and_print(parent: QWidget, data: bytes, title: str) -> int:
-    """The system print dialog (page range, copies), then print. Returns pages printed."""
+def ask_printer(parent: QWidget, data: bytes, title: str) -> tuple[PrintRequest, QPrinter] | None:
+    """The print dialog (printer, page range, copies); what was chosen, or None when cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = print_dialog(parent, printer, data, title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return request_from(printer, data, title), printer
+
+
+def print_dialog(parent: QWidget, printer: QPrinter, data: bytes, title: str) -> QPrintDialog:
+    """The print dialog for ``data`` (its pages as the range), fitted to the screen."""
     printer.setDocName(title)
     printer.setFullPage(True)
     dialog = QPrintDialog(printer, parent)
@@ -64,11 +40,16 @@ def ask_and_print(parent: QWidget, data: bytes, title: str) -> int:
     document, _buffer = load_pdf(data)
     dialog.setMinMax(1, document.pageCount())
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return 0
-    first, last = printer.fromPage(), printer.toPage()
-    copies = 1 if printer.supportsMultipleCopies() else printer.copyCount()
-    return print_pdf(data, printer, first or 1, last, copies)
+    fit_dialog(dialog, parent)
+    return dialog
+
+
+def fit_dialog(dialog: QWidget, parent: QWidget | None) -> None:
+    """Never larger than the screen's free area."""
+    screen = (parent.screen() if parent else None) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        dialog.setMaximumSize(area.width(), area.height() - 40)
 
 
 class PreviewDialog(QDialog):

@@ -19,13 +19,23 @@ class SectionEditor(QWidget):
         self.title.setWordWrap(True)
         self.figures_model = FiguresModel(self)
         self.figures = FiguresView(self.figures_model, self)
+        self.reasons = QLabel(self)  # refused input of this section, beside the grid until fixed
+        self.reasons.setWordWrap(True)
+        self.reasons.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.reasons.setAccessibleName(_("Số liệu chưa lưu"))
+        self.reasons.hide()
+        grid = QWidget(self)
+        grid_layout = QVBoxLayout(grid)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.figures)
+        grid_layout.addWidget(self.reasons)
         self.narrative = NarrativeEditor(self)
         self.documents_model = DocumentsModel(self)
         self.documents = DocumentsPanel(self.documents_model, self)
         self.tasks = TasksEditor(self)
         self.review = ReviewTable(self)
-        content = QSplitter(Qt.Orientation.Vertical, self)
-        content.addWidget(self.figures)
+        self.content = content = QSplitter(Qt.Orientation.Vertical, self)
+        content.addWidget(grid)
         content.addWidget(self.narrative)
         content.setSizes([260, 380])
         self.tabs = QTabWidget(self)
@@ -54,6 +64,11 @@ class SectionEditor(QWidget):
         self.tasks.load(heading, lead, [t for t in data.tasks if t.section == code], sheet.read_only, data.citable)
         self.review.load(sheet.previous_label, [t for t in sheet.previous_tasks if t.section == code],
                          {r.task_id: r for r in data.reviews}, sheet.read_only, data.citable)
+
+    def show_reasons(self, lines: list[str]) -> None:
+        """Why typed figures of this section were refused, one line each ("" hides the line)."""
+        self.reasons.setText("\n".join(f"⚠ {line}" for line in lines))
+        self.reasons.setVisible(bool(lines))
 
     def _insert_reference(self, placeholder: str) -> None:
         self.tabs.setCurrentIndex(0)

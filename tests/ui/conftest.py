@@ -25,6 +25,15 @@ def query(db: Path, sql: str, *args):
         conn.close()
 
 
+@pytest.fixture(autouse=True)
+def _own_window_settings(tmp_path_factory):
+    """Window geometry (QSettings) goes to a temporary folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("qsettings")))
+
+
 @pytest.fixture
 def make_window(qtbot):
     windows = []

@@ -1,10 +1,7 @@
 """Preview, export, printing and issuing from the window."""
 import subprocess
 
-from PySide6.QtPrintSupport import QPrinter
-
 from tests.ui.conftest import query
-from ui.preview import print_pdf
 
 
 def test_preview_shows_every_page(sample_window, qtbot):
@@ -25,24 +22,6 @@ def test_export_writes_each_format(sample_window, qtbot, tmp_path):
         qtbot.waitUntil(target.exists, timeout=10000)
     text = subprocess.run(["pdftotext", str(tmp_path / "bc.pdf"), "-"], capture_output=True, text=True).stdout
     assert "2.607 người" in text
-
-
-def test_printing_honours_page_range_and_copies(sample_window, tmp_path):
-    from app.output import printed, render_pdf
-    from app.storage.db import open_database
-    from app.storage.store import Store
-    opened = open_database(sample_window.db_path.with_name("copy.sqlite3"))
-    store = Store(opened.db)
-    from app.commands.cli_actions import load_sample
-    load_sample(store)
-    pdf = render_pdf.render(printed.build(store, "TTH", "2020-Q1"))
-    opened.close()
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert print_pdf(pdf, printer, first=2, last=3, copies=2) == 4
-    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True).stdout
-    assert "Pages:           4" in info
 
 
 def test_issuing_from_the_window_freezes_the_report(sample_window, qtbot, monkeypatch):

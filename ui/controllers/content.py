@@ -2,6 +2,8 @@
 documents and reviews; every save goes through ``ui.operations`` and comes back as ``Changes``."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -14,6 +16,17 @@ from ui.operations import content as content_ops
 from ui.section import SectionEditor
 
 SAVE_DELAY_MS = 300
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Text typed into a figure cell that was refused: kept for correction until a save succeeds."""
+
+    section: str
+    code: str
+    column: str
+    text: str
+    message: str
 
 
 class FigureEdit(QUndoCommand):
@@ -35,12 +48,14 @@ class ContentController(QObject):
     """Saves what is typed into the section editor; says whether everything is saved."""
 
     state_changed = Signal()
+    refusals_changed = Signal()  # the list of refused, unsaved cells changed (see ``refusals``)
 
     def __init__(self, ctx: WindowContext, editor: SectionEditor) -> None:
         super().__init__(ctx.parent)
         self.ctx, self.editor = ctx, editor
         self.undo_stack = QUndoStack(self)
         self.pending: dict[tuple, object] = {}  # debounced text saves: key -> operation factory
+        self._refused: dict[tuple[str, str, str], Refusal] = {}  # (report id, code, column) -> refusal
         self.in_flight = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -101,13 +116,42 @@ class ContentController(QObject):
             return
         self.ctx.status("")
         col = next(c for c, name in EDITABLE.items() if name == column)
+        key = (report_id, code, column)
+        section = next((s.code for s in sheet.data.template.section_list()
+                        if any(i.code == code for i in s.indicators)), self.ctx.section())
 
         def refused(message: str) -> None:
-            self.editor.figures_model.refuse(code, col, message)
+            self._refused[key] = Refusal(section, code, column, text, message)
+            self.editor.figures_model.refuse(code, col, message, text)
+            self._show_refusals()
             self.ctx.status(message, 8000)
 
+        def saved(_updated) -> None:
+            if self._refused.pop(key, None) is not None:
+                self.editor.figures_model.accept(code, col)
+                self._show_refusals()
+
         self._run(content_ops.save_figure(parent=self.ctx.parent, ops=self.ctx.ops, sheet=sheet, code=code,
-                                          column=column, text=text), on_failed=refused)
+                                          column=column, text=text), on_done=saved, on_failed=refused)
+
+    def refusals(self) -> list[Refusal]:
+        """The open report's cells whose typed text was refused and not yet fixed."""
+        sheet = self.ctx.current()
+        return [r for (rid, *_rest), r in self._refused.items() if sheet is not None and rid == sheet.report.id]
+
+    def show_refusals(self) -> None:
+        """Mark the refused cells of the section shown (after it was loaded afresh)."""
+        model = self.editor.figures_model
+        for refusal in self.refusals():
+            col = next(c for c, name in EDITABLE.items() if name == refusal.column)
+            model.refuse(refusal.code, col, refusal.message, refusal.text)
+        self._show_refusals()
+
+    def _show_refusals(self) -> None:
+        labels = {i.code: i.label for i in self.editor.figures_model.rows}
+        self.editor.show_reasons([_("{label}: «{text}» chưa lưu – {message}").format(
+            label=labels[r.code], text=r.text, message=r.message) for r in self.refusals() if r.code in labels])
+        self.refusals_changed.emit()
 
     # --- text ------------------------------------------------------------------------
     def _queue_text(self, part: str, text: str) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
+from ui.controllers.printing import PrintController
 from ui.dialogs import HeadingDialog, IssueDialog, ReasonDialog
 from ui.i18n import _
 from ui.operations import report as report_ops
@@ -18,6 +19,7 @@ FORMATS = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)", "xlsx": "Excel (*.xlsx
 class ReportMenu:
     def __init__(self, ctx: WindowContext, needs_report: ReportActions) -> None:
         self.ctx = ctx
+        self.printing = PrintController(ctx)
         p, add = ctx.parent, needs_report.add
         self.preview = add(make_action(p, _("&Xem trước"), self.show_preview, "Ctrl+Shift+P"))
         self.print_ = add(make_action(p, _("&In…"), self.print_report, QKeySequence.StandardKey.Print))
@@ -74,11 +76,7 @@ class ReportMenu:
         self._pdf(self._print_bytes)
 
     def _print_bytes(self, pdf: bytes) -> None:
-        from ui.preview import ask_and_print
-
-        pages = ask_and_print(self.ctx.parent, pdf, self.ctx.title())
-        if pages:
-            self.ctx.status(_("Đã gửi {pages} trang tới máy in.").format(pages=pages), 6000)
+        self.printing.ask_and_print(pdf, self.ctx.title())
 
     def export(self, fmt: str) -> None:
         path = ask.save_file(self.ctx.parent, _("Xuất báo cáo"), f"{self.ctx.title()}.{fmt}", FORMATS[fmt])
