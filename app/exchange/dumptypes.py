@@ -66,6 +66,7 @@ class Report(Strict):
     created: Stamp
     updated: Stamp
     reason: Prose = ""
+    title: Line = ""  # the report's own title, written only when set
 
 
 class Value(Strict):

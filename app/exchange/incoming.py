@@ -102,7 +102,7 @@ def header_of(data: dict, office: Office, template: Template, source: str) -> Re
                   template_key=template.key, status=Status(h.status), number=h.number,
                   issued_on=_day(h.issued_on, f"{source}: report.issued_on"), signer_title=clean_line(h.signer_title),
                   signer_name=clean_line(h.signer_name), summary=h.summary, created=h.created, updated=h.updated,
-                  reason=h.reason)
+                  reason=h.reason, title=clean_line(h.title))
 
 
 def _values(data: dict, template: Template, source: str) -> dict[str, Value]:

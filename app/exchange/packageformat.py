@@ -118,6 +118,7 @@ class ReportHeader(msgspec.Struct):
     signer_title: Line = ""
     signer_name: Line = ""
     summary: Paragraph = ""
+    title: Line = ""
 
 
 class ReportShape(msgspec.Struct):

@@ -62,7 +62,7 @@ def to_dict(data: ReportData) -> dict:
             "id": r.id, "period": str(r.period), "revision": r.revision, "status": r.status.value,
             "number": r.number, "issued_on": day(r.issued_on), "signer_title": r.signer_title,
             "signer_name": r.signer_name, "summary": r.summary, "created": r.created, "updated": r.updated,
-            "reason": r.reason,
+            "reason": r.reason, **({"title": r.title} if r.title else {}),
         },
         "values": [_value_dict(data.values[c]) for c in template.indicators if c in data.values],
         "narrative": [

@@ -176,3 +176,15 @@ def test_a_schema_6_database_upgrades_to_7_keeping_its_data(tmp_path):
     text = pdf_of(db, tmp_path, "2020-Q1")
     assert "BÁO CÁO NHANH Kết quả thực hiện công tác lao động" in text
     assert "đã giải quyết việc làm mới cho 2.607 người" in text
+
+
+def test_a_report_s_own_title_goes_through_dump_and_import(db, tmp_path):
+    run(db, "title", *Q, "--title", "BÁO CÁO NHANH", ok=True)
+    dump = tmp_path / "r.json"
+    run(db, "dump", *Q, "--out", str(dump), ok=True)
+    fresh = tmp_path / "fresh.sqlite3"
+    run(fresh, "import", str(dump), ok=True)
+    assert "BÁO CÁO NHANH" in pdf_of(fresh, tmp_path, "2020-Q1")
+    again = tmp_path / "again.json"
+    run(fresh, "dump", *Q, "--out", str(again), ok=True)
+    assert again.read_bytes() == dump.read_bytes()

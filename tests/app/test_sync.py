@@ -438,3 +438,16 @@ def test_no_key_is_made_for_an_office_of_another_installation(world):
     with pytest.raises(UserError, match="máy khác"):
         package.publish(hue, "PHULOC", share, "deadline", {"deadlines": {"2020-Q1": "2020-04-10"}})
     assert keys.key_file(hue).exists() is False or "PHULOC" not in keys.key_file(hue).read_text()
+
+
+def test_a_report_s_own_title_and_summary_travel_with_its_package(world):
+    share, hue, d = world
+    store = d["ALUOI"]
+    report = store.open_report("ALUOI", "2020-Q2")
+    store.content.enter(report, "VL_MOI", "900")
+    report = store.set_heading(report, title="BÁO CÁO NHANH", summary="Tình hình việc làm Quý II năm 2020")
+    issuing.mark_complete(store, report)
+    package.submit(store, "ALUOI", "2020-Q2", share)
+    assert [o.status for o in sync.sync(hue, share).outcomes] == ["accepted"]
+    received = hue.report("ALUOI", "2020-Q2")
+    assert (received.title, received.summary) == ("BÁO CÁO NHANH", "Tình hình việc làm Quý II năm 2020")
