@@ -35,7 +35,7 @@ def test_ui_imports_no_sql():
 MODEL_MODULES = {
     "app.domain.model", "app.domain.period", "app.domain.template", "app.domain.validate", "app.domain.codes",
     "app.domain.formatting", "app.domain.narrative", "app.domain.numbers", "app.domain.text",
-    "app.domain.kinds", "app.domain.indicator",
+    "app.domain.kinds", "app.domain.indicator", "app.domain.views",
     "app.errors", "app.paths", "app.reporting.changes",
 }
 

@@ -331,6 +331,7 @@ ENGLISH = {
     "Thư mục:": "Look in:",
     "Tên tệp:": "File name:",
     "Xem trước – {title}": "Preview – {title}",
+    "Chèn {placeholder}": "Insert {placeholder}",
     "Đó&ng": "&Close",
     "Tự động sao lưu vào thư mục dùng chung khi đóng phần mềm": "Back up to the shared folder when closing the app",
     "Theo loại giá trị (tiền: tự chọn triệu/tỷ)": "By value kind (money: millions or billions as fits)",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import narrative
 from app.domain.model import Task, TaskReview
+from ui import figure_picker
 from ui.citations import readable
 from ui.i18n import _
 from ui.operations.content import spelling_marks, spelling_suggestions
@@ -135,16 +136,13 @@ class NarrativeEditor(QWidget):
         self.editor.setReadOnly(read_only)
         self.previous_button.setEnabled(not read_only)
         self.insert_button.setEnabled(not read_only)
-        self.insert_menu.clear()
-        for ind in indicators.values():
-            action = QAction(f"{ind.label} ({ind.code})", self.insert_menu)
-            action.triggered.connect(lambda _=False, code=ind.code: self.insert("{" + code + "}"))
-            self.insert_menu.addAction(action)
+        figure_picker.fill(self.insert_menu, self.context, self.insert)
         self._loading = False
         self.refresh_preview()
 
     def set_context(self, indicators, values, documents, pad) -> None:
         self.context = (indicators, values, documents, pad, self.context[4])
+        figure_picker.fill(self.insert_menu, self.context, self.insert)  # examples show the figures as now
         self._timer.start()
 
     def insert(self, placeholder: str) -> None:

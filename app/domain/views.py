@@ -103,3 +103,18 @@ def _qualified(value: Value, shown: str) -> str:
     if value.qualifier in SUFFIX_QUALIFIERS:
         return f"{shown} {value.qualifier}"
     return f"{value.qualifier} {shown}"
+
+
+# The views an operator can pick for an indicator, in the figure picker's order: (view, what it prints).
+_COMMON = (("", "số kèm đơn vị"), ("so", "chỉ con số"), ("kh", "% kế hoạch năm"), ("kehoach", "số kế hoạch"),
+           ("ck", "tăng/giảm % so với cùng kỳ"), ("ck_so", "tăng/giảm số so với cùng kỳ"),
+           ("cungky", "số cùng kỳ"), ("ngay", "ngày số liệu"))
+_BY_KIND = {"ratio": (("tyle", "tỷ lệ %"),),
+            "money": (("trieu", "theo triệu đồng"), ("ty", "theo tỷ đồng"), ("ty.1", "theo tỷ đồng, 1 số lẻ")),
+            "count": (("nghin", "theo nghìn"),)}
+
+
+def choices(indicator: Indicator) -> list[tuple[str, str]]:
+    """(placeholder, description) of each view that fits the indicator's kind: ("{VL_MOI:kh}", "% kế hoạch năm")."""
+    picked = _COMMON[:2] + _BY_KIND.get(indicator.kind, ()) + _COMMON[2:]
+    return [("{" + indicator.code + (f":{view}" if view else "") + "}", label) for view, label in picked]

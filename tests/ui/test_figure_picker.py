@@ -1,0 +1,28 @@
+"""The figure picker: each indicator offers the views that fit it, each with the text it prints now."""
+
+
+def _entries(win, code: str) -> dict[str, str]:
+    menu = win.editor.narrative.insert_menu
+    sub = next(a.menu() for a in menu.actions() if a.text().endswith(f"({code})"))
+    return {a.text().rsplit("    ", 1)[1]: a.text().rsplit("    ", 1)[0] for a in sub.actions()}
+
+
+def test_views_show_live_examples_and_insert_their_placeholder(sample_window, qtbot):
+    win = sample_window
+    win.select_section("VL")
+    qtbot.waitUntil(lambda: any(a.text().endswith("(VL_MOI)") for a in win.editor.narrative.insert_menu.actions()),
+                    timeout=5000)
+    jobs = _entries(win, "VL_MOI")
+    assert jobs["{VL_MOI}"] == "số kèm đơn vị: 2.607 người"
+    assert jobs["{VL_MOI:so}"] == "chỉ con số: 2.607"
+    assert "{VL_MOI:nghin}" in jobs and "{VL_MOI:ty}" not in jobs  # a count has no money scales
+    money = next(code for code, ind in win.sheet.data.template.indicators.items() if ind.kind == "money")
+    assert "{" + money + ":ty.1}" in _entries(win, money)
+    editor = win.editor.narrative.editor
+    editor.setPlainText("Giải quyết việc làm cho ")
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    sub = next(a.menu() for a in win.editor.narrative.insert_menu.actions() if a.text().endswith("(VL_MOI)"))
+    next(a for a in sub.actions() if a.text().endswith("{VL_MOI:so}")).trigger()
+    assert editor.toPlainText() == "Giải quyết việc làm cho {VL_MOI:so}"

@@ -1,0 +1,28 @@
+"""The narrative editor's "Chèn số liệu" menu: each indicator, each view that fits it, with a live example."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from app.domain import narrative, views
+from ui.i18n import _, core
+
+EXAMPLE_CHARS = 60
+
+
+def fill(menu: QMenu, context: tuple, insert: Callable[[str], None]) -> None:
+    """One submenu per indicator of ``context`` (indicators, values, documents, pad, prior)."""
+    indicators, values, documents, pad, prior = context
+    menu.clear()
+    for ind in indicators.values():
+        sub = menu.addMenu(f"{ind.label} ({ind.code})")
+        for placeholder, label in views.choices(ind):
+            example = narrative.expand(placeholder, indicators, values, documents, pad=pad, prior=prior)
+            if len(example) > EXAMPLE_CHARS:
+                example = example[:EXAMPLE_CHARS - 1] + "…"
+            action = QAction(f"{core(label)}: {example}    {placeholder}", sub)
+            action.setToolTip(_("Chèn {placeholder}").format(placeholder=placeholder))
+            action.triggered.connect(lambda _checked=False, text=placeholder: insert(text))
+            sub.addAction(action)
