@@ -151,3 +151,27 @@ def test_a_figure_save_completes_while_a_slow_sync_is_running(make_window, qtbot
     qtbot.waitUntil(lambda: win.sync_dialog.finished_run, timeout=30000)
     results = win.sync_dialog.results
     assert sorted(results.item(r, 0).text() for r in range(results.rowCount())) == ["Đã nhận"] * 3
+
+
+def test_an_answer_for_a_closed_widget_is_dropped_not_delivered(sample_window, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.operations.op import Op
+
+    asker = QDialog(sample_window)
+    started, delivered = threading.Event(), []
+
+    def slow(_store):
+        started.set()
+        time.sleep(0.3)
+        return "done"
+
+    Op(asker, sample_window.ops).database(slow).success(delivered.append).failure(delivered.append).run()
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    asker.deleteLater()
+    qtbot.waitUntil(lambda: not sample_window.ops.busy, timeout=10000)
+    qtbot.wait(100)
+    assert delivered == []
+    kept = []
+    Op(sample_window, sample_window.ops).database(lambda _store: "still here").success(kept.append).run()
+    qtbot.waitUntil(lambda: kept == ["still here"], timeout=5000)

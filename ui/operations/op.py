@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
 
 from app.reporting.changes import Changes
 from ui.i18n import _
@@ -70,9 +71,13 @@ class Op:
         """Start the chain; callbacks come later, on the main thread."""
         self._next(0, None)
 
+    def _gone(self) -> bool:
+        """The widget that asked was closed and deleted meanwhile: nobody is left to tell."""
+        return self.parent is not None and not isValid(self.parent)
+
     def _next(self, index: int, previous: Any) -> None:
         if index == len(self._steps):
-            if self._success:
+            if self._success and not self._gone():
                 self._success(previous)
             return
         where, fn = self._steps[index]
@@ -86,6 +91,8 @@ class Op:
             runner(call, then, self._failed)
 
     def _failed(self, message: str) -> None:
+        if self._gone():
+            return
         if self._failure:
             self._failure(message)
         elif self.ops.error_handler:
