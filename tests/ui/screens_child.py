@@ -100,7 +100,7 @@ def main() -> None:
     section("THVB", 1, "documents")
     section("VL", 2, "tasks")
     later(window.report_menu.show_preview, 500)
-    later(lambda: _report("preview", out, window.last_preview), 400,
+    later(lambda: _report("preview", out, window.last_preview), 2500,
           ready=lambda: getattr(window, "last_preview", None) is not None)
     later(lambda: window.last_preview.close(), 100)
 
