@@ -13,6 +13,7 @@ MONEY_UNITS = ("ty dong", "trieu dong", "nghin dong", "ngan dong", "dong")
 NUMBER = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 RATIO = r"(?P<ratio>\d+/\d+)"
 BEFORE, AFTER = 12, 8  # words of context either side
+AFTER_WEIGHT = 0.5  # a figure's words mostly come before it ("tiếp nhận 549 hồ sơ")
 STOP = {"trong", "do", "cua", "va", "cho", "cac", "duoc", "so", "tong", "the", "la", "co"}
 ENOUGH = 0.15  # share of the indicator's label words found around the figure
 
@@ -79,9 +80,8 @@ def _score(indicator: Indicator, context: tuple[list[str], list[str]]) -> float:
     label = [w for w in label if w not in unit] or label
     if not label:
         return 0.0
-    before, after = context
-    near = set(before) | set(after)
-    return sum(1 for w in label if w in near) / len(label)
+    before, after = set(context[0]), set(context[1])
+    return sum(1.0 if w in before else AFTER_WEIGHT if w in after else 0.0 for w in label) / len(label)
 
 
 def value_of(found: Found, indicator: Indicator) -> kinds.Parsed:

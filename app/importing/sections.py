@@ -8,6 +8,7 @@ from app.domain.template import Section, Template
 from app.importing.folding import fold, similarity
 
 NUMBERED = re.compile(r"^(?P<num>(?:\d+\.)*\d+)\.?\s+(?P<title>\S.*)$")
+ROMAN = re.compile(r"^\s*[IVX]+\s*[.)]\s*")
 BULLET = re.compile(r"^\s*[-–•+*]\s*")
 HEADING_STYLES = ("heading", "title", "tieu de")
 TITLE_LIMIT = 320  # a heading longer than this is a paragraph
@@ -25,6 +26,7 @@ class Opening:
 
 def part_heading(text: str, style: str) -> str | None:
     """"results" or "plan" for the report's two big headings ("KẾT QUẢ …", "NHIỆM VỤ …"), else None."""
+    text = ROMAN.sub("", text, count=1)
     folded = fold(text).strip()
     shouting = text.upper() == text or _is_heading_style(style)
     if not shouting or len(text) > TITLE_LIMIT or NUMBERED.match(text):
