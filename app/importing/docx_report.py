@@ -12,7 +12,7 @@ from app.domain.model import Document
 from app.domain.template import Template
 from app.importing import citations, figures
 from app.importing.reading import Paragraph, read_paragraphs
-from app.importing.sections import bullet, opening, part_heading
+from app.importing.sections import bullet, closing, opening, part_heading
 
 NEXT_BONUS = 0.15
 
@@ -56,6 +56,8 @@ def build(paragraphs: list[Paragraph], template: Template, symbol: str = "") -> 
     draft = Draft(template)
     section, part = None, "results"
     for paragraph in paragraphs:
+        if section is not None and closing(paragraph.text):
+            break
         switched = part_heading(paragraph.text, paragraph.style)
         if switched:
             part = switched

@@ -38,6 +38,13 @@ def part_heading(text: str, style: str) -> str | None:
     return None
 
 
+def closing(text: str) -> bool:
+    """Whether the report's body ends here: its appendix ("PHỤ LỤC") or the recipients ("Nơi nhận:")."""
+    folded = " ".join(fold(text).split())
+    return folded == "phu luc" or (text.upper() == text and folded.startswith("phu luc ")) \
+        or folded.startswith("noi nhan")
+
+
 def opening(text: str, style: str, template: Template, part: str) -> Opening | None:
     """The section this paragraph heads, or None when it is an ordinary paragraph."""
     numbered = NUMBERED.match(text)
