@@ -40,7 +40,7 @@ def read_paragraphs(path: Path | str) -> list[Paragraph]:
     except Exception:  # python-docx raises many kinds on a damaged or foreign file
         raise InputError(f"Tệp {path.name} không phải tệp Word (.docx) đọc được.") from None
     if len(found) > PARAGRAPH_LIMIT:
-        raise InputError(f"Tệp {path.name} có hơn {PARAGRAPH_LIMIT:,} đoạn; không phải một báo cáo.".replace(",", "."))
+        raise InputError(f"Tệp {path.name} có hơn {len(found) - 1} đoạn; đây không phải một báo cáo.")
     return found
 
 
