@@ -405,6 +405,15 @@ ENGLISH = {
     "Số liệu kỳ mới": "New figures",
     "{count} đoạn": "{count} paragraphs",
     "Đã chép": "Copied",
+    'Chưa có gì được lưu cho đến khi bấm “Lưu vào báo cáo”.': 'Nothing is saved until you press “Save into the report”.',
+    'Chọn báo cáo Word cũ': 'Choose a past Word report',
+    'Câu': 'Sentence',
+    'Duyệt báo cáo Word trước khi lưu': 'Review the Word report before saving',
+    'Lưu vào báo cáo': 'Save into the report',
+    'Nhập báo cáo &Word…': 'Import a &Word report…',
+    'Word (*.docx)': 'Word (*.docx)',
+    'Đã nhập báo cáo Word {name}.': 'Imported the Word report {name}.',
+    '— bỏ qua (giữ số như đã viết)': '— skip (keep the figure as written)',
 }
 
 

@@ -434,4 +434,20 @@ ENGLISH = {
         "“{0}” ({1}) = {2} is outside the usual range {3} – {4} (mean ± {5} standard deviations of {6} periods {7}); please check it.",
     "“{0}” ({1}) = {2}, đúng bằng số của {3}; số phát sinh trong kỳ ít khi trùng nhau: có phải chép từ kỳ trước?":
         "“{0}” ({1}) = {2}, exactly the figure of {3}; figures for a period rarely repeat: was it copied from the last period?",
+    'Báo cáo {0} kỳ {1} đã có nội dung; nhập từ tệp Word chỉ điền vào một báo cáo còn trống.':
+        'The {0} report for {1} already has content; a Word import only fills an empty report.',
+    'Tệp {0} hỏng hoặc không phải tệp Word (.docx).':
+        'The file {0} is damaged or not a Word file (.docx).',
+    'Tệp {0} khi giải nén quá lớn so với kích thước tệp; phần mềm không mở tệp này.':
+        'The file {0} unpacks to far more than its size; the software does not open it.',
+    'Tệp {0} không có phần nội dung của tệp Word (word/document.xml).':
+        'The file {0} has no Word document body (word/document.xml).',
+    'Tệp {0} không phải tệp Word (.docx) đọc được.':
+        'The file {0} is not a readable Word file (.docx).',
+    'Tệp {0} không phải tệp Word (.docx): hãy lưu báo cáo ở dạng .docx rồi nhập lại.':
+        'The file {0} is not a Word file (.docx): save the report as .docx and import it again.',
+    '{0}: văn bản mã {1} đã có ở đây; tệp không nhập được.':
+        '{0}: document id {1} is already here; the file cannot be imported.',
+    'Tệp {0} có hơn {1} đoạn; đây không phải một báo cáo.':
+        'The file {0} has more than {1} paragraphs; it is not a report.',
 }

@@ -21,7 +21,8 @@ def build_menus(window: QMainWindow, bar: QToolBar, *, report, exchange, office,
     """
     menu = window.menuBar()
     quit_ = make_action(window, _("&Thoát"), window.close, QKeySequence.StandardKey.Quit)
-    _fill(menu.addMenu(_("&Tệp")), (office.sample, office.new_office, None, *report.exports.values(), report.print_,
+    _fill(menu.addMenu(_("&Tệp")), (office.sample, office.new_office, None, report.import_word, None,
+                                    *report.exports.values(), report.print_,
                                     None, office.backup, None, quit_))
     undo = undo_stack.createUndoAction(window, _("&Hoàn tác"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)

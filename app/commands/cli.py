@@ -38,6 +38,7 @@ COMMANDS = {
     "keys": "exchange:cmd_keys", "submit": "exchange:cmd_submit", "sync": "exchange:cmd_sync",
     "publish": "cli:cmd_publish", "carry": "carry:cmd_carry", "office": "admin:cmd_office", "template": "admin:cmd_template",
     "spellcheck": "checks:cmd_spellcheck",
+    "import-docx": "import_docx:cmd_import_docx",
 }
 
 

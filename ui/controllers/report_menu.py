@@ -33,11 +33,16 @@ class ReportMenu:
         self.revise = add(make_action(p, _("Mở bản &sửa đổi…"), self.new_revision))
         self.issued = add(make_action(p, _("Xem bản đã ban &hành"), self.show_issued))
         self.scan = add(make_action(p, _("Đính kèm bản &chụp đã ký…"), self.attach_scan))
+        from ui.controllers.word_import import WordImport
+
+        self.word = WordImport(ctx)
+        self.import_word = add(make_action(p, _("Nhập báo cáo &Word…"), self.word.start))
 
     def show_status(self, status: str) -> None:
         """Enable what the report's status allows."""
         self.complete.setEnabled(status == "draft")
         self.heading.setEnabled(status == "draft")
+        self.import_word.setEnabled(status == "draft")
         self.reopen.setEnabled(status == "complete")
         self.issue.setEnabled(status in ("draft", "complete"))
         self.revise.setEnabled(status in ("issued", "submitted"))

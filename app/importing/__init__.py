@@ -1,0 +1,1 @@
+"""Bringing an office's past reports in from other formats (a Word report first)."""
