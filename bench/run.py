@@ -107,12 +107,34 @@ if {bare}:
 else:
     from ui.launch import create_window
     w = create_window(Path({db!r})); w.show()
+    def keystroke():
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from ui.figures import VALUE
+        view = w.editor.figures
+        view.setFocus()
+        view.setCurrentIndex(w.editor.figures_model.index(0, VALUE))
+        t = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_Return)  # opens the cell editor
+        editor = QApplication.focusWidget()
+        QTest.keyClick(editor, Qt.Key.Key_5)
+        if "5" not in getattr(editor, "text", lambda: "")():
+            return -1.0  # the key was not taken: reported as not met
+        return (time.perf_counter() - t) * 1000
     def ready():
         if w.sheet is None:
             QTimer.singleShot(5, ready); return
         import resource
-        print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-        w.close(); app.quit()
+        memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        key_ms = keystroke()
+        t = time.perf_counter()
+        w.report_menu.show_preview()
+        def shown():
+            if getattr(w, "last_preview", None) is None:
+                QTimer.singleShot(2, shown); return
+            print("READY", memory, key_ms, time.perf_counter() - t, flush=True)
+            os._exit(0)  # the figures are out; the typed 5 is not saved
+        shown()
     QTimer.singleShot(0, ready)
 app.exec()
 """
@@ -121,22 +143,31 @@ app.exec()
 def bench_start(folder: Path, repeats: int) -> float:
     db = demo_db(folder)
 
-    def start(bare: bool) -> tuple[float, int]:
-        times, memory = [], 0
-        for _ in range(repeats):
-            t0 = time.perf_counter()
-            out = subprocess.run([PY, "-c", WINDOW.format(root=str(ROOT), bare=bare, db=str(db))],
-                                 capture_output=True, text=True, env=ENV, check=True).stdout
-            times.append(time.perf_counter() - t0)
-            parts = out.split()
-            memory = max(memory, int(parts[1]) if len(parts) > 1 else 0)
-        return statistics.median(times), memory
+    def start(bare: bool) -> tuple[float, list[float]]:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([PY, "-c", WINDOW.format(root=str(ROOT), bare=bare, db=str(db))],
+                                stdout=subprocess.PIPE, text=True, env=ENV)
+        line = proc.stdout.readline()  # READY once usable: the window's own exit is not counted
+        elapsed = time.perf_counter() - t0
+        proc.wait()
+        return elapsed, [float(x) for x in line.split()[1:]]
 
-    ours, memory = start(False)
-    bare, _ = start(True)
-    row("Mở cửa sổ tới khi dùng được (báo cáo mẫu đã hiện)", f"{ours:.2f} s",
-        f"cửa sổ PySide6 trống {bare:.2f} s; tỉ lệ {ours / bare:.2f}×", "≤ 2×", ours <= 2 * bare)
-    return memory / 1024
+    ours, bare = [], []
+    for _ in range(repeats):  # interleaved, so the machine's load falls on both alike
+        ours.append(start(False))
+        bare.append(start(True))
+    ours_s, bare_s = statistics.median(t for t, _ in ours), statistics.median(t for t, _ in bare)
+    figures = [extra for _, extra in ours]
+    row("Mở cửa sổ tới khi dùng được (báo cáo mẫu đã hiện)", f"{ours_s:.2f} s",
+        f"cửa sổ PySide6 trống {bare_s:.2f} s; tỉ lệ {ours_s / bare_s:.2f}×", "≤ 2×", ours_s <= 2 * bare_s)
+    key_ms = statistics.median(f[1] for f in figures)
+    taken = min(f[1] for f in figures) >= 0
+    row("Phím đầu tiên vào bảng số liệu", f"{key_ms:.0f} ms" if taken else "ô không nhận phím khi đo",
+        "từ lúc cửa sổ hiện: Enter mở ô, gõ 5", "≤ 50 ms", taken and key_ms <= 50)
+    preview = statistics.median(f[2] for f in figures)
+    row("Mở xem trước bản in báo cáo mẫu", f"{preview:.2f} s", "dựng PDF và hiện hộp xem trước", "≤ 0,5 s",
+        preview <= 0.5)
+    return max(f[0] for f in figures) / 1024
 
 
 def bench_memory_cli(folder: Path) -> None:
