@@ -5,9 +5,7 @@ from pathlib import Path
 
 from app import paths
 from app.errors import UserError
-from app.exchange import transfer
 from app.fsutil import write_atomic
-from app.storage.backup import backup_database
 from app.storage.store import Store
 
 SAMPLE = ("sample", "tth-2020-q1.json")
@@ -15,6 +13,8 @@ SAMPLE = ("sample", "tth-2020-q1.json")
 
 def load_sample(store: Store) -> bool:
     """Load the sample report (office TTH, 2020-Q1); True if anything changed."""
+    from app.exchange import transfer
+
     _, changed = transfer.import_data(store, transfer.read_file(paths.resource(*SAMPLE)))
     return changed
 
@@ -50,4 +50,6 @@ def export_report(store: Store, office_code: str, period: str, fmt: str, target:
 
 
 def backup(store: Store, target: Path | str) -> Path:
+    from app.storage.backup import backup_database
+
     return backup_database(store.db, target)

@@ -4,12 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.commands.common import DUMP_LIMIT, fail
-from app.exchange import transfer
 from app.fsutil import check_readable, write_atomic
 from app.storage.store import Store
 
 
 def cmd_dump(store: Store, args) -> int:
+    from app.exchange import transfer
+
     data = transfer.dump(store, args.office, args.period)
     write_atomic(args.out, transfer.dumps(data).encode("utf-8"))
     print(f"Đã xuất dữ liệu báo cáo ra {args.out}")
@@ -17,6 +18,8 @@ def cmd_dump(store: Store, args) -> int:
 
 
 def cmd_import(store: Store, args) -> int:
+    from app.exchange import transfer
+
     check_readable(args.file, DUMP_LIMIT, what="tệp dữ liệu báo cáo")  # no device, FIFO or folder reaches the reader
     data = transfer.read_file(args.file)
     _, changed = transfer.import_data(store, data, source=f"Tệp {args.file}")

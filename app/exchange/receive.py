@@ -24,7 +24,10 @@ class NotYetKnownError(InputError):
 
 
 def apply(store: Store, pkg: package.Package) -> str:
-    """Apply one verified package inside the caller's transaction; InputError says why not."""
+    """Apply one verified package inside the caller's transaction; InputError says why not.
+
+    A report package's ``report`` has passed ``dumpformat.check`` already (``sync._check_content``).
+    """
     with store.via("sync"):
         return _apply(store, pkg)
 
@@ -93,7 +96,8 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     pdf = _pdf(pkg)
     source = f"gói {pkg.name}"
-    report_id, changed = transfer.import_data(store, data, template, source=source, signed=True)
+    report_id, changed = transfer.import_data(store, data, template, source=source, signed=True,
+                                               checked=True)  # sync checked it before its savepoint
     store.offices_repo.mark_remote(pkg.office)
     profiles = [profile_from_dict(p, source=f"{source}: office.profiles[{i}]")
                 for i, p in enumerate(data["office"]["profiles"])]

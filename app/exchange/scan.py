@@ -26,13 +26,17 @@ class Found:
     """One entry of ``outbox/<OFFICE>/`` (or an office folder itself when it cannot be listed)."""
 
     rel: str  # "<OFFICE>/<name>", always valid Unicode (what is shown and remembered)
-    path: Path
+    where: bytes  # the path as listed; a ``Path`` is made only for a file that is read (``path``)
     office: str
     size: int = 0
     mtime_ns: int = 0
     status: str = ""  # "rejected", "skipped" or "held" when decided from the listing; "" for a package
     reason: str = ""
     name: Name | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(os.fsdecode(self.where))
 
     @property
     def shown(self) -> str:
@@ -54,17 +58,17 @@ def listing(outbox: Path) -> list[Found]:
         rel = f"{office}/"
         if problem or not _is_code(office):
             why = problem or f"tên thư mục “{office}” không phải mã đơn vị hợp lệ"
-            found.append(Found(rel, Path(os.fsdecode(entry.path)), office, status="rejected",
+            found.append(Found(rel, entry.path, office, status="rejected",
                                reason=f"{why}; không đọc các tệp bên trong"))
             continue
         if entry.is_symlink() and not _inside(entry.path, root):
-            found.append(Found(rel, Path(os.fsdecode(entry.path)), office, status="skipped",
+            found.append(Found(rel, entry.path, office, status="skipped",
                                reason="thư mục là liên kết trỏ ra ngoài thư mục dùng chung; không đọc"))
             continue
         try:
             entries = _entries(entry.path)
         except OSError as exc:  # one unreadable folder must not stop the others
-            found.append(Found(rel, Path(os.fsdecode(entry.path)), office, status="held",
+            found.append(Found(rel, entry.path, office, status="held",
                                reason=f"không đọc được thư mục của đơn vị này: {describe_os_error(exc)}; sẽ thử lại"))
             continue
         found.extend(f for e in entries if (f := _file(e, office, root)) is not None)
@@ -103,7 +107,7 @@ def _file(entry: os.DirEntry, office: str, root: str) -> Found | None:
     text, problem = _text(entry.name)
     if not problem and (text.startswith(".") or text.endswith(".tmp")):
         return None  # a writer's temporary file, or the folder's own bookkeeping
-    path, rel = Path(os.fsdecode(entry.path)), f"{office}/{text}"
+    path, rel = entry.path, f"{office}/{text}"
     try:
         link = entry.is_symlink()
         if link and not _inside(entry.path, root):
@@ -130,4 +134,4 @@ def _file(entry: os.DirEntry, office: str, root: str) -> Found | None:
 
 
 def _decided(found: Found, status: str, reason: str) -> Found:
-    return Found(found.rel, found.path, found.office, found.size, found.mtime_ns, status, reason)
+    return Found(found.rel, found.where, found.office, found.size, found.mtime_ns, status, reason)

@@ -90,7 +90,7 @@ def read_file(path: Path | str) -> dict:
 
 
 def import_data(store: Store, data: dict, template: Template | None = None, *,
-                source: str = "Dữ liệu báo cáo", signed: bool = False) -> tuple[str, bool]:
+                source: str = "Dữ liệu báo cáo", signed: bool = False, checked: bool = False) -> tuple[str, bool]:
     """Import one dumped report; return (report id, whether anything changed).
 
     The same data twice changes nothing. An existing draft or complete report
@@ -100,10 +100,13 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
     Only a package its office signed (``signed``) may bring the issued state of
     a revision held here as draft or complete; a file never issues one.
     Everything happens in one transaction: a failure leaves the database as it was.
+    ``checked``: the caller has just run ``dumpformat.check`` on this very ``data`` (a sync does, to word
+    its refusal), so it is not run twice.
     """
-    from app.exchange import dumpformat
+    if not checked:
+        from app.exchange import dumpformat
 
-    dumpformat.check(data, source=source)  # shape, types and limits of every field, whoever calls
+        dumpformat.check(data, source=source)  # shape, types and limits of every field, whoever calls
     _check_format(data, source)
     template = template or from_dict(data["template"])
     parsed = incoming.parse(data, template, source)

@@ -12,7 +12,7 @@ import getpass
 import json
 from typing import Any
 
-import sqlite_utils
+from app.storage.connection import Database
 
 CHANNELS = ("window", "command", "sync", "import")
 _COLUMNS = ("at", "office_code", "report_id", "entity", "key", "old", "new", "reason", "user", "channel")
@@ -40,7 +40,7 @@ def _encode(value: Any) -> str | None:
 class AuditLog:
     """Appends to the ``audit`` table; ``channel`` says through which door the writes come."""
 
-    def __init__(self, db: sqlite_utils.Database, channel: str = "command") -> None:
+    def __init__(self, db: Database, channel: str = "command") -> None:
         self.db = db
         self.user = os_user()
         self.channel = channel

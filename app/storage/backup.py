@@ -16,10 +16,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-import sqlite_utils
-
 from app.errors import UserError, describe_os_error
 from app.fsutil import check_name, fsync_dir, temp_path
+from app.storage.connection import Database
 
 #: What ``fsutil.temp_path`` makes, plus the journal files SQLite keeps beside it.
 _TEMP_SUFFIX = r"\.[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?"
@@ -27,7 +26,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _FOLDER = "backup"
 
 
-def backup_database(db: sqlite_utils.Database, target: Path | str) -> Path:
+def backup_database(db: Database, target: Path | str) -> Path:
     """Write a consistent copy of ``db`` to ``target`` atomically; return its path."""
     started = time.time()
     target = Path(target).resolve()
@@ -48,7 +47,7 @@ def backup_database(db: sqlite_utils.Database, target: Path | str) -> Path:
     return target
 
 
-def _copy_checked(db: sqlite_utils.Database, tmp: Path) -> None:
+def _copy_checked(db: Database, tmp: Path) -> None:
     dest = sqlite3.connect(str(tmp))
     try:
         db.conn.backup(dest)

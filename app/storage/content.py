@@ -11,14 +11,13 @@ from __future__ import annotations
 import dataclasses
 import uuid
 
-import sqlite_utils
-
 from app.domain import kinds, numbers
 from app.domain.model import Block, Document, Report, ReportData
 from app.domain.period import Period
 from app.domain.text import clean
 from app.errors import InputError, NotFoundError
 from app.storage.audit import AuditLog
+from app.storage.connection import Database
 from app.storage.offices import Offices
 from app.storage.reports import Reports
 from app.storage.rows import date, day, num, transaction
@@ -58,7 +57,7 @@ def _value_from(row: tuple):
 class Content(Worklist):
     """Figures and narrative here; documents, tasks and reviews in ``Worklist``."""
 
-    def __init__(self, db: sqlite_utils.Database, log: AuditLog, reports: Reports, offices: Offices) -> None:
+    def __init__(self, db: Database, log: AuditLog, reports: Reports, offices: Offices) -> None:
         super().__init__(db, log, reports)
         self.offices = offices
 

@@ -22,10 +22,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from app.errors import DatabaseError, describe_os_error
 from app.storage import location, migrations
+from app.storage.connection import Database
 from app.storage.lock import WINDOW, InstanceLock
 
 APPLICATION_ID = 0x4C445442  # "LDTB"
@@ -36,7 +35,7 @@ _HEADER = b"SQLite format 3\x00"
 class Opened:
     """An open database and what the operator should be told about it."""
 
-    db: sqlite_utils.Database
+    db: Database
     path: Path | None
     warnings: list[str] = field(default_factory=list)
     lock: InstanceLock | None = None
@@ -65,7 +64,7 @@ def open_database(path: Path | str | None, *, exclusive: bool = False, read_only
     still created. Raises DatabaseError with an operator-facing message.
     """
     if path is None:
-        db = sqlite_utils.Database(sqlite3.connect(":memory:", check_same_thread=False), execute_plugins=False)
+        db = Database(sqlite3.connect(":memory:", check_same_thread=False))
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure(db, wal=False)
         migrations.upgrade(db, None)
@@ -88,7 +87,7 @@ def open_database(path: Path | str | None, *, exclusive: bool = False, read_only
     return Opened(db, path, warnings, lock, migrated)
 
 
-def _open_writable(path: Path, *, wal: bool) -> tuple[sqlite_utils.Database, int]:
+def _open_writable(path: Path, *, wal: bool) -> tuple[Database, int]:
     try:
         if path.parent.is_dir() and not _writable(path.parent):
             raise DatabaseError(f"Thư mục {path.parent} chỉ đọc (hoặc không có quyền ghi): không mở được cơ sở "
@@ -100,7 +99,7 @@ def _open_writable(path: Path, *, wal: bool) -> tuple[sqlite_utils.Database, int
         if not os.access(path, os.W_OK):
             raise DatabaseError(f"Tệp cơ sở dữ liệu {path} chỉ đọc: không sửa được. Các lệnh chỉ đọc "
                                 "(get, validate, export, dump, audit) vẫn dùng được.")
-        db = sqlite_utils.Database(_connect(path), execute_plugins=False)  # no plugin scan: a faster start
+        db = Database(_connect(path))
         try:
             _identify(db, path)
             _configure(db, wal=wal)
@@ -120,7 +119,7 @@ def _open_writable(path: Path, *, wal: bool) -> tuple[sqlite_utils.Database, int
 def _open_read_only(path: Path) -> Opened:
     try:
         refuse_unusable(path)
-        db = sqlite_utils.Database(_connect(path, read_only=True), execute_plugins=False)
+        db = Database(_connect(path, read_only=True))
         try:
             _identify(db, path, write=False)
             db.execute("PRAGMA foreign_keys = ON")
@@ -188,7 +187,7 @@ def _create_fresh(path: Path) -> None:
     try:
         conn = sqlite3.connect(str(tmp))
         try:
-            db = sqlite_utils.Database(conn, execute_plugins=False)
+            db = Database(conn)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             migrations.upgrade(db, None)
             conn.commit()
@@ -256,7 +255,7 @@ def restore_hint(path: Path) -> str:
             f"python main.py --db \"{path}\" restore --from \"{found}\"")
 
 
-def _identify(db: sqlite_utils.Database, path: Path, *, write: bool = True) -> None:
+def _identify(db: Database, path: Path, *, write: bool = True) -> None:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     if app_id not in (0, APPLICATION_ID):
         raise DatabaseError(f"Tệp {path} không phải là cơ sở dữ liệu của phần mềm báo cáo. {restore_hint(path)}")
@@ -269,7 +268,7 @@ def _identify(db: sqlite_utils.Database, path: Path, *, write: bool = True) -> N
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-def _configure(db: sqlite_utils.Database, *, wal: bool) -> None:
+def _configure(db: Database, *, wal: bool) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
     if wal:
@@ -278,7 +277,7 @@ def _configure(db: sqlite_utils.Database, *, wal: bool) -> None:
     db.execute("PRAGMA synchronous = FULL")
 
 
-def _quick_check(db: sqlite_utils.Database, path: Path) -> None:
+def _quick_check(db: Database, path: Path) -> None:
     result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
         raise DatabaseError(

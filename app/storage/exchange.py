@@ -10,9 +10,8 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import sqlite_utils
+from app.storage.connection import Database
 
-Database = sqlite_utils.Database
 SETTLED = ("accepted", "unchanged")
 #: The inbox kind of a package its office really signed that was refused here for its content: it keeps
 #: its place in the office's chain (so the office's next package is taken), ``body`` holding the reason.

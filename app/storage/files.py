@@ -9,11 +9,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from app.domain.model import Report
 from app.errors import NotFoundError, UserError
 from app.storage.audit import AuditLog, now
+from app.storage.connection import Database
 from app.storage.rows import transaction
 
 KINDS = ("issued_pdf", "scan")
@@ -41,7 +40,7 @@ class StoredFile:
 class Files:
     """The ``report_file`` table."""
 
-    def __init__(self, db: sqlite_utils.Database, log: AuditLog) -> None:
+    def __init__(self, db: Database, log: AuditLog) -> None:
         self.db = db
         self.log = log
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
-
-Database = sqlite_utils.Database
+from app.storage.connection import Database
 
 
 @dataclass(frozen=True)

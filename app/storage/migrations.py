@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
-
 from app.errors import DatabaseError
+from app.storage.connection import Database
 from app.storage.schema import FROZEN, STEPS
 
 __all__ = ["FROZEN", "LATEST", "STEPS", "current_version", "upgrade"]
@@ -18,11 +17,11 @@ __all__ = ["FROZEN", "LATEST", "STEPS", "current_version", "upgrade"]
 LATEST = len(STEPS)
 
 
-def current_version(db: sqlite_utils.Database) -> int:
+def current_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def upgrade(db: sqlite_utils.Database, path: Path | None) -> None:
+def upgrade(db: Database, path: Path | None) -> None:
     """Bring the schema to LATEST; back the file up first if it holds data."""
     version = current_version(db)
     if version > LATEST:

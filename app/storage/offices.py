@@ -14,7 +14,6 @@ import uuid
 from typing import Annotated, Any
 
 import msgspec
-import sqlite_utils
 
 from app.domain.codes import OfficeCode
 from app.domain.model import Level, Office, OfficeProfile
@@ -22,6 +21,7 @@ from app.domain.text import clean_line
 from app.errors import InputError, NotFoundError
 from app.formats import Day, convert
 from app.storage.audit import AuditLog, now
+from app.storage.connection import Database
 from app.storage.rows import transaction
 
 _OFFICE = "id, code, level, origin"
@@ -108,7 +108,7 @@ def _profile_from(row: tuple) -> OfficeProfile:
 class Offices:
     """The ``office`` and ``office_profile`` tables."""
 
-    def __init__(self, db: sqlite_utils.Database, log: AuditLog) -> None:
+    def __init__(self, db: Database, log: AuditLog) -> None:
         self.db = db
         self.log = log
 

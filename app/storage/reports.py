@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-import sqlite_utils
-
 from app.domain.model import Report, Status
 from app.domain.period import Period
 from app.domain.template import Template
 from app.domain.text import clean_line
 from app.errors import InputError, NotFoundError, UserError
 from app.storage.audit import AuditLog, now
+from app.storage.connection import Database
 from app.storage.offices import Offices
 from app.storage.rows import date, transaction
 from app.storage.templates import Templates
@@ -62,7 +61,7 @@ def _report_row(report: Report, template_id: int, status: Status) -> tuple:
 class Reports:
     """The ``report`` table."""
 
-    def __init__(self, db: sqlite_utils.Database, log: AuditLog, offices: Offices, templates: Templates) -> None:
+    def __init__(self, db: Database, log: AuditLog, offices: Offices, templates: Templates) -> None:
         self.db = db
         self.log = log
         self.offices = offices

@@ -7,15 +7,14 @@ import sqlite3
 from collections.abc import Iterator
 from decimal import Decimal
 
-import sqlite_utils
-
 from app.domain import numbers
 from app.errors import UserError
+from app.storage.connection import Database
 from app.storage.migrations import FROZEN
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+def transaction(db: Database) -> Iterator[None]:
     """One transaction (a savepoint when nested); a frozen report's trigger becomes a UserError."""
     try:
         with db.atomic():

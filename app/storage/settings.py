@@ -1,16 +1,15 @@
 """Durable key → JSON text settings (``setting``); the typed model lives in ``app.reporting.settings``."""
 from __future__ import annotations
 
-import sqlite_utils
-
 from app.storage.audit import AuditLog
+from app.storage.connection import Database
 from app.storage.rows import transaction
 
 
 class SettingRows:
     """The ``setting`` table."""
 
-    def __init__(self, db: sqlite_utils.Database, log: AuditLog) -> None:
+    def __init__(self, db: Database, log: AuditLog) -> None:
         self.db = db
         self.log = log
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from app.domain.model import Office, OfficeProfile, Report, Status
 from app.domain.period import Period
 from app.domain.template import Template
 from app.storage.audit import CHANNELS, AuditLog, now
+from app.storage.connection import Database
 from app.storage.content import Content
 from app.storage.files import Files
 from app.storage.offices import Offices
@@ -33,7 +32,7 @@ __all__ = ["Store", "now"]
 class Store:
     """Offices, templates, report headers (here) and report content (``content``)."""
 
-    def __init__(self, db: sqlite_utils.Database, channel: str = "command") -> None:
+    def __init__(self, db: Database, channel: str = "command") -> None:
         self.db = db
         self.audit_log = AuditLog(db, channel)
         self.offices_repo = Offices(db, self.audit_log)

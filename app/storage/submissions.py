@@ -1,9 +1,8 @@
 """Deadlines and received packages as the consolidation reads them (the exchange tables' repository)."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from app.storage import exchange
+from app.storage.connection import Database
 
 
 class Submissions:

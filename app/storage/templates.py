@@ -3,19 +3,18 @@ from __future__ import annotations
 
 import json
 
-import sqlite_utils
-
 from app import paths
 from app.domain.template import Template, from_dict, load_file
 from app.errors import InputError, NotFoundError
 from app.storage.audit import AuditLog, now
+from app.storage.connection import Database
 from app.storage.rows import transaction
 
 
 class Templates:
     """The ``template`` table, with a cache of parsed versions (they never change)."""
 
-    def __init__(self, db: sqlite_utils.Database, log: AuditLog) -> None:
+    def __init__(self, db: Database, log: AuditLog) -> None:
         self.db = db
         self.log = log
         self._cache: dict[int, Template] = {}

@@ -10,12 +10,11 @@ import dataclasses
 import datetime as dt
 import uuid
 
-import sqlite_utils
-
 from app.domain.model import Document, Report, Task, TaskReview, TaskStatus
 from app.domain.text import clean, clean_line
 from app.errors import InputError, NotFoundError
 from app.storage.audit import AuditLog
+from app.storage.connection import Database
 from app.storage.reports import Reports
 from app.storage.rows import date, day, transaction
 
@@ -51,7 +50,7 @@ def _document_from(row: tuple) -> Document:
 class Worklist:
     """Documents, tasks and reviews of reports."""
 
-    def __init__(self, db: sqlite_utils.Database, log: AuditLog, reports: Reports) -> None:
+    def __init__(self, db: Database, log: AuditLog, reports: Reports) -> None:
         self.db = db
         self.log = log
         self.reports = reports
