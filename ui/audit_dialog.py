@@ -1,6 +1,8 @@
 """Báo cáo → Nhật ký thay đổi: the open report's change log, filtered by what, door, user and text."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -31,6 +33,25 @@ def channel_name(channel: str) -> str:
     """The door a change came through, as the operator calls it."""
     names = {"window": _("cửa sổ"), "command": _("lệnh"), "sync": _("đồng bộ"), "import": _("nhập tệp")}
     return names.get(channel, channel or "—")
+
+
+def entity_name(entity: str) -> str:
+    """What kind of thing changed, as the operator calls it."""
+    names = {"value": _("Số liệu"), "narrative": _("Nội dung"), "document": _("Văn bản"), "tasks": _("Nhiệm vụ"),
+             "task_review": _("Kết quả nhiệm vụ"), "report": _("Báo cáo"), "import": _("Nhập báo cáo"),
+             "revision": _("Bản sửa đổi"), "status": _("Trạng thái"), "office": _("Đơn vị"),
+             "office_profile": _("Thông tin đơn vị"), "office_template": _("Mẫu của đơn vị"),
+             "template": _("Mẫu báo cáo"), "file": _("Tệp"), "setting": _("Cài đặt"), "package": _("Gói gửi"),
+             "key": _("Khóa ký"), "trust": _("Khóa tin cậy")}
+    return names.get(entity, entity)
+
+
+def readable_change(change: str) -> str:
+    """``number: 2607 → 2700`` as ``số liệu: 2607 → 2700``: the stored field names in the window's words."""
+    fields = {"number": _("số liệu"), "note": _("ghi chú"), "estimate": _("ước tính"), "qualifier": _("khoảng/ước"),
+              "plan": _("kế hoạch năm"), "prior_year": _("cùng kỳ"), "denominator": _("mẫu số"),
+              "as_of": _("tính đến"), "revision": _("bản"), "status": _("trạng thái")}
+    return re.sub(r"(^|; )([a-z_]+): ", lambda m: f"{m[1]}{fields.get(m[2], m[2])}: ", change)
 
 
 class _Filter(QSortFilterProxyModel):
@@ -92,9 +113,9 @@ class AuditDialog(QDialog):
 
     @staticmethod
     def _cells(entry) -> list[tuple[str, str]]:
-        change = entry.change + (_(" (lý do: {reason})").format(reason=entry.reason) if entry.reason else "")
+        change = readable_change(entry.change) + (_(" (lý do: {reason})").format(reason=entry.reason) if entry.reason else "")
         return [(entry.at, entry.at), (entry.office, entry.office), (entry.user or "—", entry.user),
-                (channel_name(entry.channel), entry.channel), (entry.entity, entry.entity),
+                (channel_name(entry.channel), entry.channel), (entity_name(entry.entity), entry.entity),
                 (entry.key, entry.key), (change, change)]
 
     @staticmethod

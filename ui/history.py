@@ -6,7 +6,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from ui.audit_dialog import channel_name
+from ui.audit_dialog import channel_name, readable_change
 from ui.i18n import _
 
 
@@ -24,7 +24,7 @@ def history_html(history) -> str:
         who = " · ".join(x for x in (entry.user, door) if x)
         reason = _(" (lý do: {reason})").format(reason=entry.reason) if entry.reason else ""
         parts.append(f"<p>{html.escape(entry.at)} – {html.escape(who)}<br>"
-                     f"{html.escape(entry.change + reason)}</p>")
+                     f"{html.escape(readable_change(entry.change) + reason)}</p>")
     return "".join(parts)
 
 

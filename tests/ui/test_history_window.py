@@ -42,8 +42,8 @@ def test_audit_dialog_lists_a_grid_change_with_user_channel_and_old_to_new(sampl
     change = [r for r in rows if r[5] == "VL_MOI"]
     assert change, rows
     at, office, user, channel, entity, key, text = change[0]
-    assert (office, channel, entity) == ("TTH", "cửa sổ", "value")
-    assert "2607 → 2700" in text
+    assert (office, channel, entity) == ("TTH", "cửa sổ", "Số liệu")
+    assert "số liệu: 2607 → 2700" in text
     stored_user = query(win.db_path, "SELECT user FROM audit WHERE key = 'VL_MOI' ORDER BY id DESC LIMIT 1")[0][0]
     assert user == (stored_user or "—")
     total = len(rows)
@@ -70,7 +70,9 @@ def test_audit_dialog_shows_what_the_audit_command_prints(sample_window, qtbot):
     lines = [line for line in printed.stdout.splitlines() if line.strip()]
     shown = win.audit_dialog.shown_rows()
     assert len(shown) == len(lines) >= 2
-    assert sorted(r[6] for r in shown) == sorted(line.split("\t")[-1] for line in lines)
+    assert sorted(r[5] for r in shown) == sorted(line.split("\t")[4] for line in lines)  # the same entries
+    numbers = [r[6] for r in shown if r[5] == "VL_MOI"]
+    assert numbers == ["số liệu: 2607 → 2650"] and "number: 2607 → 2650" in printed.stdout
 
 
 def test_cell_history_shows_the_four_earlier_periods_and_the_latest_change(make_window, qtbot, tmp_path):
@@ -94,7 +96,7 @@ def test_cell_history_shows_the_four_earlier_periods_and_the_latest_change(make_
         assert label in text and number in text
     assert "9.999" not in text and "2018" not in text  # only four periods back
     assert text.index("Quý IV năm 2019") < text.index("Quý I năm 2019")
-    assert "2607 → 2700" in text and "cửa sổ" in text
+    assert "số liệu: 2607 → 2700" in text and "cửa sổ" in text
 
 
 def test_restore_from_the_window_brings_back_the_earlier_state(sample_window, qtbot, tmp_path):
