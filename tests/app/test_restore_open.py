@@ -1,7 +1,7 @@
 """Restoring a backup into the database the window holds open; what a backup holds; a figure's history."""
 import shutil
-from decimal import Decimal
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
