@@ -34,6 +34,7 @@ class HistoryPanel(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool)
         self.setWindowTitle(_("Lịch sử chỉ tiêu"))
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # typing stays in the grid
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         layout = QVBoxLayout(self)

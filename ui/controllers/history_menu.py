@@ -21,6 +21,8 @@ class HistoryMenu:
         self.keys = make_action(p, _("&Phím tắt"), self.show_shortcuts)
         self.panel = None
         figures.selectionModel().currentRowChanged.connect(lambda *_args: self._follow())
+        figures.model().dataChanged.connect(lambda *_args: self._follow())  # a saved figure is a new change
+        figures.model().modelReset.connect(lambda: self._follow())  # another section or report
 
     # --- change log and a figure's history -------------------------------------------
     def show_audit(self) -> None:
