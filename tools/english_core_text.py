@@ -2,6 +2,10 @@
 # ruff: noqa: E501
 
 ENGLISH = {
+    "Không đọc được nội dung bản sao lưu {0}: {1}; chưa thay đổi gì.":
+        "Could not read the contents of the backup {0}: {1}; nothing was changed.",
+    "Tệp {0} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.":
+        "The file {0} is the database in use; choose another backup.",
     "Nháp": "Draft",
     "Hoàn thành": "Complete",
     "Đã ban hành": "Issued",

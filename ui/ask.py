@@ -52,8 +52,10 @@ def save_file(parent: QWidget, title: str, name: str, filters: str) -> str:
     return dialog.selectedFiles()[0] if dialog.exec() else ""
 
 
-def open_file(parent: QWidget, title: str, filters: str) -> str:
+def open_file(parent: QWidget, title: str, filters: str, start: str = "") -> str:
     dialog = _dialog(parent, title, "", filters, saving=False)
+    if start:
+        dialog.setDirectory(start)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     return dialog.selectedFiles()[0] if dialog.exec() else ""
 

@@ -18,6 +18,7 @@ from ui.carry_dialog import CarryMenu
 from ui.controllers.content import ContentController
 from ui.controllers.context import WindowContext
 from ui.controllers.exchange_menu import ExchangeMenu
+from ui.controllers.history_menu import HistoryMenu
 from ui.controllers.layout import WindowLayout, build_pickers
 from ui.controllers.office_menu import OfficeMenu
 from ui.controllers.report_menu import ReportMenu
@@ -88,8 +89,9 @@ class MainWindow(QMainWindow):
         self.report_menu = ReportMenu(ctx, self.needs_report)
         self.exchange_menu = ExchangeMenu(ctx, self.needs_report, quote_into=self.editor.narrative.insert)
         self.office_menu = OfficeMenu(ctx, self.needs_report)
+        self.history_menu = HistoryMenu(ctx, self.needs_report, self.editor.figures, self.db_label)
         build_menus(self, bar, report=self.report_menu, exchange=self.exchange_menu, office=self.office_menu,
-                    undo_stack=self.undo_stack, carry=CarryMenu(ctx, self.needs_report), navigation={
+                    undo_stack=self.undo_stack, carry=CarryMenu(ctx, self.needs_report), history=self.history_menu, navigation={
                         "next": lambda: self.move_section(1), "previous": lambda: self.move_section(-1),
                         "findings": self.findings_dock.focus_first,
                         "figures": lambda: self.editor.figures.focus_value(), "text": self._focus_text,

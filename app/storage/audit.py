@@ -69,3 +69,16 @@ class AuditLog:
             f" WHERE {where} ORDER BY id", args)
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def about(db: Database, report_ids: list[str], entity: str, key: str, limit: int = 5) -> list[dict]:
+    """The newest ``limit`` entries about one thing (e.g. entity "value", key "VL_MOI") of these reports."""
+    if not report_ids:
+        return []
+    marks = ", ".join("?" for _ in report_ids)
+    cursor = db.execute(
+        "SELECT at, office_code, report_id, entity, key, old, new, reason, user, channel FROM audit"
+        f" WHERE report_id IN ({marks}) AND entity = ? AND key = ? ORDER BY id DESC LIMIT ?",
+        (*report_ids, entity, key, limit))
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
