@@ -37,7 +37,7 @@ COMMANDS = {
     "scans": "issue:cmd_scans", "attach-scan": "issue:cmd_attach_scan", "backup": "admin:cmd_backup",
     "keys": "exchange:cmd_keys", "submit": "exchange:cmd_submit", "sync": "exchange:cmd_sync",
     "publish": "cli:cmd_publish", "carry": "carry:cmd_carry", "office": "admin:cmd_office", "template": "admin:cmd_template",
-    "spellcheck": "checks:cmd_spellcheck",
+    "spellcheck": "checks:cmd_spellcheck", "chart": "charts:cmd_chart",
 }
 
 
