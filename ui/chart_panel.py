@@ -32,48 +32,41 @@ class TrendChart(QWidget):
         if self.trend is None or not self.trend.has_figures():
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Chưa có số liệu các kỳ"))
             return
-        metrics = painter.fontMetrics()
-        top, bottom, left = metrics.height() * 2.2, metrics.height() * 2.6, 8.0
-        area = QRectF(left, top, self.width() - 2 * left, self.height() - top - bottom)
-        self._draw_legend(painter, metrics.height())
-        self._draw_bars(painter, area)
+        line = painter.fontMetrics().height()
+        self._draw_legend(painter, line)
+        self._draw_bars(painter, QRectF(4, line * 2 + 10, self.width() - 8, self.height() - line * 2 - 14))
 
     def _draw_legend(self, painter: QPainter, line: float) -> None:
-        x = 8.0
-        for text, colour in ((_("Kỳ báo cáo"), THIS_COLOUR), (_("Cùng kỳ năm trước"), PRIOR_COLOUR)):
-            painter.fillRect(QRectF(x, 4, 10, 10), colour)
+        """One entry a line, so a narrow dock shows both whole."""
+        for row, (text, colour) in enumerate(((_("Kỳ báo cáo"), THIS_COLOUR), (_("Cùng kỳ năm trước"), PRIOR_COLOUR))):
+            y = 4 + row * (line + 2)
+            painter.fillRect(QRectF(6, y + (line - 10) / 2, 10, 10), colour)
             painter.setPen(Qt.GlobalColor.black)
-            painter.drawText(QRectF(x + 14, 0, 200, line + 4), Qt.AlignmentFlag.AlignVCenter, text)
-            x += 24 + painter.fontMetrics().horizontalAdvance(text)
+            painter.drawText(QRectF(20, y, self.width() - 24, line), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _draw_bars(self, painter: QPainter, area: QRectF) -> None:
-        trend = self.trend
+        """A block per period, newest at the bottom: its label, then this year's bar over last
+        year's, each with its figure at the end (a narrow dock keeps the bars long)."""
+        trend, metrics = self.trend, painter.fontMetrics()
         values = [p.value for p in trend.current + trend.prior if p.value is not None]
         biggest = float(max(values)) or 1.0
-        slot = area.width() / len(trend.current)
-        bar = slot * 0.36
-        painter.setPen(QPen(QColor("#888888")))
-        painter.drawLine(area.bottomLeft(), area.bottomRight())
-        small = painter.font()
-        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
-        painter.setFont(small)
-        line = painter.fontMetrics().height()
+        number_w = max(metrics.horizontalAdvance(chart_number(v)) for v in values) + 6
+        room = max(10.0, area.width() - number_w - 4)
+        slot = area.height() / len(trend.current)
+        line = metrics.height()
+        bar = max(3.0, min((slot - line - 2) / 2, line))
         for i, (now, before) in enumerate(zip(trend.current, trend.prior, strict=True)):
-            x = area.left() + i * slot + slot * 0.12
-            for offset, point, colour in ((0, now, THIS_COLOUR), (bar, before, PRIOR_COLOUR)):
+            top = area.top() + i * slot
+            painter.setPen(Qt.GlobalColor.black)
+            painter.drawText(QRectF(area.left(), top, area.width(), line), Qt.AlignmentFlag.AlignVCenter, now.label)
+            for row, point, colour in ((0, now, THIS_COLOUR), (1, before, PRIOR_COLOUR)):
                 if point.value is None:
                     continue
-                h = (area.height() - line) * float(point.value) / biggest
-                rect = QRectF(x + offset, area.bottom() - h, bar, h)
+                rect = QRectF(area.left(), top + line + 1 + row * bar, room * float(point.value) / biggest, bar - 1)
                 painter.fillRect(rect, colour)
-                if offset == 0:
-                    painter.setPen(Qt.GlobalColor.black)
-                    painter.drawText(QRectF(x - slot * 0.12, rect.top() - line, slot, line),
-                                     Qt.AlignmentFlag.AlignCenter, chart_number(point.value))
-            painter.setPen(Qt.GlobalColor.black)
-            name, _slash, year = now.label.partition("/")
-            painter.drawText(QRectF(x - slot * 0.12, area.bottom() + 2, slot, line * 2),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{name}\n{year}")
+                painter.setPen(QPen(QColor("#333333")))
+                painter.drawText(QRectF(rect.right() + 3, rect.top() - 2, number_w, bar + 4),
+                                 Qt.AlignmentFlag.AlignVCenter, chart_number(point.value))
 
 
 class ChartPanel(QDockWidget):
