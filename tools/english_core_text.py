@@ -434,4 +434,9 @@ ENGLISH = {
         "“{0}” ({1}) = {2} is outside the usual range {3} – {4} (mean ± {5} standard deviations of {6} periods {7}); please check it.",
     "“{0}” ({1}) = {2}, đúng bằng số của {3}; số phát sinh trong kỳ ít khi trùng nhau: có phải chép từ kỳ trước?":
         "“{0}” ({1}) = {2}, exactly the figure of {3}; figures for a period rarely repeat: was it copied from the last period?",
+    "Mẫu báo cáo {0} không có chỉ tiêu {1}; xem mã chỉ tiêu trong mẫu báo cáo.":
+        "Template {0} has no indicator {1}; see the indicator codes in the template.",
+    "Mẫu báo cáo {0} không có chỉ tiêu “{1}”.": "Template {0} has no indicator “{1}”.",
+    "Phụ lục biểu đồ vẽ tối đa {0} chỉ tiêu; đã chọn {1}.":
+        "The charts appendix draws at most {0} indicators; {1} were chosen.",
 }
