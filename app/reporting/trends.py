@@ -126,14 +126,21 @@ def display_unit(indicator: Indicator, values: list[Decimal | None]) -> tuple[st
     return indicator.unit, Decimal(1)
 
 
-def office_bars(store: Store, offices: list[str], period: Period, template: Template, code: str) -> OfficeBars:
-    """The indicator's figure in each of ``offices``' reports for ``period``."""
+def office_bars(template: Template, code: str, by_office: dict[str, dict]) -> OfficeBars:
+    """The indicator's figure office by office, from a consolidation's figures per office."""
     indicator = _indicator(template, code)
-    raw = [(office, figures(store, office, period, template).get(code)) for office in offices]
-    numbers = [v.number if v is not None else None for _, v in raw]
-    unit, divisor = display_unit(indicator, numbers)
-    bars = tuple((office, None if n is None else n / divisor) for (office, _), n in zip(raw, numbers, strict=True))
-    return OfficeBars(code, indicator.label, unit, bars)
+    numbers = [(office, v.number if (v := values.get(code)) is not None else None)
+               for office, values in by_office.items()]
+    unit, divisor = display_unit(indicator, [n for _, n in numbers])
+    return OfficeBars(code, indicator.label, unit,
+                      tuple((office, None if n is None else n / divisor) for office, n in numbers))
+
+
+def consolidated_bars(store: Store, office_code: str, period: Period, template: Template,
+                      by_office: dict[str, dict]) -> tuple[OfficeBars, ...]:
+    """Bars by office for each indicator the consolidated report's appendix draws."""
+    bars = (office_bars(template, c, by_office) for c in chosen(store, office_code, period, template))
+    return tuple(b for b in bars if any(n is not None for _, n in b.bars))
 
 
 def _indicator(template: Template, code: str) -> Indicator:

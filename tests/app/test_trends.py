@@ -12,6 +12,7 @@ from app.domain.period import Period
 from app.errors import InputError
 from app.output import printed, render_docx, render_pdf
 from app.reporting import trends
+from tests.app.test_consolidated import province  # noqa: F401 (fixture)
 
 FIGURES = {"2019-Q1": 1000, "2019-Q2": 1200, "2019-Q3": 900, "2019-Q4": 1500, "2020-Q2": 3000, "2020-Q3": 50}
 
@@ -139,3 +140,19 @@ def test_a_template_may_name_its_charts_and_older_templates_still_load():
     for bad, message in ((["KHONG_CO"], "charts\\[0\\].*KHONG_CO"), ("VL_MOI", "charts"), ([1], "charts")):
         with pytest.raises(InputError, match=message):
             from_dict({**raw, "charts": bad})
+
+
+def test_a_consolidated_report_adds_bars_by_office(province, tmp_path):
+    from app.exchange import consolidate
+
+    trends.choose(province, "TTH", Period.parse("2020-Q1"), _template(province), ["VL_MOI", "BHTN_TIEN"])
+    model = consolidate.build_printed(province, "TTH", "2020-Q1")
+    by_code = {b.code: b for b in model.office_charts}
+    assert by_code["VL_MOI"].bars[0] == ("TTH", 2607)  # the consolidating office first
+    assert dict(by_code["VL_MOI"].bars) == {"TTH": 2607, "PL": 1200, "AL": 800}
+    assert by_code["BHTN_TIEN"].unit == "triệu đồng" and dict(by_code["BHTN_TIEN"].bars)["PL"] == 1500
+    assert dict(by_code["BHTN_TIEN"].bars)["AL"] is None
+    text = _pdf_text(render_pdf.render(model), tmp_path)
+    appendix = text[text.index("BIỂU ĐỒ"):]
+    assert "Giải quyết việc làm mới (người) – theo đơn vị" in appendix
+    assert all(word in appendix for word in ("PL", "AL", "1.200", "2.607", "13.302"))
