@@ -44,7 +44,7 @@ COMMANDS = {
 def _mode(args: argparse.Namespace) -> str:
     """How the command opens the database: "read" (read-only), "open" (no lock) or "write" (locked)."""
     action = getattr(args, "action", None)
-    if args.command in READ_ONLY or action == "list":
+    if args.command in READ_ONLY or action == "list" or (args.command == "chart" and args.indicators is None):
         return "read"
     if args.command == "template" and action == "export":
         return "open"  # it may install the shipped template on first use, nothing else

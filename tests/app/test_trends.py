@@ -142,7 +142,7 @@ def test_a_template_may_name_its_charts_and_older_templates_still_load():
             from_dict({**raw, "charts": bad})
 
 
-def test_a_consolidated_report_adds_bars_by_office(province, tmp_path):
+def test_a_consolidated_report_adds_bars_by_office(province, tmp_path):  # noqa: F811 (the fixture)
     from app.exchange import consolidate
 
     trends.choose(province, "TTH", Period.parse("2020-Q1"), _template(province), ["VL_MOI", "BHTN_TIEN"])
@@ -156,3 +156,24 @@ def test_a_consolidated_report_adds_bars_by_office(province, tmp_path):
     appendix = text[text.index("BIỂU ĐỒ"):]
     assert "Giải quyết việc làm mới (người) – theo đơn vị" in appendix
     assert all(word in appendix for word in ("PL", "AL", "1.200", "2.607", "13.302"))
+
+
+def test_the_chart_command_reads_without_a_lock_and_writes_only_with_indicators(tmp_path):
+    import sys
+    from pathlib import Path
+
+    main = str(Path(__file__).resolve().parents[2] / "main.py")
+    db = str(tmp_path / "bc.sqlite3")
+
+    def chart(*extra):
+        return subprocess.run([sys.executable, main, "--db", db, "chart", "--office", "TTH", "--period", "2020-Q1",
+                               *extra], capture_output=True, text=True)
+
+    subprocess.run([sys.executable, main, "--db", db, "demo"], check=True, capture_output=True)
+    shown = chart()
+    assert shown.returncode == 0 and "không vẽ chỉ tiêu nào" in shown.stdout
+    chosen = chart("--indicators", "VL_MOI")
+    assert chosen.returncode == 0 and chosen.stdout.splitlines()[-1] == "Quý I/2020\t2.607\tQuý I/2019\t–"
+    refused = chart("--indicators", "KHONG_CO")
+    assert refused.returncode == 2 and "không có chỉ tiêu KHONG_CO" in refused.stderr
+    assert chart().stdout.startswith("VL_MOI\tGiải quyết việc làm mới (người)")
