@@ -95,12 +95,13 @@ class ChartPanel(QDockWidget):
 
     def show_trend(self, code: str, trend, included: bool) -> None:
         """Draw ``trend`` (of indicator ``code``) and tick the box when the appendix draws it."""
+        if code != self.code or not self.include.isEnabled():  # a redraw keeps what the operator ticked
+            self.include.blockSignals(True)
+            self.include.setChecked(included)
+            self.include.blockSignals(False)
         self.code = code
         self.title.setText(trend.title)
         self.chart.show_trend(trend)
-        self.include.blockSignals(True)
-        self.include.setChecked(included)
-        self.include.blockSignals(False)
         self.include.setEnabled(True)
 
     def clear(self) -> None:
@@ -140,5 +141,15 @@ def attach(window) -> ChartPanel:
             .run()
 
     view.selectionModel().currentRowChanged.connect(picked)
+    def redraw(*_args) -> None:
+        """The figure drawn may have been saved, or the grid reloaded: draw it again if still shown."""
+        row = model.row_of(panel.code) if panel.code else -1
+        if row >= 0:
+            picked(model.index(row, 0))
+        else:
+            panel.clear()
+
+    model.modelReset.connect(redraw)
+    model.dataChanged.connect(redraw)
     panel.include_toggled.connect(toggled)
     return panel

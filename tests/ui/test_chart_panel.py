@@ -34,6 +34,9 @@ def test_the_selected_row_is_charted_and_can_go_into_the_appendix(make_window, q
     panel.chart.resize(240, 400)
     assert {THIS_COLOUR.name(), PRIOR_COLOUR.name()} <= _colours(panel.chart)
     assert not panel.include.isChecked()
+    model.setData(model.index(row, 2), "2.700")  # saved: the chart follows
+    qtbot.waitUntil(lambda: win.sheet.data.values["VL_MOI"].number == 2700, timeout=5000)
+    qtbot.waitUntil(lambda: panel.chart.trend.current[-1].value == 2700, timeout=5000)
     panel.include.setChecked(True)
     key = "charts:TTH:2020-Q1"
     qtbot.waitUntil(lambda: query(db, "SELECT value FROM setting WHERE key = ?", key) != [], timeout=5000)
