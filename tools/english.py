@@ -495,6 +495,13 @@ ENGLISH = {
     "trạng thái": "status",
     "tính đến": "as of",
     "ước tính": "estimated",
+    "Biểu đồ xu hướng": "Trend chart",
+    "Chưa có số liệu các kỳ": "No figures for these periods yet",
+    "Cùng kỳ năm trước": "Same period last year",
+    "Biểu đồ": "Chart",
+    "Chọn một chỉ tiêu trong bảng số liệu": "Pick an indicator in the figures grid",
+    "Đưa vào phụ lục biểu đồ": "Include in the charts appendix",
+    "Phụ lục biểu đồ: {codes}": "Charts appendix: {codes}",
 }
 
 

@@ -454,4 +454,9 @@ ENGLISH = {
         '{0}: document id {1} is already here; the file cannot be imported.',
     'Tệp {0} có hơn {1} đoạn; đây không phải một báo cáo.':
         'The file {0} has more than {1} paragraphs; it is not a report.',
+    "Mẫu báo cáo {0} không có chỉ tiêu {1}; xem mã chỉ tiêu trong mẫu báo cáo.":
+        "Template {0} has no indicator {1}; see the indicator codes in the template.",
+    "Mẫu báo cáo {0} không có chỉ tiêu “{1}”.": "Template {0} has no indicator “{1}”.",
+    "Phụ lục biểu đồ vẽ tối đa {0} chỉ tiêu; đã chọn {1}.":
+        "The charts appendix draws at most {0} indicators; {1} were chosen.",
 }

@@ -13,6 +13,7 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
 
+from ui import chart_panel
 from ui.actions import ReportActions
 from ui.carry_dialog import CarryMenu
 from ui.controllers.content import ContentController
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.findings = self.findings_dock.list
         self.findings_dock.jump_requested.connect(self._jump)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.chart_dock = chart_panel.attach(self)
         self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})
         self.saved_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.saved_label)

@@ -39,13 +39,14 @@ COMMANDS = {
     "publish": "cli:cmd_publish", "carry": "carry:cmd_carry", "office": "admin:cmd_office", "template": "admin:cmd_template",
     "spellcheck": "checks:cmd_spellcheck",
     "import-docx": "import_docx:cmd_import_docx",
+    "chart": "charts:cmd_chart",
 }
 
 
 def _mode(args: argparse.Namespace) -> str:
     """How the command opens the database: "read" (read-only), "open" (no lock) or "write" (locked)."""
     action = getattr(args, "action", None)
-    if args.command in READ_ONLY or action == "list":
+    if args.command in READ_ONLY or action == "list" or (args.command == "chart" and args.indicators is None):
         return "read"
     if args.command == "template" and action == "export":
         return "open"  # it may install the shipped template on first use, nothing else

@@ -63,11 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh", parser_class=VietnameseParser)
-    from app.commands import checks, import_docx
+    from app.commands import charts, checks, import_docx
 
     for declare in (_entry_commands, _exchange_file_commands, _issue_commands, _scan_commands,
                     _backup_commands, _keys_commands, _folder_commands, _office_commands, _template_commands,
-                    _carry_commands, checks.declare, import_docx.declare):
+                    _carry_commands, checks.declare, import_docx.declare, charts.declare):
         declare(sub)
     return parser
 

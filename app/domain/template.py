@@ -56,6 +56,7 @@ class Template:
     cutoff_day: int = 15
     pad_small_counts: bool = True
     outlier_factor: str | None = None  # k in "mean ± k standard deviations" (default 2)
+    charts: tuple[str, ...] = ()  # indicators the appendix "Biểu đồ" draws
 
     def __post_init__(self) -> None:
         self.by_section = {s.code: s for top in self.sections for s in top.walk()}
@@ -86,7 +87,8 @@ class Template:
             "cutoff_day": self.cutoff_day,
             "pad_small_counts": self.pad_small_counts,
             "sections": [_section_dict(s) for s in self.sections],
-        } | ({"outlier_factor": self.outlier_factor} if self.outlier_factor is not None else {})
+        } | ({"outlier_factor": self.outlier_factor} if self.outlier_factor is not None else {}) \
+          | ({"charts": list(self.charts)} if self.charts else {})
 
     def canonical_json(self) -> str:
         if not hasattr(self, "_canonical"):  # templates never change once built
@@ -168,11 +170,12 @@ def _build(data: dict, source: str) -> Template:
         results_heading=_text(typed.results_heading, "results_heading", source),
         plan_heading=_text(typed.plan_heading, "plan_heading", source),
         sections=sections, cutoff_day=typed.cutoff_day, pad_small_counts=typed.pad_small_counts,
-        outlier_factor=_factor(typed.outlier_factor, source),
+        outlier_factor=_factor(typed.outlier_factor, source), charts=tuple(typed.charts or ()),
     )
     listed = [i.code for s in template.by_section.values() for i in s.indicators]
     form.check_relations(template.indicators, listed, form.indicator_paths(typed), source)
     form.check_patterns(template.summary, template.results_heading, template.plan_heading, source)
+    form.check_charts(template.charts, template.indicators, source)
     return template
 
 

@@ -93,6 +93,7 @@ class TemplateForm(msgspec.Struct, forbid_unknown_fields=True):
     pad_small_counts: bool = True
     outlier_factor: Annotated[str, msgspec.Meta(max_length=16)] | Annotated[int, msgspec.Meta(ge=0, le=10)] | None = None
     sections: Annotated[list[SectionForm], msgspec.Meta(max_length=MAX_SECTIONS)] = []
+    charts: Annotated[list[Code], msgspec.Meta(max_length=12)] | None = None  # appendix "Biểu đồ"
 
 
 def walk(sections: list[SectionForm], path: str = "sections", depth: int = 1):
@@ -230,6 +231,13 @@ def check_patterns(summary: str, results_heading: str, plan_heading: str, source
         used = set(re.findall(r"\{(\w*)\}", text))
         if used - allowed or text.count("{") != text.count("}"):
             raise fail(source, name, f"chỉ được dùng chỗ giữ {', '.join('{' + a + '}' for a in sorted(allowed))}.")
+
+
+def check_charts(charts: tuple[str, ...], indicators: dict[str, Indicator], source: str) -> None:
+    """Every indicator the appendix "Biểu đồ" draws is one of the template's."""
+    for i, code in enumerate(charts):
+        if code not in indicators:
+            raise fail(source, f"charts[{i}]", f"không có chỉ tiêu “{code}” trong mẫu.")
 
 
 def fail(source: str, path: str, message: str) -> InputError:

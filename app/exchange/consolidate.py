@@ -157,7 +157,11 @@ def build_printed(store: Store, office_code: str, period: Period | str, *,
     extra = (("TỔNG HỢP THEO ĐƠN VỊ", breakdown_table(data.template, result)),
              ("TÌNH HÌNH GỬI BÁO CÁO", completeness_table(result)))
     appendix_title = (*model.appendix_title, sources_line(result)) if model.appendix_title else ()
-    return dataclasses.replace(model, header=header, extra_tables=extra, appendix_title=appendix_title)
+    from app.reporting import trends
+
+    bars = trends.consolidated_bars(store, office_code, period, data.template, result.by_office)
+    return dataclasses.replace(model, header=header, extra_tables=extra, appendix_title=appendix_title,
+                               office_charts=bars)
 
 
 def _consolidated(summary: str) -> str:

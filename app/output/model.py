@@ -63,6 +63,8 @@ class PrintedReport:
     documents: Table | None = None
     extra_tables: tuple[tuple[str, Table], ...] = ()  # (title, table): consolidation appendices
     meta: dict = field(default_factory=dict)
+    charts: tuple = ()  # trends.Trend: the appendix "Biểu đồ"
+    office_charts: tuple = ()  # trends.OfficeBars: a consolidated report's bars by office
 
     def texts(self) -> list[str]:
         """Every string the report prints, in reading order (for same-text checks)."""

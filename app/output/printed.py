@@ -45,6 +45,9 @@ def build(store: Store, office_code: str, period: Period | str, *, as_issued: Re
     data = dataclasses.replace(data, values=values)
     comparisons = aggregate.comparisons(store, office_code, period, data.template, values)
     model = build_from(data, comparisons, _reviewed(store, data))
+    from app.reporting import trends
+
+    model = dataclasses.replace(model, charts=trends.report_charts(store, office_code, period, data.template))
     replaced = _replaced(store, data.report)
     if replaced:
         model = dataclasses.replace(model, header=dataclasses.replace(model.header, replaces=replaced))

@@ -225,6 +225,9 @@ def render(model: PrintedReport) -> bytes:
     _body(doc, model)
     _signature(doc, model)
     _appendix(doc, model)
+    from app.output import charts
+
+    charts.docx_appendix(doc, model)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -202,6 +202,8 @@ def render(model: PrintedReport) -> bytes:
         author=unicodedata.normalize("NFC", model.header.office), subject=f"{model.office_code} {model.period}",
         creator="Báo cáo LĐTBXH", invariant=1, initialFontName=FONT, lang="vi-VN",
     )
-    story = _header(model) + _body(model) + _signature(model) + _appendix(model)
+    from app.output import charts
+
+    story = _header(model) + _body(model) + _signature(model) + _appendix(model) + charts.pdf_appendix(model)
     doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=_page_number)
     return buffer.getvalue()
