@@ -48,6 +48,9 @@ ENGLISH = {
     "Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này":
         "Copy last period's text; its figures show this period's numbers",
     "Chính tả: không có gợi ý": "Spelling: no suggestions",
+    "Chuyển sang Unicode ({encoding}): “{text}”": "Convert to Unicode ({encoding}): “{text}”",
+    "Chỉ chuyển phần gõ bằng bảng mã cũ; phần đã đúng Unicode giữ nguyên. Hoàn tác bằng Ctrl+Z.":
+        "Converts only the text typed in the old encoding; correct Unicode is kept. Undo with Ctrl+Z.",
     "Chưa thực hiện": "Not done",
     "Chỉ tiêu": "Indicator",
     "Chọn bản chụp đã ký": "Choose the signed scan",
