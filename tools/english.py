@@ -48,6 +48,8 @@ ENGLISH = {
     "Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này":
         "Copy last period's text; its figures show this period's numbers",
     "Chính tả: không có gợi ý": "Spelling: no suggestions",
+    "Đơn vị của tôi": "My offices",
+    "Nhận từ cấp dưới": "Received from subordinates",
     "Chuyển sang Unicode ({encoding}): “{text}”": "Convert to Unicode ({encoding}): “{text}”",
     "Chỉ chuyển phần gõ bằng bảng mã cũ; phần đã đúng Unicode giữ nguyên. Hoàn tác bằng Ctrl+Z.":
         "Converts only the text typed in the old encoding; correct Unicode is kept. Undo with Ctrl+Z.",

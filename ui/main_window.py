@@ -111,11 +111,8 @@ class MainWindow(QMainWindow):
             return
         self._office_picked(self.settings.period)
 
-    def _fill_offices(self, offices: list[str], select: str = "") -> None:
-        self.office_picker.clear()
-        self.office_picker.addItems(offices)
-        if select in offices:
-            self.office_picker.setCurrentText(select)
+    def _fill_offices(self, offices, select: str = "") -> None:
+        self.office_picker.set_offices(offices, select)
 
     def reload_offices(self, select: str, period: str = "") -> None:
         """List the offices again, select ``select`` and open ``period`` (or the usual one)."""
