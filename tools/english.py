@@ -48,6 +48,17 @@ ENGLISH = {
     "Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này":
         "Copy last period's text; its figures show this period's numbers",
     "Chính tả: không có gợi ý": "Spelling: no suggestions",
+    "Tổng hợp từ: {offices}": "Consolidated from: {offices}",
+    "chưa đơn vị nào": "no office yet",
+    "Trễ hạn: {offices}": "Late: {offices}",
+    "Cộng cả số liệu của đơn vị mình": "Add my own office's figures",
+    "Bỏ chọn khi số liệu của đơn vị mình đã gồm số của các đơn vị cấp dưới":
+        "Clear this when your own figures already include the subordinate offices'",
+    "Chưa có đơn vị cấp dưới nào gửi báo cáo kỳ này. Vào Đồng bộ → Đồng bộ thư mục dùng chung để nhận các gói mới.":
+        "No subordinate office has sent a report for this period yet. Use Sync → Sync the shared folder to receive new packages.",
+    "Chưa có số liệu của đơn vị nào để tổng hợp.": "No office's figures to consolidate yet.",
+    "Chưa có đơn vị cấp dưới nào gửi trích dẫn cho mục này.": "No subordinate office has sent text for this section yet.",
+    "Xuất báo cáo tổng hợp (PDF, DOCX, XLSX)…": "Export the consolidated report (PDF, DOCX, XLSX)…",
     "Đơn vị của tôi": "My offices",
     "Nhận từ cấp dưới": "Received from subordinates",
     "Chuyển sang Unicode ({encoding}): “{text}”": "Convert to Unicode ({encoding}): “{text}”",

@@ -175,6 +175,8 @@ def legacy_runs(text: str) -> list[LegacyRun]:
     only when legacy words stand on both sides (or only their legacy reading is Vietnamese).
     Fewer than two legacy words in all: no runs.
     """
+    if not any(_hits(text)):
+        return []  # no byte a legacy font leaves: the common case, kept cheap
     spans, count = _stretches(text)
     if count < 2:
         return []

@@ -9,7 +9,7 @@ from ui.operations import Updated
 from ui.operations import exchange as exchange_ops
 from ui.operations import office as office_ops
 
-FORMATS_PDF = "PDF (*.pdf)"
+FORMATS_CONSOLIDATED = "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)"
 KEY_CHANGED = "khóa khác"  # the core's refusal when an office already has another trusted key
 
 
@@ -120,29 +120,40 @@ class ExchangeMenu:
                 .failure(self.ctx.show_error).run()
 
     def show_consolidation(self) -> None:
-        from ui.sync_dialogs import ConsolidationDialog
+        from ui.consolidation_dialog import ConsolidationDialog
 
         section = self.ctx.section()
 
         def shown(view: exchange_ops.Consolidated) -> None:
-            dialog = ConsolidationDialog(view, section, self.ctx.parent, on_export=self.export_consolidated)
+            dialog = ConsolidationDialog(view, section, self.ctx.parent)
             if self.quote_into:
                 dialog.quote_requested.connect(self.quote_into)
+            dialog.include_own_changed.connect(lambda own: self._reload_consolidation(dialog, own))
+            dialog.export_requested.connect(self.export_consolidated)
             self.ctx.keep("consolidation_dialog", dialog)
             dialog.show()
 
         exchange_ops.load_consolidation(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current()) \
             .success(shown).failure(self.ctx.show_error).run()
 
+    def _reload_consolidation(self, dialog, include_own: bool) -> None:
+        exchange_ops.load_consolidation(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current(),
+                                        include_own=include_own).success(dialog.show_view) \
+            .failure(self.ctx.show_error).run()
+
+    def _include_own(self) -> bool:
+        dialog = getattr(self.ctx.parent, "consolidation_dialog", None)
+        return dialog.include_own.isChecked() if dialog is not None else True
+
     def export_consolidated(self) -> None:
         office, period = self.ctx.key()
         path = ask.save_file(self.ctx.parent, _("Xuất báo cáo tổng hợp"), f"BC-TONGHOP-{office}-{period}.pdf",
-                             FORMATS_PDF)
+                             FORMATS_CONSOLIDATED)
         if path:
             self.export_consolidated_to(path)
 
     def export_consolidated_to(self, path: str) -> None:
         exchange_ops.export_consolidated(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current(),
-                                         path=path) \
+                                         path=path, include_own=self._include_own()) \
             .success(lambda target: self.ctx.status(_("Đã xuất ra {path}").format(path=target), 8000)) \
             .failure(self.ctx.show_error).run()
