@@ -48,6 +48,14 @@ ENGLISH = {
     "Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này":
         "Copy last period's text; its figures show this period's numbers",
     "Chính tả: không có gợi ý": "Spelling: no suggestions",
+    "Chưa tin cậy khóa của đơn vị {office}; tệp chưa được đọc. Xin {office} tệp khóa công khai (ở máy {office}: Đồng bộ → Xuất khóa công khai của đơn vị…), đối chiếu dấu vân tay, rồi vào Đồng bộ → Tin cậy khóa của đơn vị… và đồng bộ lại (F9).":
+        "The key of {office} is not trusted yet; the file was not read. Ask {office} for its public key file (on {office}'s computer: Sync → Export the office's public key…), check the fingerprint, then use Sync → Trust an office's key… and sync again (F9).",
+    "Vào Đồng bộ → Tin cậy khóa của đơn vị… và chọn đúng tệp khóa của đơn vị.":
+        "Use Sync → Trust an office's key… and choose the office's right key file.",
+    "Đề nghị {office} gửi lại gói số {seq} (Đồng bộ → Gửi báo cáo lên cấp trên), rồi đồng bộ lại (F9).":
+        "Ask {office} to send package {seq} again (Sync → Send the report upward), then sync again (F9).",
+    "Đề nghị {office} gửi lại; nếu {office} đã đổi khóa, vào Đồng bộ → Tin cậy khóa của đơn vị… với tệp khóa mới.":
+        "Ask {office} to send it again; if {office} changed its key, use Sync → Trust an office's key… with the new key file.",
     "Tổng hợp từ: {offices}": "Consolidated from: {offices}",
     "chưa đơn vị nào": "no office yet",
     "Trễ hạn: {offices}": "Late: {offices}",

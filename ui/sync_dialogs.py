@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui import ask
 from ui.i18n import _
 from ui.operations import exchange as exchange_ops
+from ui.sync_reasons import window_reason
 
 
 def status_label(status: str) -> str:
@@ -40,8 +41,11 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(str(text)))
+            item = QTableWidgetItem(str(text))
+            item.setToolTip(str(text))
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    table.resizeRowsToContents()
 
 
 class _Progress(QObject):
@@ -90,8 +94,9 @@ class SyncDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.cancel_button.setEnabled(False)
-        _fill(self.results, [(status_label(o.status), o.name, o.reason) for o in synced.outcomes])
-        _fill(self.aside, [(path, status_label(status), reason) for path, status, reason in synced.aside])
+        _fill(self.results, [(status_label(o.status), o.name, window_reason(o.reason)) for o in synced.outcomes])
+        _fill(self.aside, [(path, status_label(status), window_reason(reason))
+                           for path, status, reason in synced.aside])
         summary = _("{new} gói mới được nhận, {rejected} bị từ chối, {held} đang chờ; {old} tệp đã xét trước đây.")
         text = summary.format(new=synced.accepted, rejected=synced.rejected, held=synced.held, old=synced.skipped)
         if synced.cancelled:

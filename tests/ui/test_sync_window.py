@@ -52,7 +52,9 @@ def test_province_trusts_syncs_and_consolidates_from_the_window(make_window, qtb
     statuses = sorted(results.item(r, 0).text() for r in range(results.rowCount()))
     assert statuses == ["Từ chối", "Đã nhận"]  # ALUOI's key is not trusted yet
     aside = win.sync_dialog.aside
-    assert aside.rowCount() == 1 and "chưa tin cậy" in aside.item(0, 2).text()
+    reason = aside.item(0, 2).text()
+    assert aside.rowCount() == 1 and reason.startswith("Chưa tin cậy khóa của đơn vị ALUOI")
+    assert "Đồng bộ → Tin cậy khóa của đơn vị…" in reason and "keys" not in reason  # the window's words
     win.exchange_menu.show_consolidation()
     qtbot.waitUntil(lambda: getattr(win, "consolidation_dialog", None) is not None, timeout=5000)
     dialog = win.consolidation_dialog
