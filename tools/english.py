@@ -48,6 +48,11 @@ ENGLISH = {
     "Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này":
         "Copy last period's text; its figures show this period's numbers",
     "Chính tả: không có gợi ý": "Spelling: no suggestions",
+    "Hạn gửi: {day} (đã gửi)": "Due: {day} (sent)",
+    "Hạn gửi: {day} (còn {n} ngày)": "Due: {day} ({n} days left)",
+    "Hạn gửi: {day} (hôm nay)": "Due: {day} (today)",
+    "Hạn gửi: {day} (đã quá hạn {n} ngày)": "Due: {day} ({n} days late)",
+    "Hạn gửi báo cáo do đơn vị cấp trên đặt": "The report's deadline set by the office above",
     "Chưa tin cậy khóa của đơn vị {office}; tệp chưa được đọc. Xin {office} tệp khóa công khai (ở máy {office}: Đồng bộ → Xuất khóa công khai của đơn vị…), đối chiếu dấu vân tay, rồi vào Đồng bộ → Tin cậy khóa của đơn vị… và đồng bộ lại (F9).":
         "The key of {office} is not trusted yet; the file was not read. Ask {office} for its public key file (on {office}'s computer: Sync → Export the office's public key…), check the fingerprint, then use Sync → Trust an office's key… and sync again (F9).",
     "Vào Đồng bộ → Tin cậy khóa của đơn vị… và chọn đúng tệp khóa của đơn vị.":

@@ -21,6 +21,7 @@ from ui.controllers.exchange_menu import ExchangeMenu
 from ui.controllers.layout import WindowLayout, build_pickers
 from ui.controllers.office_menu import OfficeMenu
 from ui.controllers.report_menu import ReportMenu
+from ui.deadline_label import DeadlineLabel
 from ui.findings import FindingsPanel, figure_messages
 from ui.i18n import _, core
 from ui.menus import build_menus
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})
         self.saved_label = QLabel(self)
+        self.deadline_label = DeadlineLabel(self)
+        self.statusBar().addPermanentWidget(self.deadline_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_controllers(bar)
         self._set_enabled(False)
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self.outline.setCurrentItem(items[target])
         self._show_section(target)
         self.update_title()
+        self.deadline_label.show_for(self, sheet)
         self.statusBar().showMessage(_("Đã mở {office} – {period}").format(
             office=data.office.code, period=data.report.period.label), 4000)
 
