@@ -23,12 +23,14 @@ class ExchangeMenu:
         self.sync_now = make_action(p, _("Đồng &bộ thư mục dùng chung…"), self.run_sync, "F9")
         self.consolidation = needs_report.add(make_action(p, _("&Tổng hợp báo cáo cấp dưới…"),
                                                           self.show_consolidation))
+        self.publish = needs_report.add(make_action(p, _("Gửi &mẫu báo cáo và hạn nộp…"), self.publish_for_offices))
         self.trust = make_action(p, _("Tin cậy &khóa của đơn vị…"), self.trust_key)
         self.export_key_action = needs_report.add(make_action(p, _("&Xuất khóa công khai của đơn vị…"),
                                                               self.export_key))
 
     def menu_items(self) -> list:
-        return [self.submit, self.sync_now, self.consolidation, None, self.trust, self.export_key_action]
+        return [self.submit, self.sync_now, self.consolidation, self.publish, None, self.trust,
+                self.export_key_action]
 
     def _folder(self) -> str | None:
         folder = self.ctx.settings().shared_folder
@@ -50,6 +52,26 @@ class ExchangeMenu:
                                    folder=folder) \
             .success(lambda target: self.ctx.status(
                 _("Đã gửi {name} vào thư mục dùng chung.").format(name=target.name), 8000)) \
+            .failure(self.ctx.show_error).run()
+
+    def publish_for_offices(self, dialog=None) -> None:
+        """Đồng bộ → Gửi mẫu báo cáo và hạn nộp…: ``dialog`` already filled (else one is asked)."""
+        from ui.operations import publish as publish_ops
+        from ui.publish_dialog import PublishDialog
+
+        office, period = self.ctx.key()
+        if dialog is None:
+            dialog = PublishDialog(period, self.ctx.parent)
+            self.ctx.keep("publish_dialog", dialog)
+            if not dialog.exec():
+                return
+        folder = self._folder()
+        if not folder:
+            return
+        publish_ops.publish(parent=self.ctx.parent, ops=self.ctx.ops, office=office, folder=folder,
+                            template_path=dialog.template.text().strip(), deadlines=dialog.deadlines) \
+            .success(lambda names: self.ctx.status(
+                _("Đã gửi vào thư mục dùng chung: {names}").format(names=", ".join(names)), 10000)) \
             .failure(self.ctx.show_error).run()
 
     def run_sync(self) -> None:
