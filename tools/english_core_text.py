@@ -170,6 +170,8 @@ ENGLISH = {
         "Number and symbol “{0}” are not in the right form (e.g. 171/LĐTBXH-VP, 12-NQ/TU).",
     "Thông tin đơn vị “{0}” dài quá {1} ký tự.":
         "Office detail “{0}” is longer than {1} characters.",
+    "{0} có vẻ gõ bằng bảng mã {1}; đề nghị chuyển thành: “{2}”.":
+        "{0} looks typed in the {1} encoding; suggested conversion: “{2}”.",
     "Trích yếu văn bản {0} có vẻ gõ bằng bảng mã {1}; đề nghị chuyển thành: “{2}”.":
         "The summary of document {0} looks typed in the {1} encoding; suggested conversion: “{2}”.",
     "Tên tệp “{0}” không dùng được trên Windows; hãy đặt tên khác.":

@@ -26,6 +26,7 @@ from app.domain.model import Task, TaskReview
 from ui import figure_picker
 from ui.citations import readable
 from ui.i18n import _
+from ui.legacy_action import add_legacy_action
 from ui.operations.content import spelling_marks, spelling_suggestions
 
 PREVIEW_DELAY_MS = 150
@@ -52,6 +53,7 @@ class SpellHighlighter(QSyntaxHighlighter):
 def spelling_menu(editor: QPlainTextEdit, pos) -> QMenu:
     """The editor's usual context menu, led by suggestions for the marked word under the mouse."""
     menu = editor.createStandardContextMenu(pos)
+    add_legacy_action(menu, editor)
     cursor = editor.cursorForPosition(pos)
     block, column = cursor.block(), cursor.positionInBlock()
     word = next(((s, n) for s, n in spelling_marks(block.text()) if s <= column <= s + n), None)

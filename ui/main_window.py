@@ -23,6 +23,7 @@ from ui.controllers.history_menu import HistoryMenu
 from ui.controllers.layout import WindowLayout, build_pickers
 from ui.controllers.office_menu import OfficeMenu
 from ui.controllers.report_menu import ReportMenu
+from ui.deadline_label import DeadlineLabel
 from ui.findings import FindingsPanel, figure_messages
 from ui.i18n import _, core
 from ui.menus import build_menus
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.chart_dock = chart_panel.attach(self)
         self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})
         self.saved_label = QLabel(self)
+        self.deadline_label = DeadlineLabel(self)
+        self.statusBar().addPermanentWidget(self.deadline_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_controllers(bar)
         self._set_enabled(False)
@@ -115,11 +118,8 @@ class MainWindow(QMainWindow):
             return
         self._office_picked(self.settings.period)
 
-    def _fill_offices(self, offices: list[str], select: str = "") -> None:
-        self.office_picker.clear()
-        self.office_picker.addItems(offices)
-        if select in offices:
-            self.office_picker.setCurrentText(select)
+    def _fill_offices(self, offices, select: str = "") -> None:
+        self.office_picker.set_offices(offices, select)
 
     def reload_offices(self, select: str, period: str = "") -> None:
         """List the offices again, select ``select`` and open ``period`` (or the usual one)."""
@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.outline.setCurrentItem(items[target])
         self._show_section(target)
         self.update_title()
+        self.deadline_label.show_for(self, sheet)
         self.statusBar().showMessage(_("Đã mở {office} – {period}").format(
             office=data.office.code, period=data.report.period.label), 4000)
 

@@ -6,25 +6,21 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QProgressBar,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
 )
 
 from ui import ask
 from ui.i18n import _
 from ui.operations import exchange as exchange_ops
+from ui.sync_reasons import window_reason
 
 
 def status_label(status: str) -> str:
@@ -45,8 +41,11 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(str(text)))
+            item = QTableWidgetItem(str(text))
+            item.setToolTip(str(text))
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    table.resizeRowsToContents()
 
 
 class _Progress(QObject):
@@ -95,8 +94,9 @@ class SyncDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.cancel_button.setEnabled(False)
-        _fill(self.results, [(status_label(o.status), o.name, o.reason) for o in synced.outcomes])
-        _fill(self.aside, [(path, status_label(status), reason) for path, status, reason in synced.aside])
+        _fill(self.results, [(status_label(o.status), o.name, window_reason(o.reason)) for o in synced.outcomes])
+        _fill(self.aside, [(path, status_label(status), window_reason(reason))
+                           for path, status, reason in synced.aside])
         summary = _("{new} gói mới được nhận, {rejected} bị từ chối, {held} đang chờ; {old} tệp đã xét trước đây.")
         text = summary.format(new=synced.accepted, rejected=synced.rejected, held=synced.held, old=synced.skipped)
         if synced.cancelled:
@@ -126,69 +126,3 @@ class TrustDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(buttons)
-
-
-class ConsolidationDialog(QDialog):
-    """Who submitted, the figures by office, and subordinate offices' text to quote."""
-
-    quote_requested = Signal(str)
-
-    def __init__(self, view: exchange_ops.Consolidated, section: str, parent=None, on_export=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Tổng hợp {period}").format(period=view.period_label))
-        self.resize(960, 620)
-        self.quotes = view.quotes
-        self.completeness = _table(self, [_("Mã"), _("Đơn vị"), _("Tình trạng"), _("Bản"), _("Ngày gửi"),
-                                          _("Hạn gửi")])
-        _fill(self.completeness, list(view.completeness))
-        self.breakdown = _table(self, list(view.columns))
-        _fill(self.breakdown, list(view.breakdown))
-        tabs = QTabWidget(self)
-        tabs.addTab(self.completeness, _("Tình hình gửi báo cáo"))
-        tabs.addTab(self.breakdown, _("Số liệu theo đơn vị"))
-        tabs.addTab(self._quotes_tab(view.sections, section), _("Nội dung các đơn vị"))
-        self.summary = QLabel(_("Chưa gửi: {offices}").format(offices=", ".join(view.missing)) if view.missing
-                              else _("Tất cả đơn vị đã gửi."), self)
-        buttons = QDialogButtonBox(self)
-        if on_export:
-            buttons.addButton(_("Xuất báo cáo tổng hợp (PDF)…"),
-                              QDialogButtonBox.ButtonRole.ActionRole).clicked.connect(on_export)
-        buttons.addButton(_("Đóng"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(tabs)
-        layout.addWidget(buttons)
-        self._show_quotes()
-
-    def _quotes_tab(self, sections, section: str) -> QDialog:
-        self.section = QComboBox(self)
-        for code, title in sections:
-            self.section.addItem(title, code)
-        self.section.setCurrentIndex(max(self.section.findData(section), 0))
-        self.section.currentIndexChanged.connect(self._show_quotes)
-        self.quote_list = QListWidget(self)
-        self.quote_list.setWordWrap(True)
-        self.quote_view = QTextBrowser(self)
-        quote_button = QPushButton(_("Chèn đoạn đã chọn vào nội dung"), self)
-        quote_button.clicked.connect(self._quote)
-        quotes_tab = QVBoxLayout()
-        row = QHBoxLayout()
-        row.addWidget(QLabel(_("Mục"), self))
-        row.addWidget(self.section, 1)
-        quotes_tab.addLayout(row)
-        quotes_tab.addWidget(self.quote_list)
-        quotes_tab.addWidget(quote_button)
-        holder = QDialog(self)
-        holder.setLayout(quotes_tab)
-        return holder
-
-    def _show_quotes(self, *_args) -> None:
-        self.quote_list.clear()
-        for office, texts in self.quotes.get(self.section.currentData(), []):
-            for text in texts:
-                self.quote_list.addItem(f"[{office}] {text}")
-
-    def _quote(self) -> None:
-        item = self.quote_list.currentItem()
-        if item:
-            self.quote_requested.emit(item.text().split("] ", 1)[1])

@@ -100,14 +100,103 @@ class LegacyText:
     suggestion: str
 
 
+@dataclass(frozen=True)
+class LegacyRun:
+    """One stretch ``text[start:end]`` typed in a legacy font, and its Unicode text."""
+
+    start: int
+    end: int
+    converted: str
+    encoding: str
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _hits(text: str) -> tuple[int, int]:
+    return sum(1 for ch in text if ch in _TCVN3_EXCLUSIVE), len(_VNI_EVIDENCE.findall(text))
+
+
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’…–—"
+
+
+def _kind(word: str) -> str:
+    """"unicode" (a letter only Unicode has), "legacy" (a legacy byte), "plain" (ASCII) or "ambiguous"."""
+    if any(ord(ch) > 0xFF for ch in word):
+        return "unicode"
+    if any(_hits(word)):
+        return "legacy"
+    if word.isascii():
+        return "plain"
+    from app.checks.syllables import is_syllable  # a word either could write: which reading is Vietnamese?
+
+    core = word.strip(_PUNCTUATION)
+    readings = [is_syllable(unicodedata.normalize("NFC", text).lower()) for text in (core, *_convert_both(core))]
+    if readings[0] and not any(readings[1:]):
+        return "unicode"
+    return "legacy" if any(readings[1:]) and not readings[0] else "ambiguous"
+
+
+def _convert_both(text: str) -> tuple[str, str]:
+    return "".join(_TCVN3.get(ch, ch) for ch in text), _VNI_PATTERN.sub(lambda m: _VNI[m.group(0)], text)
+
+
+def _stretches(text: str) -> tuple[list[tuple[int, int]], int]:
+    """Spans from a legacy word to the last legacy word before a word only Unicode can write; legacy words."""
+    spans: list[tuple[int, int]] = []
+    start = end = None
+    count = 0
+    for match in _WORD.finditer(text):
+        kind = _kind(match.group(0))
+        if kind == "unicode":
+            if start is not None:
+                spans.append((start, end))
+            start = end = None
+        elif kind == "legacy":
+            start = match.start() if start is None else start
+            end, count = match.end(), count + 1
+    if start is not None:
+        spans.append((start, end))
+    return spans, count
+
+
+def _convert(text: str) -> tuple[str, str]:
+    tcvn3, vni = _hits(text)
+    if tcvn3 >= 2 or (tcvn3 and tcvn3 >= vni):
+        return "TCVN3", unicodedata.normalize("NFC", "".join(_TCVN3.get(ch, ch) for ch in text))
+    return "VNI", unicodedata.normalize("NFC", _VNI_PATTERN.sub(lambda m: _VNI[m.group(0)], text))
+
+
+def legacy_runs(text: str) -> list[LegacyRun]:
+    """The exact stretches of ``text`` typed in TCVN3/VNI, each with its conversion.
+
+    Words that only Unicode can write (ế, ư, đ…) end a stretch, so correct Unicode text around or
+    between legacy text is never converted; words that either could be ("các", "là") are converted
+    only when legacy words stand on both sides (or only their legacy reading is Vietnamese).
+    Fewer than two legacy words in all: no runs.
+    """
+    if not any(_hits(text)):
+        return []  # no byte a legacy font leaves: the common case, kept cheap
+    spans, count = _stretches(text)
+    if count < 2:
+        return []
+    runs = []
+    for start, end in spans:
+        encoding, converted = _convert(text[start:end])
+        runs.append(LegacyRun(start, end, converted, encoding))
+    return runs
+
+
+def apply_runs(text: str, runs: list[LegacyRun]) -> str:
+    """``text`` with every run replaced by its conversion."""
+    for run in sorted(runs, key=lambda r: r.start, reverse=True):
+        text = text[: run.start] + run.converted + text[run.end :]
+    return text
+
+
 def detect_legacy(text: str) -> LegacyText | None:
-    """Detect TCVN3 or VNI mojibake; return the suggested conversion, or None."""
-    tcvn3_hits = sum(1 for ch in text if ch in _TCVN3_EXCLUSIVE)
-    vni_hits = len(_VNI_EVIDENCE.findall(text))
-    if max(tcvn3_hits, vni_hits) < 2:
+    """Detect TCVN3 or VNI mojibake; return the suggested conversion of its legacy runs, or None."""
+    runs = legacy_runs(text)
+    if not runs:
         return None
-    if tcvn3_hits >= 2:
-        converted = "".join(_TCVN3.get(ch, ch) for ch in text)
-        return LegacyText("TCVN3", unicodedata.normalize("NFC", converted))
-    converted = _VNI_PATTERN.sub(lambda m: _VNI[m.group(0)], text)
-    return LegacyText("VNI", unicodedata.normalize("NFC", converted))
+    return LegacyText(runs[0].encoding, apply_runs(text, runs))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import formatting, narrative
+from app.domain.legacy_fields import legacy_fields
 from app.domain.model import ReportData, Value
 from app.domain.template import Indicator, Template
 from app.domain.text import detect_legacy
@@ -189,6 +190,10 @@ def _check_text(data: ReportData) -> list[Finding]:
             out.append(Finding(Severity.WARNING, doc.section, None,
                                f"Trích yếu văn bản {doc.ref} có vẻ gõ bằng bảng mã {legacy.encoding}; "
                                f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”."))
+    for item in legacy_fields(data):
+        out.append(Finding(Severity.WARNING, item.section, item.indicator,
+                           f"{item.field} có vẻ gõ bằng bảng mã {item.legacy.encoding}; "
+                           f"đề nghị chuyển thành: “{item.legacy.suggestion[:80]}”.", "legacy"))
     return out
 
 

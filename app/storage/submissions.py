@@ -15,6 +15,12 @@ class Submissions:
         """The deadline ``office_code`` set for ``period`` (inside the caller's transaction)."""
         exchange.set_deadline(self.db, office_code, period, due)
 
+    def set_deadlines(self, office_code: str, deadlines: dict[str, str]) -> None:
+        """Every ``period → due`` of ``deadlines`` set by ``office_code``, in one transaction."""
+        with self.db.atomic():
+            for period, due in deadlines.items():
+                exchange.set_deadline(self.db, office_code, period, due)
+
     def deadline(self, office_code: str, period: str) -> str:
         """The due date ``office_code`` set for ``period``, or ""."""
         return exchange.deadline(self.db, office_code, period) or ""

@@ -1,3 +1,4 @@
+import copy
 import dataclasses
 from decimal import Decimal
 
@@ -103,3 +104,31 @@ def test_an_empty_report_is_an_error_and_missing_figures_are_warnings(sample_dat
     partial = validate(_with(sample_data, GPLD_CAP=None, GPLD_XAC_NHAN=None))
     section = [f for f in partial if f.section == "VL" and "chưa nhập 2 chỉ tiêu" in f.message]
     assert section and section[0].severity is Severity.WARNING and section[0].indicator == "GPLD_CAP"
+
+
+def _tcvn3(text):
+    from app.domain.text import _TCVN3
+    reverse = {dst: src for src, dst in _TCVN3.items()}
+    return "".join(reverse.get(ch, ch) for ch in text)
+
+
+@pytest.mark.parametrize("field, label", [
+    ("authority", "Cơ quan chủ quản"), ("name", "Tên cơ quan"), ("signer_name", "Người ký"), ("place", "Địa danh"),
+])
+def test_an_office_profile_field_typed_in_tcvn3_is_flagged(sample_data, field, label):
+    """A TCVN3 authority line would print as “CÉNG HOΜ X·…”: the warning names the field and the conversion."""
+    profiles = [dataclasses.replace(p, **{field: _tcvn3("cộng hoà xã hội chủ nghĩa")}) for p in sample_data.office.profiles]
+    office = dataclasses.replace(sample_data.office, profiles=tuple(profiles))
+    findings = validate(dataclasses.replace(sample_data, office=office))
+    hits = [f for f in findings if f.rule == "legacy"]
+    assert [f.severity for f in hits] == [Severity.WARNING]
+    assert hits[0].message.startswith(label) and "“cộng hoà xã hội chủ nghĩa”" in hits[0].message
+
+
+def test_a_template_label_typed_in_vni_is_flagged(sample_data):
+    template = copy.deepcopy(sample_data.template)
+    section = template.sections[0]
+    section.title = "Ngöôøi ñöôïc hoã trôï vieäc laøm"
+    hits = [f for f in validate(dataclasses.replace(sample_data, template=template)) if f.rule == "legacy"]
+    assert [f.section for f in hits] == [section.code]
+    assert "Người được hỗ trợ việc làm" in hits[0].message and "VNI" in hits[0].message

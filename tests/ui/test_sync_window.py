@@ -52,7 +52,9 @@ def test_province_trusts_syncs_and_consolidates_from_the_window(make_window, qtb
     statuses = sorted(results.item(r, 0).text() for r in range(results.rowCount()))
     assert statuses == ["Từ chối", "Đã nhận"]  # ALUOI's key is not trusted yet
     aside = win.sync_dialog.aside
-    assert aside.rowCount() == 1 and "chưa tin cậy" in aside.item(0, 2).text()
+    reason = aside.item(0, 2).text()
+    assert aside.rowCount() == 1 and reason.startswith("Chưa tin cậy khóa của đơn vị ALUOI")
+    assert "Đồng bộ → Tin cậy khóa của đơn vị…" in reason and "keys" not in reason  # the window's words
     win.exchange_menu.show_consolidation()
     qtbot.waitUntil(lambda: getattr(win, "consolidation_dialog", None) is not None, timeout=5000)
     dialog = win.consolidation_dialog
@@ -124,3 +126,47 @@ def test_a_changed_key_can_replace_the_trusted_one_after_confirmation(make_windo
     newer = keys_mod.read_key_file(tmp_path / "again" / "PHULOC.key")
     win.exchange_menu.trust_key(str(tmp_path / "again" / "PHULOC.key"))
     qtbot.waitUntil(lambda: query(db, "SELECT fingerprint FROM trusted_key") == [(newer.fingerprint,)], timeout=5000)
+
+
+def test_consolidation_dialog_lists_sources_says_when_a_tab_is_empty_and_exports_every_format(
+        make_window, qtbot, tmp_path, monkeypatch):
+    share = tmp_path / "share"
+    share.mkdir()
+    province = tmp_path / "hue.sqlite3"
+    opened, store = _office_db(province, "HUE", "province")
+    report = store.open_report("HUE", "2020-Q1")
+    store.content.enter(report, "VL_MOI", "100")
+    settings_mod.update(store, office="HUE", period="2020-Q1", shared_folder=str(share))
+    opened.close()
+    _district(tmp_path, share, "PHULOC")
+    win = make_window(province)
+    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
+    win.exchange_menu.trust_key(str(tmp_path / "PHULOC.key"))
+    qtbot.waitUntil(lambda: query(province, "SELECT office_code FROM trusted_key") == [("PHULOC",)], timeout=5000)
+    win.exchange_menu.run_sync()
+    qtbot.waitUntil(lambda: win.sync_dialog.finished_run, timeout=10000)
+    win.exchange_menu.show_consolidation()
+    qtbot.waitUntil(lambda: getattr(win, "consolidation_dialog", None) is not None, timeout=5000)
+    dialog = win.consolidation_dialog
+    assert dialog.summary.text() == "Tổng hợp từ: HUE, PHULOC · Tất cả đơn vị đã gửi."
+    assert dialog.include_own.isChecked()
+    vl = next(r for r in range(dialog.breakdown.rowCount()) if "VL_MOI" in dialog.breakdown.item(r, 0).text()
+              or "việc làm mới" in dialog.breakdown.item(r, 0).text().lower())
+    cells = [dialog.breakdown.item(vl, c).text() for c in range(dialog.breakdown.columnCount())]
+    assert "600" in cells  # 100 own + 500 from PHULOC, by hand
+    dialog.include_own.setChecked(False)
+    qtbot.waitUntil(lambda: dialog.summary.text() == "Tổng hợp từ: PHULOC · Tất cả đơn vị đã gửi.", timeout=5000)
+    cells = [dialog.breakdown.item(vl, c).text() for c in range(dialog.breakdown.columnCount())]
+    assert "600" not in cells and "500" in cells
+    dialog.section.setCurrentIndex(dialog.section.findData("TTLD") if dialog.section.findData("TTLD") >= 0 else 0)
+    empty = [i for i in range(dialog.section.count()) if not dialog.quotes.get(dialog.section.itemData(i))]
+    dialog.section.setCurrentIndex(empty[0])
+    assert not dialog.empty_quotes.isHidden() and dialog.quote_list.isHidden()
+    assert "Chưa có đơn vị cấp dưới nào gửi trích dẫn" in dialog.empty_quotes.text()
+    assert not hasattr(dialog, "quote_view")
+    for suffix, magic in ((".pdf", b"%PDF"), (".docx", b"PK"), (".xlsx", b"PK")):
+        target = tmp_path / f"tonghop{suffix}"
+        win.exchange_menu.export_consolidated_to(str(target))
+        qtbot.waitUntil(target.exists, timeout=15000)
+        assert target.read_bytes().startswith(magic)

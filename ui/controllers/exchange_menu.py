@@ -9,7 +9,7 @@ from ui.operations import Updated
 from ui.operations import exchange as exchange_ops
 from ui.operations import office as office_ops
 
-FORMATS_PDF = "PDF (*.pdf)"
+FORMATS_CONSOLIDATED = "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)"
 KEY_CHANGED = "khóa khác"  # the core's refusal when an office already has another trusted key
 
 
@@ -23,12 +23,14 @@ class ExchangeMenu:
         self.sync_now = make_action(p, _("Đồng &bộ thư mục dùng chung…"), self.run_sync, "F9")
         self.consolidation = needs_report.add(make_action(p, _("&Tổng hợp báo cáo cấp dưới…"),
                                                           self.show_consolidation))
+        self.publish = needs_report.add(make_action(p, _("Gửi &mẫu báo cáo và hạn nộp…"), self.publish_for_offices))
         self.trust = make_action(p, _("Tin cậy &khóa của đơn vị…"), self.trust_key)
         self.export_key_action = needs_report.add(make_action(p, _("&Xuất khóa công khai của đơn vị…"),
                                                               self.export_key))
 
     def menu_items(self) -> list:
-        return [self.submit, self.sync_now, self.consolidation, None, self.trust, self.export_key_action]
+        return [self.submit, self.sync_now, self.consolidation, self.publish, None, self.trust,
+                self.export_key_action]
 
     def _folder(self) -> str | None:
         folder = self.ctx.settings().shared_folder
@@ -50,6 +52,26 @@ class ExchangeMenu:
                                    folder=folder) \
             .success(lambda target: self.ctx.status(
                 _("Đã gửi {name} vào thư mục dùng chung.").format(name=target.name), 8000)) \
+            .failure(self.ctx.show_error).run()
+
+    def publish_for_offices(self, dialog=None) -> None:
+        """Đồng bộ → Gửi mẫu báo cáo và hạn nộp…: ``dialog`` already filled (else one is asked)."""
+        from ui.operations import publish as publish_ops
+        from ui.publish_dialog import PublishDialog
+
+        office, period = self.ctx.key()
+        if dialog is None:
+            dialog = PublishDialog(period, self.ctx.parent)
+            self.ctx.keep("publish_dialog", dialog)
+            if not dialog.exec():
+                return
+        folder = self._folder()
+        if not folder:
+            return
+        publish_ops.publish(parent=self.ctx.parent, ops=self.ctx.ops, office=office, folder=folder,
+                            template_path=dialog.template.text().strip(), deadlines=dialog.deadlines) \
+            .success(lambda names: self.ctx.status(
+                _("Đã gửi vào thư mục dùng chung: {names}").format(names=", ".join(names)), 10000)) \
             .failure(self.ctx.show_error).run()
 
     def run_sync(self) -> None:
@@ -120,29 +142,40 @@ class ExchangeMenu:
                 .failure(self.ctx.show_error).run()
 
     def show_consolidation(self) -> None:
-        from ui.sync_dialogs import ConsolidationDialog
+        from ui.consolidation_dialog import ConsolidationDialog
 
         section = self.ctx.section()
 
         def shown(view: exchange_ops.Consolidated) -> None:
-            dialog = ConsolidationDialog(view, section, self.ctx.parent, on_export=self.export_consolidated)
+            dialog = ConsolidationDialog(view, section, self.ctx.parent)
             if self.quote_into:
                 dialog.quote_requested.connect(self.quote_into)
+            dialog.include_own_changed.connect(lambda own: self._reload_consolidation(dialog, own))
+            dialog.export_requested.connect(self.export_consolidated)
             self.ctx.keep("consolidation_dialog", dialog)
             dialog.show()
 
         exchange_ops.load_consolidation(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current()) \
             .success(shown).failure(self.ctx.show_error).run()
 
+    def _reload_consolidation(self, dialog, include_own: bool) -> None:
+        exchange_ops.load_consolidation(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current(),
+                                        include_own=include_own).success(dialog.show_view) \
+            .failure(self.ctx.show_error).run()
+
+    def _include_own(self) -> bool:
+        dialog = getattr(self.ctx.parent, "consolidation_dialog", None)
+        return dialog.include_own.isChecked() if dialog is not None else True
+
     def export_consolidated(self) -> None:
         office, period = self.ctx.key()
         path = ask.save_file(self.ctx.parent, _("Xuất báo cáo tổng hợp"), f"BC-TONGHOP-{office}-{period}.pdf",
-                             FORMATS_PDF)
+                             FORMATS_CONSOLIDATED)
         if path:
             self.export_consolidated_to(path)
 
     def export_consolidated_to(self, path: str) -> None:
         exchange_ops.export_consolidated(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current(),
-                                         path=path) \
+                                         path=path, include_own=self._include_own()) \
             .success(lambda target: self.ctx.status(_("Đã xuất ra {path}").format(path=target), 8000)) \
             .failure(self.ctx.show_error).run()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QToolBar, QWidget
 
 from ui.i18n import _
+from ui.office_box import OfficeBox
 from ui.period_box import PeriodBox
 
 WANTED = QSize(1280, 800)  # on a large screen
@@ -88,7 +89,7 @@ class WindowLayout:
 
 def build_pickers(window: QMainWindow) -> QToolBar:
     """The toolbar's office and period boxes (kept on ``window`` as ``office_picker`` and ``period_picker``)."""
-    window.office_picker = QComboBox(window)
+    window.office_picker = OfficeBox(window)
     window.office_picker.setToolTip(_("Đơn vị"))
     window.office_picker.setMinimumWidth(120)
     window.period_picker = PeriodBox(window)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from app.reporting.changes import Changes
 from app.reporting.desk import Sheet
 from ui.operations.op import Op
-from ui.operations.report import export_report
 from ui.operations.runner import Operations
 
 if TYPE_CHECKING:
@@ -47,6 +46,9 @@ class Consolidated:
     quotes: dict[str, list[tuple[str, list[str]]]]  # section → (office, paragraphs)
     sections: tuple[tuple[str, str], ...]
     missing: tuple[str, ...]
+    included: tuple[str, ...] = ()
+    late: tuple[str, ...] = ()
+    include_own: bool = True
 
 
 def submit_report(*, parent, ops: Operations, sheet: Sheet, folder: str) -> Op:
@@ -98,14 +100,15 @@ def export_key(*, parent, ops: Operations, office: str, path: str) -> Op:
     return Op(parent, ops).database(lambda store: keys.export_key(store, office, path))
 
 
-def load_consolidation(*, parent, ops: Operations, sheet: Sheet) -> Op:
-    """The period's consolidation over subordinate offices; gives a ``Consolidated``."""
+def load_consolidation(*, parent, ops: Operations, sheet: Sheet, include_own: bool = True) -> Op:
+    """The period's consolidation over subordinate offices (and the office's own figures unless
+    ``include_own`` is False); gives a ``Consolidated``."""
     from app.exchange import consolidate
 
     office, period = sheet.report.office_code, str(sheet.report.period)
 
     def step(store) -> Consolidated:
-        result = consolidate.consolidate(store, office, period)
+        result = consolidate.consolidate(store, office, period, include_own=include_own)
         table = consolidate.breakdown_table(result.template, result)
         rows = consolidate.completeness_table(result).rows
         sections = result.template.section_list()
@@ -113,11 +116,21 @@ def load_consolidation(*, parent, ops: Operations, sheet: Sheet) -> Op:
             result.period.label, tuple(tuple(c.text for c in row[1:]) for row in rows), tuple(table.columns),
             tuple(tuple(c.text for c in row) for row in table.rows),
             {s.code: consolidate.quotes(store, result, s.code) for s in sections},
-            tuple((s.code, f"{s.number}. {s.title}") for s in sections), tuple(result.missing))
+            tuple((s.code, f"{s.number}. {s.title}") for s in sections), tuple(result.missing),
+            tuple(result.included), tuple(result.late), include_own)
 
     return Op(parent, ops).database(step)
 
 
-def export_consolidated(*, parent, ops: Operations, sheet: Sheet, path: str) -> Op:
-    """The consolidated report as PDF, written atomically to ``path``."""
-    return export_report(parent=parent, ops=ops, sheet=sheet, fmt="pdf", path=path, consolidated=True)
+def export_consolidated(*, parent, ops: Operations, sheet: Sheet, path: str, include_own: bool = True) -> Op:
+    """The consolidated report as PDF, DOCX or XLSX (by the name's ending), written atomically to ``path``."""
+    from app.commands import cli_actions
+    from app.exchange import consolidate
+    from app.fsutil import write_atomic
+
+    office, period = sheet.report.office_code, str(sheet.report.period)
+    fmt = path.rsplit(".", 1)[-1].lower() if path.lower().endswith((".docx", ".xlsx")) else "pdf"
+    render = cli_actions.renderer(fmt)
+    return (Op(parent, ops)
+            .database(lambda store: consolidate.build_printed(store, office, period, include_own=include_own))
+            .pool(lambda model: write_atomic(path, render(model))))

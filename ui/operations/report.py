@@ -10,17 +10,18 @@ from app.reporting import desk, issuing
 from app.reporting import settings as settings_mod
 from app.reporting.changes import Changes
 from app.reporting.desk import Sheet
+from ui.operations.offices import choices as office_choices
 from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
 
 
 def load_start(*, parent, ops: Operations) -> Op:
     """The saved settings and the offices' codes, to start the window with."""
-    return Op(parent, ops).database(lambda store: (settings_mod.load(store), [o.code for o in store.offices()]))
+    return Op(parent, ops).database(lambda store: (settings_mod.load(store), office_choices(store.offices())))
 
 
 def list_offices(*, parent, ops: Operations) -> Op:
-    return Op(parent, ops).database(lambda store: [o.code for o in store.offices()])
+    return Op(parent, ops).database(lambda store: office_choices(store.offices()))
 
 
 def list_periods(*, parent, ops: Operations, office: str, preferred: str = "") -> Op:
