@@ -7,17 +7,18 @@ the top centre. Same text as the PDF: both render ``PrintedReport``.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from app.output import render_pdf
+from app.output import fitting, render_pdf
 from app.output.printed import Heading, PrintedReport
 from app.output.printed import Table as ModelTable
 from app.output.render_pdf import MOTTO, NATIONAL
@@ -105,7 +106,9 @@ def _wrapped(text: str, bold: bool) -> str:
     """Break header names where the PDF breaks them (Word would break anywhere)."""
     render_pdf._register_fonts()
     font = render_pdf.FONT + ("-Bold" if bold else "")
-    return "\n".join(render_pdf._lines(_nfc(text), font, 13, Mm(71).pt))
+    lines = fitting.header_lines(_nfc(text), font, 13, Mm(71).pt)
+    # a dash is held to the word before it, should Word's metrics break the line again
+    return "\n".join(re.sub(r" ([–—-])(?= |$)", "\u00a0\\1", line) for line in lines)
 
 
 def _no_cell_margins(table) -> None:
@@ -156,7 +159,7 @@ def _header(doc, model: PrintedReport) -> None:
 def _body(doc, model: PrintedReport) -> None:
     for block in model.body:
         if isinstance(block, Heading):
-            _para(doc, block.text, 14, bold=True, italic=block.level == 2, align=JUSTIFY, indent_mm=10,
+            _para(doc, block.text, 14, bold=True, italic=block.level == 2, align=LEFT, indent_mm=10,
                   after=6, line=1.15)
         else:
             _para(doc, block.text, 14, align=JUSTIFY, indent_mm=10, after=6, line=1.15)
@@ -181,14 +184,20 @@ def _signature(doc, model: PrintedReport) -> None:
 def _table(doc, model_table: ModelTable, size: float = 10) -> None:
     table = doc.add_table(rows=1 + len(model_table.rows), cols=len(model_table.columns))
     table.style = "Table Grid"
-    total = sum(model_table.widths)
     for i, name in enumerate(model_table.columns):
         _para(_cell(table, 0, i), name, size, bold=True)
     for r, row in enumerate(model_table.rows, start=1):
         for c, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True)):
             centred = model_table.columns[c] == "TT"
-            _para(_cell(table, r, c), cell.text, size, align=RIGHT if numeric else CENTER if centred else LEFT)
-    _fixed_widths(table, [165 * w / total for w in model_table.widths])
+            text = fitting.figure_lines(cell.text) if numeric else cell.text
+            _para(_cell(table, r, c), text, size, align=RIGHT if numeric else CENTER if centred else LEFT)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    render_pdf._register_fonts()
+    # Word's cell margins are 1,9 mm a side; widths in points, as the PDF measures them
+    points = fitting.fitted_widths(model_table, Mm(165).pt, size, Mm(3.8).pt + 6, render_pdf.FONT)
+    _fixed_widths(table, [p * 25.4 / 72 for p in points])
 
 
 def _appendix(doc, model: PrintedReport) -> None:
