@@ -205,7 +205,8 @@ def _appendix(doc, model: PrintedReport) -> None:
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     sizes = ((14, True, False), (14, True, False), (13, False, True))
-    for line, (size, bold, italic) in zip(model.appendix_title, sizes, strict=False):
+    for index, line in enumerate(model.appendix_title):  # further lines (sources) as the third
+        size, bold, italic = sizes[min(index, 2)]
         _para(doc, line, size, bold=bold, italic=italic, after=4)
     if model.appendix:
         _table(doc, model.appendix)

@@ -163,8 +163,8 @@ def _appendix(model: PrintedReport) -> list:
         return []
     out: list = [PageBreak()]
     styles = [_style("ap0", 14, bold=True), _style("ap1", 14, bold=True), _style("ap2", 13, italic=True, after=8)]
-    for line, style in zip(model.appendix_title, styles, strict=False):
-        out.append(_p(line, style))
+    for index, line in enumerate(model.appendix_title):  # further lines (sources) as the third
+        out.append(_p(line, styles[min(index, 2)]))
     if model.appendix:
         out.append(_table(model.appendix))
     if model.documents:

@@ -198,3 +198,23 @@ def test_docx_appendix_columns_fit_tt_and_units_and_cells_centre_vertically(db, 
         assert needed + margins < widths[c], (column, needed, widths[c])
     assert "lượt người" in [row.cells[head.index("Đơn vị tính")].text for row in table.rows]
     assert {cell.vertical_alignment for row in table.rows for cell in row.cells} == {WD_ALIGN_VERTICAL.CENTER}
+
+
+def test_every_appendix_title_line_prints_in_pdf_and_docx(db, tmp_path):
+    """A consolidated report adds a line naming its sources: PDF and DOCX print it like the rest."""
+    import dataclasses
+
+    from app.output import printed, render_docx
+    from app.storage import db as dbmod
+    from app.storage.store import Store
+    opened = dbmod.open_database(str(db))
+    try:
+        model = printed.build(Store(opened.db), "PLOC", "2020-Q1")
+    finally:
+        opened.close()
+    sources = "(Tổng hợp từ số liệu của PLOC, HUE; trễ hạn: HUE)"
+    model = dataclasses.replace(model, appendix_title=(*model.appendix_title, sources))
+    pdf = norm(pdf_text(render_pdf.render(model), tmp_path))
+    docx = [norm(p.text) for p in DocxDocument(io.BytesIO(render_docx.render(model))).paragraphs]
+    for line in model.appendix_title:
+        assert norm(line) in pdf and norm(line) in docx, line
