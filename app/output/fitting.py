@@ -78,8 +78,11 @@ def fitted_widths(model_table: Table, total: float, size: float, padding: float,
         if name in NO_WRAP:
             words += [(t, font) for t in texts]
         needs.append(max((_width(w, f, size) for w, f in words), default=0) + padding)
+    if sum(needs) > total:  # a label's long word may break rather than a figure or a unit
+        needs = [n if model_table.numeric[c] or name in NO_WRAP else 0
+                 for c, (n, name) in enumerate(zip(needs, model_table.columns, strict=True))]
     if sum(needs) > total:
-        return widths  # too many columns to fit every word: the proportions, words may break
+        return widths  # too many columns to fit: the proportions
     for _ in range(len(widths)):
         short = sum(max(0.0, n - w) for n, w in zip(needs, widths, strict=True))
         spare = [max(0.0, w - n) for n, w in zip(needs, widths, strict=True)]

@@ -24,6 +24,7 @@ from app.output.printed import Table as ModelTable
 from app.output.render_pdf import MOTTO, NATIONAL
 
 FONT = "Times New Roman"
+CELL_MARGIN = 57  # twips (1 mm) each side of a table cell's text
 CENTER, JUSTIFY, LEFT, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY,
                                 WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT)
 
@@ -111,11 +112,12 @@ def _wrapped(text: str, bold: bool) -> str:
     return "\n".join(re.sub(r" ([–—-])(?= |$)", "\u00a0\\1", line) for line in lines)
 
 
-def _no_cell_margins(table) -> None:
+def _no_cell_margins(table, twips: int = 0) -> None:
+    """Cell margins left and right (none by default: the header block aligns with the page)."""
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), "0")
+        element.set(qn("w:w"), str(twips))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     table._tbl.tblPr.append(margins)
@@ -194,9 +196,10 @@ def _table(doc, model_table: ModelTable, size: float = 10) -> None:
     for row in table.rows:
         for cell in row.cells:
             cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    _no_cell_margins(table, CELL_MARGIN)
     render_pdf._register_fonts()
-    # Word's cell margins are 1,9 mm a side; widths in points, as the PDF measures them
-    points = fitting.fitted_widths(model_table, Mm(165).pt, size, Mm(3.8).pt + 6, render_pdf.FONT)
+    # widths in points, as the PDF measures them: the two cell margins and a little room
+    points = fitting.fitted_widths(model_table, Mm(165).pt, size, 2 * CELL_MARGIN / 20 + 4, render_pdf.FONT)
     _fixed_widths(table, [p * 25.4 / 72 for p in points])
 
 

@@ -9,6 +9,7 @@ import pytest
 from docx import Document as DocxDocument
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.units import mm
@@ -186,7 +187,8 @@ def test_docx_appendix_columns_fit_tt_and_units_and_cells_centre_vertically(db, 
                                                          and len(t.columns) == 9)
     widths = [c.width.pt for c in table.columns]
     assert abs(sum(widths) - 165 * 72 / 25.4) < 1  # the text width of the page
-    margins = 2 * 1.9 * 72 / 25.4  # Word's cell margins
+    mar = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    margins = sum(int(mar.find(qn(f"w:{side}")).get(qn("w:w"))) for side in ("left", "right")) / 20
     head = [c.text for c in table.rows[0].cells]
     for column in ("TT", "Đơn vị tính", "Kỳ này"):
         c = head.index(column)
