@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from app.domain import kinds, narrative
-from app.domain.model import ReportData
+from app.domain import formatting, kinds, narrative
+from app.domain.model import ReportData, Value
+from app.domain.numbers import SUFFIX_QUALIFIERS
 from app.domain.template import Indicator, Template
 from app.output.model import Cell, Table
 from app.reporting import aggregate
@@ -24,8 +25,7 @@ def indicators(template: Template, comparisons: dict[str, aggregate.Comparison])
             Cell(str(len(rows) + 1)),
             Cell(indicator.label),
             unit_cell(indicator),
-            figure_cell(indicator, current.number if current else None,
-                         current.denominator if current else None),
+            typed_cell(indicator, current),
             figure_cell(indicator, c.prior),
             change_cell(c.change),
             figure_cell(indicator, c.year_to_date, c.year_to_date_denominator),
@@ -48,6 +48,24 @@ def figure_cell(indicator: Indicator, number: Decimal | None, denominator: Decim
     if number is None:
         return Cell("")
     return Cell(*indicator.value_kind.table_figure(number, denominator, indicator.display()))
+
+
+def typed_cell(indicator: Indicator, value: Value | None) -> Cell:
+    """This period's figure as it was typed: its qualifier ("khoảng 4.348", "4% trở lên"), the
+    estimate mark ("ước 2.607") and the date it was counted to ("2.607 (đến 15/6/2021)")."""
+    if value is None or value.number is None:
+        return Cell("")
+    cell = figure_cell(indicator, value.number, value.denominator)
+    text = cell.text
+    if value.qualifier in SUFFIX_QUALIFIERS:
+        text = f"{text} {value.qualifier}"
+    elif value.qualifier:
+        text = f"{value.qualifier} {text}"
+    if value.estimate:
+        text = f"ước {text}"
+    if value.as_of:
+        text = f"{text} (đến {formatting.day_month_year(value.as_of)})"
+    return Cell(text, cell.number)
 
 
 def change_cell(change: Decimal | None) -> Cell:

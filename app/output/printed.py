@@ -131,15 +131,21 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
     appendix = appendix_tables.indicators(template, comparisons or {})
     appendix_title = ()
     if appendix:
-        ref = f"số {r.number}/BC-{symbol}" if r.number else f"số{blank}/BC-{symbol}"
-        when = f" ngày {formatting.short_date(r.issued_on)}" if r.issued_on else ""
         appendix_title = ("PHỤ LỤC", f"SỐ LIỆU CHỈ TIÊU {r.period.label.upper()}",
-                          f"(Kèm theo Báo cáo {ref}{when})")
+                          attached_to(r, symbol, profile.name))
     return PrintedReport(
         office_code=data.office.code, period=str(r.period), revision=r.revision, header=header,
         body=tuple(body), signature=signature, appendix_title=appendix_title, appendix=appendix,
         documents=appendix_tables.advised(data),
     )
+
+
+def attached_to(report: Report, symbol: str, office: str) -> str:
+    """"(Kèm theo Báo cáo số 45/BC-LĐTBXH ngày 05/4/2020 của Sở …)"; "…" where a draft has no
+    number or date yet (written in at signing)."""
+    number = report.number or "…"
+    when = formatting.short_date(report.issued_on) if report.issued_on else "…"
+    return f"(Kèm theo Báo cáo số {number}/BC-{symbol} ngày {when} của {office})"
 
 
 @dataclass(frozen=True)

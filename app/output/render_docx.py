@@ -7,22 +7,24 @@ the top centre. Same text as the PDF: both render ``PrintedReport``.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from app.output import render_pdf
+from app.output import fitting, render_pdf
 from app.output.printed import Heading, PrintedReport
 from app.output.printed import Table as ModelTable
 from app.output.render_pdf import MOTTO, NATIONAL
 
 FONT = "Times New Roman"
+CELL_MARGIN = 57  # twips (1 mm) each side of a table cell's text
 CENTER, JUSTIFY, LEFT, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY,
                                 WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT)
 
@@ -105,14 +107,17 @@ def _wrapped(text: str, bold: bool) -> str:
     """Break header names where the PDF breaks them (Word would break anywhere)."""
     render_pdf._register_fonts()
     font = render_pdf.FONT + ("-Bold" if bold else "")
-    return "\n".join(render_pdf._lines(_nfc(text), font, 13, Mm(71).pt))
+    lines = fitting.header_lines(_nfc(text), font, 13, Mm(71).pt)
+    # a dash is held to the word before it, should Word's metrics break the line again
+    return "\n".join(re.sub(r" ([–—-])(?= |$)", "\u00a0\\1", line) for line in lines)
 
 
-def _no_cell_margins(table) -> None:
+def _no_cell_margins(table, twips: int = 0) -> None:
+    """Cell margins left and right (none by default: the header block aligns with the page)."""
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), "0")
+        element.set(qn("w:w"), str(twips))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     table._tbl.tblPr.append(margins)
@@ -156,7 +161,7 @@ def _header(doc, model: PrintedReport) -> None:
 def _body(doc, model: PrintedReport) -> None:
     for block in model.body:
         if isinstance(block, Heading):
-            _para(doc, block.text, 14, bold=True, italic=block.level == 2, align=JUSTIFY, indent_mm=10,
+            _para(doc, block.text, 14, bold=True, italic=block.level == 2, align=LEFT, indent_mm=10,
                   after=6, line=1.15)
         else:
             _para(doc, block.text, 14, align=JUSTIFY, indent_mm=10, after=6, line=1.15)
@@ -181,14 +186,21 @@ def _signature(doc, model: PrintedReport) -> None:
 def _table(doc, model_table: ModelTable, size: float = 10) -> None:
     table = doc.add_table(rows=1 + len(model_table.rows), cols=len(model_table.columns))
     table.style = "Table Grid"
-    total = sum(model_table.widths)
     for i, name in enumerate(model_table.columns):
         _para(_cell(table, 0, i), name, size, bold=True)
     for r, row in enumerate(model_table.rows, start=1):
         for c, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True)):
             centred = model_table.columns[c] == "TT"
-            _para(_cell(table, r, c), cell.text, size, align=RIGHT if numeric else CENTER if centred else LEFT)
-    _fixed_widths(table, [165 * w / total for w in model_table.widths])
+            text = fitting.figure_lines(cell.text) if numeric else cell.text
+            _para(_cell(table, r, c), text, size, align=RIGHT if numeric else CENTER if centred else LEFT)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    _no_cell_margins(table, CELL_MARGIN)
+    render_pdf._register_fonts()
+    # widths in points, as the PDF measures them: the two cell margins and a little room
+    points = fitting.fitted_widths(model_table, Mm(165).pt, size, 2 * CELL_MARGIN / 20 + 4, render_pdf.FONT)
+    _fixed_widths(table, [p * 25.4 / 72 for p in points])
 
 
 def _appendix(doc, model: PrintedReport) -> None:
@@ -196,7 +208,8 @@ def _appendix(doc, model: PrintedReport) -> None:
         return
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     sizes = ((14, True, False), (14, True, False), (13, False, True))
-    for line, (size, bold, italic) in zip(model.appendix_title, sizes, strict=False):
+    for index, line in enumerate(model.appendix_title):  # further lines (sources) as the third
+        size, bold, italic = sizes[min(index, 2)]
         _para(doc, line, size, bold=bold, italic=italic, after=4)
     if model.appendix:
         _table(doc, model.appendix)

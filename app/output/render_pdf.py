@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from app import paths
+from app.output.fitting import figure_lines, fitted_widths, header_lines
 from app.output.printed import Heading, PrintedReport
 from app.output.printed import Table as ModelTable
 
@@ -63,29 +64,18 @@ def Rule(width: float, gap: float = 3) -> HRFlowable:  # noqa: N802 - reads as a
                       hAlign="CENTER")
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(unicodedata.normalize("NFC", text)), style)
+def _p(text: str, style: ParagraphStyle, breaks: bool = False) -> Paragraph:
+    """A paragraph of plain text; with ``breaks`` a newline starts a line."""
+    marked = escape(unicodedata.normalize("NFC", text))
+    return Paragraph(marked.replace("\n", "<br/>") if breaks else marked, style)
 
 
 def _width(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(unicodedata.normalize("NFC", text), font, size)
 
 
-def _lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Break a header line where an official name breaks best: as few lines as
-    possible, the first as long as possible, before "VÀ" when that is an option."""
-    words = text.split()
-    if _width(text, font, size) <= width or len(words) < 2:
-        return [text]
-    fits = [i for i in range(1, len(words)) if _width(" ".join(words[:i]), font, size) <= width]
-    if not fits:
-        return [text]
-    best = max(fits, key=lambda i: (words[i] == "VÀ", words[i] in ("–", "-"), i))
-    return [" ".join(words[:best]), *_lines(" ".join(words[best:]), font, size, width)]
-
-
 def _header_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
-    lines = _lines(unicodedata.normalize("NFC", text), style.fontName, style.fontSize, width)
+    lines = header_lines(unicodedata.normalize("NFC", text), style.fontName, style.fontSize, width)
     return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
 
@@ -123,9 +113,9 @@ def _header(model: PrintedReport) -> list:
 def _body(model: PrintedReport) -> list:
     para = _style("body", 14, align=TA_JUSTIFY, indent=INDENT, after=6, leading=14 * 1.25)
     heading_styles = {
-        0: _style("h0", 14, bold=True, align=TA_JUSTIFY, indent=INDENT, after=6, leading=17.5),
-        1: _style("h1", 14, bold=True, align=TA_JUSTIFY, indent=INDENT, after=6, leading=17.5),
-        2: _style("h2", 14, bold=True, italic=True, align=TA_JUSTIFY, indent=INDENT, after=6, leading=17.5),
+        0: _style("h0", 14, bold=True, align=TA_LEFT, indent=INDENT, after=6, leading=17.5),
+        1: _style("h1", 14, bold=True, align=TA_LEFT, indent=INDENT, after=6, leading=17.5),
+        2: _style("h2", 14, bold=True, italic=True, align=TA_LEFT, indent=INDENT, after=6, leading=17.5),
     }
     out = []
     for block in model.body:
@@ -155,10 +145,11 @@ def _table(model_table: ModelTable, size: float = 10) -> Table:
     cell_c = _style("tdc", size, leading=size * 1.15)
     rows = [[_p(c, head) for c in model_table.columns]]
     for row in model_table.rows:
-        rows.append([_p(cell.text, cell_r if numeric else cell_c if model_table.columns[i] == "TT" else cell_l)
+        rows.append([_p(figure_lines(cell.text), cell_r, True) if numeric else
+                     _p(cell.text, cell_c if model_table.columns[i] == "TT" else cell_l)
                      for i, (cell, numeric) in enumerate(zip(row, model_table.numeric, strict=True))])
-    total = sum(model_table.widths)
-    table = Table(rows, colWidths=[FRAME_WIDTH * w / total for w in model_table.widths], repeatRows=1)
+    _register_fonts()
+    table = Table(rows, colWidths=fitted_widths(model_table, FRAME_WIDTH, size, 5, FONT), repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -172,8 +163,8 @@ def _appendix(model: PrintedReport) -> list:
         return []
     out: list = [PageBreak()]
     styles = [_style("ap0", 14, bold=True), _style("ap1", 14, bold=True), _style("ap2", 13, italic=True, after=8)]
-    for line, style in zip(model.appendix_title, styles, strict=False):
-        out.append(_p(line, style))
+    for index, line in enumerate(model.appendix_title):  # further lines (sources) as the third
+        out.append(_p(line, styles[min(index, 2)]))
     if model.appendix:
         out.append(_table(model.appendix))
     if model.documents:

@@ -3,6 +3,7 @@ decimals and padding the printed report gives them (the indicator's display keys
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 
 from openpyxl import Workbook
@@ -20,13 +21,34 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_FIGURE = re.compile(r"^(?P<before>\D*?)-?(?P<digits>\d[\d.,]*)(?P<after>%?.*)$", re.S)
+
+
+_RATIO = re.compile(r"\d/\d")  # "04/04": kept as printed (a date in brackets is not a ratio)
+
+
 def number_format(text: str) -> str:
-    """The workbook shows a figure as the report prints it: "04" padded, "6,30" with two decimals."""
-    digits = text.removesuffix("%")
+    """The workbook shows a figure as the report prints it: "04" padded, "6,30" with two decimals,
+    and the words around it ("ước khoảng 4.348", "4% trở lên", "2.607 (đến 15/6/2021)") as text
+    around the number it holds."""
+    found = _FIGURE.match(text)
+    if found is None:
+        return "General"
+    digits = found["digits"]
     if len(digits) == 2 and digits.startswith("0") and digits[1].isdigit():
-        return "00"
-    places = len(digits.split(",", 1)[1]) if "," in digits else 0
-    return "#,##0" + ("." + "0" * places if places else "")
+        shown = "00"
+    else:
+        places = len(digits.split(",", 1)[1]) if "," in digits else 0
+        shown = "#,##0" + ("." + "0" * places if places else "")
+    before, after = found["before"], found["after"]
+    if after == "%" and not before:
+        after = ""  # a bare percent: the column's unit says it
+    return _literal(before) + shown + _literal(after)
+
+
+def _literal(text: str) -> str:
+    """Words inside a number format, quoted."""
+    return '"' + text.replace('"', "") + '"' if text else ""
 
 
 def _sheet(wb: Workbook, title: str, heading: list[str], table: ModelTable, first: bool) -> None:
@@ -42,7 +64,7 @@ def _sheet(wb: Workbook, title: str, heading: list[str], table: ModelTable, firs
         cell.border = _BORDER
     for r, row in enumerate(table.rows, start=top + 1):
         for c, (value, numeric) in enumerate(zip(row, table.numeric, strict=True), start=1):
-            if numeric and value.number is not None and "/" not in value.text:
+            if numeric and value.number is not None and not _RATIO.search(value.text.split(" (")[0]):
                 cell = ws.cell(row=r, column=c, value=value.number)
                 cell.number_format = number_format(value.text)
             else:
