@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 
 from app.commands.common import fail
@@ -12,6 +11,7 @@ from app.domain.numbers import to_storage
 from app.domain.text import clean
 from app.domain.validate import has_errors, validate
 from app.errors import InputError, NotFoundError
+from app.reporting.audit_text import change_text
 from app.storage.store import Store
 
 
@@ -142,36 +142,11 @@ def audit_line(entry: dict) -> str:
     fields = [str(entry.get("at") or ""), who]
     if "channel" in entry:  # recorded by databases whose audit log keeps where a change came from
         fields.append(str(entry["channel"] or "—"))
-    change = _change(entry.get("old"), entry.get("new"))
+    change = change_text(entry.get("old"), entry.get("new"))
     if entry.get("reason"):
         change += f" (lý do: {entry['reason']})"
     fields += [str(entry.get("entity") or ""), str(entry.get("key") or ""), change]
     return "\t".join(_one_line(field) for field in fields)
-
-
-def _change(old, new) -> str:
-    """``old → new``; for recorded objects (a value's fields) only the fields that changed."""
-    before, after = _fields(old), _fields(new)
-    if before is None and after is None or (before is None and old) or (after is None and new):
-        return f"{_shown(old)} → {_shown(new)}"
-    before, after = before or {}, after or {}
-    keys = [k for k in sorted({*before, *after}) if before.get(k) != after.get(k)]
-    parts = [f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" for k in keys]
-    return "; ".join(parts) or "không đổi"
-
-
-def _fields(value) -> dict | None:
-    if not isinstance(value, str) or not value.startswith("{"):
-        return None
-    try:
-        decoded = json.loads(value)
-    except ValueError:
-        return None
-    return decoded if isinstance(decoded, dict) else None
-
-
-def _shown(value) -> str:
-    return "∅" if value is None or value == "" else str(value)
 
 
 def _one_line(text: str) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from app.commands.entry import _change
 from app.domain.period import Period
 from app.reporting import aggregate
+from app.reporting.audit_text import change_text
 from app.storage import audit
 from app.storage.store import Store
 
@@ -53,7 +53,7 @@ def local_time(stamp: str | None) -> str:
 def entry_of(row: dict) -> AuditEntry:
     return AuditEntry(local_time(row.get("at")), str(row.get("office_code") or ""), str(row.get("user") or ""),
                       str(row.get("channel") or ""), str(row.get("entity") or ""), str(row.get("key") or ""),
-                      _change(row.get("old"), row.get("new")), str(row.get("reason") or ""))
+                      change_text(row.get("old"), row.get("new")), str(row.get("reason") or ""))
 
 
 def _revisions(store: Store, office: str, period: str) -> list[str]:

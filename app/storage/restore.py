@@ -149,7 +149,7 @@ def _keep_current(database: Path) -> Path | None:
     if not database.exists():
         return None
     _checkpoint(database)
-    kept = _dated_name(database)
+    kept = dated_name(database)
     try:
         os.link(database, kept)  # the same bytes under a second name, at no cost
     except OSError:
@@ -183,7 +183,7 @@ def _checkpoint(database: Path) -> None:
         return  # a damaged file is kept exactly as found
 
 
-def _dated_name(database: Path) -> Path:
+def dated_name(database: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     candidate = database.with_name(f"{database.name}.truoc-khoi-phuc-{stamp}")
     counter = 2

@@ -21,7 +21,7 @@ from app.storage import migrations
 from app.storage.backup import backup_database
 from app.storage.connection import Database
 from app.storage.db import read_only_uri
-from app.storage.restore import MAX_BACKUP_BYTES, Restored, _dated_name, check_backup
+from app.storage.restore import MAX_BACKUP_BYTES, Restored, check_backup, dated_name
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def restore_open(db: Database, database: Path | str, backup: Path | str) -> Rest
     _refuse_self(database, backup)
     check_readable(backup, MAX_BACKUP_BYTES, what="bản sao lưu")
     version = check_backup(backup)
-    kept = backup_database(db, _dated_name(database))
+    kept = backup_database(db, dated_name(database))
     source = sqlite3.connect(read_only_uri(backup), uri=True)
     try:
         source.backup(db.conn)

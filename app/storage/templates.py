@@ -19,6 +19,10 @@ class Templates:
         self.log = log
         self._cache: dict[int, Template] = {}
 
+    def forget_cached(self) -> None:
+        """Read templates afresh: the file under this connection was replaced (a restore)."""
+        self._cache.clear()
+
     def install(self, template: Template) -> int:
         """Store a template version; the same one again changes nothing.
 

@@ -31,7 +31,7 @@ def restore_backup(*, parent, ops: Operations, database: str, path: str) -> Op:
     """Put the backup at ``path`` in place of the open database (the current content kept as a dated copy)."""
     def step(store):
         done = restore_open.restore_open(store.db, database, path)
-        store.templates._cache.clear()  # template ids now name the backup's versions
+        store.templates.forget_cached()  # template ids now name the backup's versions
         return done
 
     return Op(parent, ops).database(step)
