@@ -56,6 +56,9 @@ def cmd_office(store: Store, args) -> int:
         parent_code=args.parent.upper() if args.parent else None,
     )
     if args.template:
+        from app.reporting.office_templates import install_shipped
+
+        install_shipped(store, args.template)  # the district and commune templates ship with the app
         args.template = store.templates.require_code(args.template)  # refused before the office is added
     with store.db.atomic():
         office = store.add_office(args.code, args.level, profile)

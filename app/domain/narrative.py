@@ -3,7 +3,8 @@
 The placeholder language (a contract, like the commands):
 
 ``{CODE}``          the figure as its indicator displays it (the template's ``scale``, ``decimals``,
-                    ``pad``), with qualifier and unit: "2.607 người", "khoảng 4.348 người",
+                    ``pad``), with qualifier and unit: "2.607 người", "khoảng 4.348 người", an estimate
+                    "ước 2.607 người" (unless the text before already says "ước", "ước đạt"),
                     "13,302 tỷ đồng", "245.118 triệu đồng", "04/04 chỉ tiêu"
 ``{CODE:so}``       the number alone (with its qualifier): "2.607"
 ``{CODE:tyle}``     a ratio's share: "100%"
@@ -37,6 +38,8 @@ from app.domain.views import MISSING, figure_text, number_text  # noqa: F401 (pu
 PLACEHOLDER = re.compile(r"\{(?P<code>[A-Z][A-Z0-9_]*)(?::(?P<mod>[a-z_]+))?(?:\.(?P<dec>\d))?\}"
                          r"|\{VB:(?P<ref>[^{}\s]+)\}")
 SPECIAL = {"KH_DAT": "chỉ tiêu đã đạt kế hoạch năm trên số chỉ tiêu có kế hoạch: “4/5”"}
+FIGURE_VIEWS = (None, "so", "nghin", "trieu", "ty")  # the views that print the figure itself
+ESTIMATE_SAID = re.compile(r"\bước(?:\s+\w+)?\s*$", re.IGNORECASE)
 MODIFIERS = ("so", "tyle", "kh", "ck", "ck_so", "kehoach", "cungky", "ngay", "nghin", "trieu", "ty")
 
 
@@ -76,7 +79,11 @@ def expand(text: str, indicators: dict[str, Indicator], values: dict[str, Value]
         value = values.get(indicator.code)
         same_period = value.prior_year if value and value.prior_year is not None else prior.get(indicator.code)
         places = int(match["dec"]) if match["dec"] else None
-        return views.render(indicator, value, match["mod"], places, pad=pad, prior=same_period)
+        shown = views.render(indicator, value, match["mod"], places, pad=pad, prior=same_period)
+        if value and value.estimate and match["mod"] in FIGURE_VIEWS and shown != MISSING \
+                and not ESTIMATE_SAID.search(text[max(0, match.start() - 24):match.start()]):
+            shown = f"ước {shown}"  # an estimate says so, unless the sentence already does ("ước đạt {CODE}")
+        return shown
 
     return PLACEHOLDER.sub(replace, text)
 

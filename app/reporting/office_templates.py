@@ -49,12 +49,7 @@ def choices(level: str) -> list[TemplateChoice]:
 def use(store: Store, office: str, code: str) -> int:
     """New reports of ``office`` use template ``code`` (installed from resources when shipped); its id."""
     office = store.office(office).code
-    shipped = next((c for c in SHIPPED if c.code == code), None)
-    try:
-        store.template_id(code)
-    except NotFoundError:
-        if shipped is not None:
-            store.install_template(load_file(paths.resource("templates", shipped.file)))
+    install_shipped(store, code)
     store.choose_template(office, code)  # refuses a code not installed, listing the installed ones
     return store.template_for_new(office)
 
@@ -62,3 +57,14 @@ def use(store: Store, office: str, code: str) -> int:
 def template_for(store: Store, office: str) -> int:
     """The newest version of the template the office chose, else the shipped province template."""
     return store.template_for_new(office)
+
+
+def install_shipped(store: Store, code: str) -> None:
+    """Install the shipped template ``code`` if it is one and not installed yet; other codes are left alone."""
+    shipped = next((c for c in SHIPPED if c.code == code.upper()), None)
+    if shipped is None:
+        return
+    try:
+        store.template_id(shipped.code)
+    except NotFoundError:
+        store.install_template(load_file(paths.resource("templates", shipped.file)))

@@ -188,3 +188,16 @@ def test_a_report_s_own_title_goes_through_dump_and_import(db, tmp_path):
     again = tmp_path / "again.json"
     run(fresh, "dump", *Q, "--out", str(again), ok=True)
     assert again.read_bytes() == dump.read_bytes()
+
+
+def test_office_add_takes_a_shipped_template_by_its_code(db, tmp_path):
+    run(db, "office", "add", "--code", "PLOC", "--name", "Phòng Lao động – Thương binh và Xã hội huyện Phú Lộc",
+        "--parent", "TTH", "--level", "district", "--authority", "UBND huyện Phú Lộc", "--symbol", "LĐTBXH",
+        "--template", "LDTBXH_HUYEN", ok=True)
+    run(db, "set", "--office", "PLOC", "--period", "2020-Q1", "--indicator", "VL_MOI", "--value", "1.200",
+        ok=True)
+    exported = run(db, "template", "export", "--office", "PLOC", "--out", str(tmp_path / "t.json"), ok=True)
+    assert exported.returncode == 0
+    assert '"code": "LDTBXH_HUYEN"' in (tmp_path / "t.json").read_text(encoding="utf-8")
+    assert run(db, "office", "add", "--code", "XA1", "--name", "UBND xã", "--level", "commune",
+               "--template", "KHONG_CO").returncode == 2

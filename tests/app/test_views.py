@@ -52,6 +52,10 @@ def expand(text, values, prior=None):
     ("phấn đấu {TL_NGHEO}", Value("TL_NGHEO", D(4), qualifier="trở lên"), None, "phấn đấu 4% trở lên"),
     ("{VL_MOI}", Value("VL_MOI", D(100), qualifier="trở lên"), None, "100 người trở lên"),
     ("{VL_MOI:nghin}", Value("VL_MOI", D(41000), qualifier="trở lên"), None, "41 nghìn người trở lên"),
+    ("cho {VL_MOI}", Value("VL_MOI", D(1200), qualifier="khoảng", estimate=True), None, "cho ước khoảng 1.200 người"),
+    ("ước đạt {VL_MOI}", Value("VL_MOI", D(1200), estimate=True), None, "ước đạt 1.200 người"),
+    ("Ước {VL_MOI:so} người", Value("VL_MOI", D(1200), estimate=True), None, "Ước 1.200 người"),
+    ("đạt {VL_MOI:kh.0}", Value("VL_MOI", D(970), plan=D(1000), estimate=True), None, "đạt 97%"),
 ])
 def test_each_view_prints_as_reports_write_it(text, value, prior, printed):
     assert expand(text, [value], {value.indicator: prior} if prior is not None else None) == printed
