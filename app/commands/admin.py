@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from app.commands.common import TEMPLATE_LIMIT, fail
@@ -52,7 +53,7 @@ def cmd_office(store: Store, args) -> int:
         return fail(f"Ngày “{args.valid_from}” phải viết dạng YYYY-MM-DD.")
     profile = OfficeProfile(
         valid_from=valid_from, name=args.name, authority=args.authority,
-        place=args.place or args.name, symbol=args.symbol,
+        place=args.place or _place_of(args.authority) or args.name, symbol=args.symbol,
         parent_code=args.parent.upper() if args.parent else None,
     )
     if args.template:
@@ -134,3 +135,13 @@ def _template_export(store: Store, args) -> int:
     write_atomic(args.out, text.encode("utf-8"))
     print(f"Đã xuất mẫu {template.code} phiên bản {template.version} ra {args.out}")
     return 0
+
+
+_AUTHORITY = re.compile(r"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+                        r"\s+(?P<place>.+)$", re.IGNORECASE)
+
+
+def _place_of(authority: str | None) -> str:
+    """"Phú Lộc" from "UBND huyện Phú Lộc": where the date line says the report was written."""
+    match = _AUTHORITY.match((authority or "").strip())
+    return match["place"].strip() if match else ""

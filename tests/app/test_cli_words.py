@@ -199,5 +199,6 @@ def test_office_add_takes_a_shipped_template_by_its_code(db, tmp_path):
     exported = run(db, "template", "export", "--office", "PLOC", "--out", str(tmp_path / "t.json"), ok=True)
     assert exported.returncode == 0
     assert '"code": "LDTBXH_HUYEN"' in (tmp_path / "t.json").read_text(encoding="utf-8")
+    assert "Phú Lộc, ngày" in pdf_of(db, tmp_path, "2020-Q1", "--office", "PLOC")  # the place, from the authority
     assert run(db, "office", "add", "--code", "XA1", "--name", "UBND xã", "--level", "commune",
                "--template", "KHONG_CO").returncode == 2
