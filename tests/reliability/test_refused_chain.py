@@ -9,43 +9,14 @@ import shutil
 
 import pytest
 
-from app.domain.model import OfficeProfile
 from app.domain.template import from_dict
 from app.exchange import keys, package, sync, transfer
 from app.exchange import packageformat as fmt
 from app.reporting import issuing
-from app.storage import db as dbmod
 from app.storage import exchange
-from app.storage.store import Store
+from tests.app import test_sync
 
-
-def _store(path):
-    return Store(dbmod.open_database(path).db)
-
-
-def _office(store, code, level, parent=None):
-    store.add_office(code, level, OfficeProfile(dt.date(2000, 1, 1), "PHÒNG LAO ĐỘNG", f"UBND {code}", code.title(),
-                                                "LĐTBXH", parent_code=parent))
-
-
-@pytest.fixture
-def world(tmp_path):
-    """HUE consolidates; PHULOC and ALUOI each hold a complete 2020-Q1 report, their keys trusted."""
-    share = tmp_path / "share"
-    share.mkdir()
-    hue = _store(tmp_path / "hue.sqlite3")
-    _office(hue, "HUE", "province")
-    districts = {}
-    for code, jobs in (("PHULOC", "1.200"), ("ALUOI", "800")):
-        store = _store(tmp_path / f"{code}.sqlite3")
-        _office(store, code, "district", "HUE")
-        report = store.open_report(code, "2020-Q1")
-        store.content.enter(report, "VL_MOI", jobs)
-        issuing.mark_complete(store, report)
-        keys.export_key(store, code, tmp_path / f"{code}.key")
-        keys.trust(hue, keys.read_key_file(tmp_path / f"{code}.key"))
-        districts[code] = store
-    return share, hue, districts
+world = test_sync.world  # the province HUE and districts PHULOC and ALUOI, complete 2020-Q1, keys trusted
 
 
 def _report_content(store, code="PHULOC") -> dict:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from tests.ui.screen_steps import Steps  # noqa: E402
 from tests.ui.screens_child import _dialog, _report  # noqa: E402 - sets the xcb platform first
 from ui.launch import create_window  # noqa: E402
 
@@ -20,26 +20,8 @@ def main() -> None:
     backup, out = sys.argv[2], Path(sys.argv[3])
     window = create_window(Path(sys.argv[1]))
     window.show()
-    steps = []
-
-    def later(fn, wait=400, ready=lambda: True):
-        steps.append((fn, wait, ready))
-
-    def run_next() -> None:
-        if window.sheet is None:
-            QTimer.singleShot(100, run_next)
-            return
-        if not steps:
-            window.close()
-            app.quit()
-            return
-        fn, wait, ready = steps[0]
-        if not ready():
-            QTimer.singleShot(200, run_next)
-            return
-        steps.pop(0)
-        QTimer.singleShot(wait, run_next)
-        fn()
+    runner = Steps(app, window)
+    later = runner.later
 
     later(window.history_menu.audit.trigger, 600)
     later(lambda: _report("audit", out, window.audit_dialog), 100,
@@ -60,7 +42,7 @@ def main() -> None:
     later(window.history_menu.keys.trigger, 600)
     later(lambda: _report("shortcuts", out, window.shortcuts_dialog), 100)
     later(lambda: window.shortcuts_dialog.close(), 100)
-    QTimer.singleShot(200, run_next)
+    runner.start()
     app.exec()
 
 

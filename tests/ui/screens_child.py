@@ -12,10 +12,10 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "xcb"
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from tests.ui.screen_steps import Steps  # noqa: E402
 from ui.launch import create_window  # noqa: E402
 
 
@@ -64,26 +64,8 @@ def main() -> None:
     out = Path(sys.argv[2])
     window = create_window(Path(sys.argv[1]))
     window.show()
-    steps = []
-
-    def later(fn, wait=400, ready=lambda: True):
-        steps.append((fn, wait, ready))
-
-    def run_next() -> None:
-        if window.sheet is None:
-            QTimer.singleShot(100, run_next)
-            return
-        if not steps:
-            window.close()
-            app.quit()
-            return
-        fn, wait, ready = steps[0]
-        if not ready():
-            QTimer.singleShot(200, run_next)
-            return
-        steps.pop(0)
-        QTimer.singleShot(wait, run_next)  # first: ``fn`` may open a dialog and wait in it
-        fn()
+    runner = Steps(app, window)
+    later = runner.later
 
     def section(code: str, tab: int, name: str) -> None:
         later(lambda: (window.select_section(code), window.editor.tabs.setCurrentIndex(tab)), 500)
@@ -120,7 +102,7 @@ def main() -> None:
         later(opener, 600)
         later(lambda name=name: _report(name, out, _dialog()), 100, ready=lambda: _dialog() is not None)
         later(lambda: _dialog().reject(), 300)
-    QTimer.singleShot(200, run_next)
+    runner.start()
     app.exec()
 
 
