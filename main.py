@@ -21,4 +21,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):  # the bundle: a print job's drawing process starts through here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -32,7 +32,9 @@ from app.storage import db as dbmod  # noqa: E402
 from app.storage.store import Store  # noqa: E402
 
 PY = sys.executable
-ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+# As an installed copy runs: `pip install` compiles every module, so bytecode is written and used here
+# too, whatever the shell says (PYTHONDONTWRITEBYTECODE would make every start compile the app's 150 modules).
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "QT_QPA_PLATFORM": "offscreen"}
 ROWS: list[tuple[str, str, str, str, str]] = []
 
 

@@ -238,6 +238,8 @@ ENGLISH = {
     "Lỗi: {code} chưa lưu «{text}» – {message}": "Error: {code} not saved «{text}» – {message}",
     "Số liệu chưa lưu": "Figures not saved",
     "máy in không nhận lệnh in": "the printer did not accept the job",
+    "quá trình vẽ trang dừng giữa chừng": "the page drawing stopped part-way",
+    "quá trình vẽ trang dừng giữa chừng (mã {code})": "the page drawing stopped part-way (code {code})",
     "máy in {name} không trả lời": "printer {name} is not answering",
     "{label}: «{text}» chưa lưu – {message}": "{label}: «{text}» not saved – {message}",
     "Đang gửi {title} tới máy in…": "Sending {title} to the printer…",

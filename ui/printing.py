@@ -1,15 +1,16 @@
 """Sending a rendered report to a printer without holding up the window.
 
-The job runs on a thread of its own (``PrintJob``). Where the system can print
-a PDF itself, the PDF goes there as it is, text and lines intact: ``lp`` (CUPS)
-on Linux and macOS, the shell's "printto" verb on Windows. Otherwise (printing
-to a file, no ``lp``) each page is drawn at no more than ``RASTER_DPI`` into the
-chosen ``QPrinter`` on that same thread: Qt allows a QPainter on a QPrinter
-outside the GUI thread, and the document is loaded there too, so nothing of
-the job ever touches the window's thread.
+The job is followed by a thread of its own (``PrintJob``). Where the system can
+print a PDF itself, the PDF goes there as it is, text and lines intact: ``lp``
+(CUPS) on Linux and macOS, the shell's "printto" verb on Windows. Otherwise
+(printing to a file, no ``lp``, a page range on Windows) each page is drawn at
+no more than ``RASTER_DPI`` into a ``QPrinter`` by a process of its own at low
+priority (``ui.print_child``): the thread only relays its progress, so the
+window's thread never waits for the drawing.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -19,15 +20,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, QThread, Signal
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThread, Signal
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from ui import print_child
 from ui.i18n import _
+from ui.print_child import RASTER_DPI, PrintCancelledError, PrinterSetup
 
-RASTER_DPI = 300  # the most a page is ever rendered at when it has to go as an image
-BAND_ROWS = 64  # rows of a page drawn at a time: each call holds the interpreter a few ms only
+__all__ = ["RASTER_DPI", "PrintCancelledError", "PrintJob", "PrintRequest", "lp_command", "request_from",
+           "system_path"]
+
+CHILD_GRACE_SECONDS = 10  # how long the drawing process may take to stop once asked
 LP_SECONDS = 60  # ``lp`` only hands the file to the spooler; longer than this means CUPS is not answering
 
 
@@ -42,10 +46,6 @@ class PrintRequest:
     first: int = 1
     last: int = 0
     copies: int = 1
-
-
-class PrintCancelledError(Exception):
-    pass
 
 
 def system_path(request: PrintRequest) -> str:
@@ -87,7 +87,7 @@ class PrintJob(QThread):
 
     def __init__(self, request: PrintRequest, printer: QPrinter | None = None, parent=None) -> None:
         super().__init__(parent)
-        self.request, self.printer = request, printer
+        self.request, self.setup = request, setup_from(printer)
         self.path = system_path(request)
         self._cancel = threading.Event()
         self.sent = 0
@@ -143,38 +143,51 @@ class PrintJob(QThread):
         self.progress.emit(total, total)
         return total
 
-    # --- pages drawn into a QPrinter, on this thread ---------------------------------------
+    # --- pages drawn as images, in a process of their own ---------------------------------
     def _raster(self) -> int:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(self.request.pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document = QPdfDocument()
-        document.load(buffer)
-        pages = _pages(self.request, document.pageCount())
-        printer = self.printer or _file_printer(self.request)
-        copies = max(self.request.copies, 1)
-        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.supportsMultipleCopies():
-            copies = 1  # the driver makes the copies
-        total = len(pages) * copies
-        printer.setResolution(min(printer.resolution(), RASTER_DPI))
-        self.progress.emit(0, total)
-        painter = QPainter()
-        if not pages or not painter.begin(printer):
-            raise RuntimeError(_("máy in không nhận lệnh in"))
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        child = context.Process(target=print_child.run, args=(theirs, self.request, self.setup),
+                                name="baocao-in", daemon=True)
+        child.start()
+        theirs.close()
         try:
-            for page in [p for _copy in range(copies) for p in pages]:
-                if self.cancelled:
-                    printer.abort()
-                    raise PrintCancelledError
-                if self.sent:
-                    printer.newPage()
-                _draw(painter, printer, document, page)
-                self.sent += 1
-                self.progress.emit(self.sent, total)
+            return self._follow(child, ours)
         finally:
-            painter.end()
-            document.close()
-        return self.sent
+            ours.close()
+            child.join(CHILD_GRACE_SECONDS)
+            if child.is_alive():
+                child.kill()
+                child.join()
+
+    def _follow(self, child, pipe) -> int:
+        """Relay the drawing process's messages until its last one; ask it to stop on cancel."""
+        asked_at = None
+        while True:
+            if self.cancelled and asked_at is None:
+                pipe.send("cancel")
+                asked_at = time.monotonic()
+            if asked_at is not None and time.monotonic() - asked_at > CHILD_GRACE_SECONDS:
+                raise PrintCancelledError  # it did not stop between pages: the finally kills it
+            if not pipe.poll(0.05):
+                if not child.is_alive() and not pipe.poll():
+                    raise RuntimeError(_("quá trình vẽ trang dừng giữa chừng (mã {code})").format(code=child.exitcode))
+                continue
+            try:
+                message = pipe.recv()
+            except EOFError:
+                raise RuntimeError(_("quá trình vẽ trang dừng giữa chừng")) from None
+            if message[0] == "progress":
+                self.sent = message[1]
+                self.progress.emit(message[1], message[2])
+            elif message[0] == "done":
+                return message[1]
+            elif message[0] == "cancelled":
+                raise PrintCancelledError
+            elif message[0] == "refused":
+                raise RuntimeError(_("máy in không nhận lệnh in"))
+            else:
+                raise RuntimeError(message[1])
 
 
 def _page_count(request: PrintRequest) -> int:
@@ -183,50 +196,18 @@ def _page_count(request: PrintRequest) -> int:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document = QPdfDocument()
     document.load(buffer)
-    count = len(_pages(request, document.pageCount())) * max(request.copies, 1)
+    count = len(print_child.page_numbers(request, document.pageCount())) * max(request.copies, 1)
     document.close()
     return count
 
 
-def _pages(request: PrintRequest, count: int) -> list[int]:
-    last = count if request.last <= 0 else min(request.last, count)
-    return list(range(max(request.first, 1) - 1, last))
-
-
-def _file_printer(request: PrintRequest) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setFullPage(True)
-    printer.setDocName(request.title)
-    if request.output_file:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(request.output_file)
-    elif request.printer_name:
-        printer.setPrinterName(request.printer_name)
-    return printer
-
-
-def _draw(painter: QPainter, printer: QPrinter, document: QPdfDocument, page: int) -> None:
-    """One page as images at the printer's resolution (≤ 300 dpi), fitted to the paper.
-
-    The page goes in bands of ``BAND_ROWS`` rows: each render and draw is a short
-    call, so the window's thread is never kept waiting for long.
-    """
-    dpi = printer.resolution()
-    size_pt = document.pagePointSize(page)
-    target = printer.pageRect(QPrinter.Unit.DevicePixel).size()
-    scale = min(target.width() / (size_pt.width() * dpi / 72), target.height() / (size_pt.height() * dpi / 72))
-    full = QSize(round(size_pt.width() * dpi / 72 * scale), round(size_pt.height() * dpi / 72 * scale))
-    for top in range(0, full.height(), BAND_ROWS):
-        band = QRect(0, top, full.width(), min(BAND_ROWS, full.height() - top))
-        options = QPdfDocumentRenderOptions()
-        options.setScaledSize(full)
-        options.setScaledClipRect(band)
-        paper = QImage(band.size(), QImage.Format.Format_RGB888)
-        paper.fill(Qt.GlobalColor.white)  # pages render on a transparent ground
-        onto = QPainter(paper)
-        onto.drawImage(0, 0, document.render(page, band.size(), options))
-        onto.end()
-        painter.drawImage(QPointF(0, top), paper)
+def setup_from(printer: QPrinter | None) -> PrinterSetup | None:
+    """The dialog's choices that the drawing process applies to its own QPrinter."""
+    if printer is None:
+        return None
+    return PrinterSetup(duplex=printer.duplex().value, color=printer.colorMode().value,
+                        page_size=printer.pageLayout().pageSize().id().value,
+                        orientation=printer.pageLayout().orientation().value)
 
 
 def request_from(printer: QPrinter, pdf: bytes, title: str) -> PrintRequest:

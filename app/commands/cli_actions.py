@@ -9,13 +9,20 @@ from app.fsutil import write_atomic
 from app.storage.store import Store
 
 SAMPLE = ("sample", "tth-2020-q1.json")
+SAMPLE_CHARTS = ["VL_MOI", "VL_NN"]  # what the sample's appendix "Biểu đồ" draws until the operator chooses
 
 
 def load_sample(store: Store) -> bool:
     """Load the sample report (office TTH, 2020-Q1); True if anything changed."""
+    from app.domain.period import Period
     from app.exchange import transfer
+    from app.reporting import trends
 
     _, changed = transfer.import_data(store, transfer.read_file(paths.resource(*SAMPLE)))
+    period = Period.parse("2020-Q1")
+    report = store.find_report("TTH", period)
+    if changed and report is not None and store.setting_rows.get(trends.chart_key("TTH", period)) is None:
+        trends.choose(store, "TTH", period, store.template_of(report), SAMPLE_CHARTS)
     return changed
 
 

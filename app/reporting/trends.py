@@ -108,8 +108,14 @@ def trend(store: Store, office_code: str, period: Period, template: Template, co
         found = cache[p].get(code)
         return found.number if found is not None else None
 
+    def year_before(p: Period) -> Decimal | None:
+        """The figure of ``p`` a year before: its own report's, else the "cùng kỳ" typed on ``p``'s."""
+        stored = value(p.same_period_last_year())
+        typed = aggregate.stored_values(store, office_code, p).get(code) if stored is None else None
+        return stored if typed is None else typed.prior_year
+
     current = [Point(p, value(p)) for p in periods]
-    prior = [Point(p.same_period_last_year(), value(p.same_period_last_year())) for p in periods]
+    prior = [Point(p.same_period_last_year(), year_before(p)) for p in periods]
     unit, divisor = display_unit(indicator, [p.value for p in current + prior])
     scale = (lambda v: v if v is None else v / divisor) if divisor != 1 else (lambda v: v)
     return Trend(code, indicator.label, unit, tuple(Point(p.period, scale(p.value)) for p in current),
@@ -158,14 +164,14 @@ def number_text(value: Decimal | None) -> str:
 
 # --- which indicators the appendix draws ---------------------------------------------------
 
-def _key(office_code: str, period: Period) -> str:
+def chart_key(office_code: str, period: Period) -> str:
     return f"charts:{office_code}:{period}"
 
 
 def chosen(store: Store, office_code: str, period: Period, template: Template) -> tuple[str, ...]:
     """The report's own choice of charts when it has one, else the template's; codes the template
     does not have are dropped."""
-    text = store.setting_rows.get(_key(office_code, period))
+    text = store.setting_rows.get(chart_key(office_code, period))
     codes = template.charts
     if text is not None:
         try:
@@ -179,7 +185,7 @@ def chosen(store: Store, office_code: str, period: Period, template: Template) -
 def choose(store: Store, office_code: str, period: Period, template: Template,
            codes: list[str] | None) -> tuple[str, ...]:
     """Set the report's charts (``None``: back to the template's); refuses codes the template lacks."""
-    key = _key(office_code, period)
+    key = chart_key(office_code, period)
     old = store.setting_rows.get(key)
     if codes is None:
         store.setting_rows.put({key: ("null", old, None)}, office_code)

@@ -1,5 +1,6 @@
 """Trend series: the last 8 periods of the report's kind and a year before, as the reports print them;
 the appendix "Biểu đồ" in PDF (vector, embedded font only) and DOCX (a picture)."""
+import dataclasses
 import io
 import subprocess
 from decimal import Decimal
@@ -7,6 +8,7 @@ from decimal import Decimal
 import pytest
 from docx import Document as DocxDocument
 
+from app.commands.cli_actions import load_sample
 from app.commands.parser import build_parser
 from app.domain.period import Period
 from app.errors import InputError
@@ -65,7 +67,7 @@ def test_money_is_charted_in_millions_with_vietnamese_numbers(sample):
 
 
 def test_the_report_choice_overrides_the_template_and_refuses_unknown_codes(series):
-    template, q1 = _template(series), Period.parse("2020-Q1")
+    template, q1 = _template(series), Period.parse("2020-Q2")
     assert trends.chosen(series, "TTH", q1, template) == template.charts
     assert trends.choose(series, "TTH", q1, template, ["vl_moi", "VL_NN", "VL_MOI"]) == ("VL_MOI", "VL_NN")
     assert trends.chosen(series, "TTH", q1, template) == ("VL_MOI", "VL_NN")
@@ -73,6 +75,29 @@ def test_the_report_choice_overrides_the_template_and_refuses_unknown_codes(seri
         trends.choose(series, "TTH", q1, template, ["KHONG_CO"])
     assert trends.choose(series, "TTH", q1, template, []) == ()
     assert trends.choose(series, "TTH", q1, template, None) == template.charts
+
+
+def test_the_sample_draws_two_charts_until_the_operator_chooses_others(sample, tmp_path):
+    q1 = Period.parse("2020-Q1")
+    assert trends.chosen(sample, "TTH", q1, _template(sample)) == ("VL_MOI", "VL_NN")
+    appendix = _pdf_text(render_pdf.render(printed.build(sample, "TTH", "2020-Q1")), tmp_path)
+    appendix = appendix[appendix.index("BIỂU ĐỒ"):]
+    assert "Giải quyết việc làm mới (người)" in appendix and "2.607" in appendix and "176" in appendix
+    trends.choose(sample, "TTH", q1, _template(sample), [])
+    load_sample(sample)  # loading the sample again keeps the operator's choice
+    assert trends.chosen(sample, "TTH", q1, _template(sample)) == ()
+
+
+def test_a_typed_same_period_figure_stands_for_a_year_before_without_its_report(sample):
+    report = sample.report("TTH", "2020-Q1")
+    typed = sample.content.values(report.id)["VL_MOI"]
+    sample.content.set_value(report, dataclasses.replace(typed, prior_year=Decimal(3100)))
+    trend = trends.trend(sample, "TTH", Period.parse("2020-Q1"), _template(sample), "VL_MOI", span=2)
+    assert [(p.label, p.value) for p in trend.prior] == [("Quý IV/2018", None), ("Quý I/2019", 3100)]
+    earlier = sample.open_report("TTH", "2019-Q1")
+    sample.content.enter(earlier, "VL_MOI", "2.900")  # a stored report of the year before comes first
+    trend = trends.trend(sample, "TTH", Period.parse("2020-Q1"), _template(sample), "VL_MOI", span=1)
+    assert trend.prior[0].value == 2900
 
 
 def _pdf_text(pdf: bytes, tmp_path, tool="pdftotext") -> str:
@@ -170,8 +195,10 @@ def test_the_chart_command_reads_without_a_lock_and_writes_only_with_indicators(
                                *extra], capture_output=True, text=True)
 
     subprocess.run([sys.executable, main, "--db", db, "demo"], check=True, capture_output=True)
-    shown = chart()
-    assert shown.returncode == 0 and "không vẽ chỉ tiêu nào" in shown.stdout
+    shown = chart()  # the sample's own two charts
+    assert shown.returncode == 0 and shown.stdout.splitlines()[-1] == "Quý I/2020\t176\tQuý I/2019\t–"
+    none = chart("--indicators", "-")
+    assert none.returncode == 0 and "không vẽ chỉ tiêu nào" in none.stdout
     chosen = chart("--indicators", "VL_MOI")
     assert chosen.returncode == 0 and chosen.stdout.splitlines()[-1] == "Quý I/2020\t2.607\tQuý I/2019\t–"
     refused = chart("--indicators", "KHONG_CO")

@@ -64,8 +64,8 @@ def test_the_report_prints_through_cups_with_its_text(sample_window, qtbot, monk
     win.report_menu.print_report()
     controller = win.report_menu.printing
     qtbot.waitUntil(lambda: controller.last_result is not None, timeout=60000)
-    assert controller.last_result == (13, "")
-    assert "Đã gửi 13 trang tới máy in." in win.statusBar().currentMessage()
+    assert controller.last_result == (14, "")
+    assert "Đã gửi 14 trang tới máy in." in win.statusBar().currentMessage()
 
     def written() -> list[Path]:
         return [p for p in _outputs() if before.get(p) != p.stat().st_mtime and "BC-TTH-2020-Q1" in p.name]
@@ -80,7 +80,7 @@ def test_the_report_prints_through_cups_with_its_text(sample_window, qtbot, monk
     assert done(), f"cups-pdf không ghi xong tệp nào ({subprocess.run(['lpstat', '-o'], capture_output=True, text=True).stdout})"
     out = written()[0]
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
-    assert "Pages:           13" in info
+    assert "Pages:           14" in info
     # The text is still text (vector). cups-pdf's Ghostscript keeps the glyphs but drops the
     # Unicode names of Vietnamese letters, so the words compared are those without them.
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout

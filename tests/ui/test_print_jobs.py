@@ -1,4 +1,5 @@
 """Print jobs run off the window's thread: page ranges, copies, ≤ 300 dpi, progress, cancel, closing."""
+import multiprocessing
 import subprocess
 import time
 
@@ -12,7 +13,7 @@ from ui.printing import RASTER_DPI, PrintJob, PrintRequest, lp_command, system_p
 
 @pytest.fixture(scope="module")
 def report_pdf():
-    """The sample report (13 pages) as the window prints it."""
+    """The sample report (13 pages and the appendix "Biểu đồ") as the window prints it."""
     from app.commands.cli_actions import load_sample
     from app.output import printed, render_pdf
     from app.storage.db import open_database
@@ -101,8 +102,8 @@ def test_the_path_a_job_takes(monkeypatch):
     assert "-P" not in lp_command(PrintRequest(b"", "BC", printer_name="HP"), "/t/a.pdf")
 
 
-def test_the_window_stays_responsive_while_13_pages_print(sample_window, qtbot, tmp_path, report_pdf):
-    """The event loop's gaps, measured by a 10 ms timer, while a 13-page job draws its pages."""
+def test_the_window_stays_responsive_while_14_pages_print(sample_window, qtbot, tmp_path, report_pdf):
+    """The event loop's gaps, measured by a 10 ms timer, while a 14-page job draws its pages."""
     win = sample_window
     target = tmp_path / "printed.pdf"
     gaps, last = [], [time.perf_counter()]
@@ -121,13 +122,22 @@ def test_the_window_stays_responsive_while_13_pages_print(sample_window, qtbot, 
     last[0] = time.perf_counter()
     qtbot.waitUntil(lambda: not controller.running, timeout=120000)
     timer.stop()
-    assert job.isFinished() and controller.last_result == (13, "")
-    assert _pages(target) == 13
+    assert job.isFinished() and controller.last_result == (14, "")
+    assert _pages(target) == 14
     worst = max(gaps) * 1000
-    print(f"\n13 trang: {len(gaps)} nhịp 10 ms, khoảng cách lớn nhất {worst:.1f} ms, "
+    print(f"\n14 trang: {len(gaps)} nhịp 10 ms, khoảng cách lớn nhất {worst:.1f} ms, "
           f"trung vị {sorted(gaps)[len(gaps) // 2] * 1000:.1f} ms")
     assert len(gaps) > 20  # the event loop kept turning while the pages were drawn
-    # the largest gap is printed above (goal: at most 100 ms); it varies with the machine, so it is a figure, not a pass mark
+    # the pages are drawn by a process of their own at low priority, so the window's thread never waits for them
+    assert worst <= 100
+    assert not multiprocessing.active_children()  # and that process is gone
+
+
+def test_a_job_the_drawing_process_cannot_do_ends_in_a_message(qtbot, tmp_path):
+    job = PrintJob(PrintRequest(b"not a pdf", "BC", output_file=str(tmp_path / "p.pdf")))
+    assert _run(qtbot, job) == (0, "Không in được: máy in không nhận lệnh in")
+    assert not (tmp_path / "p.pdf").exists() or (tmp_path / "p.pdf").stat().st_size == 0
+    assert not multiprocessing.active_children()
 
 
 def test_cancel_stops_the_job_between_pages(sample_window, qtbot, tmp_path, report_pdf):
@@ -138,7 +148,7 @@ def test_cancel_stops_the_job_between_pages(sample_window, qtbot, tmp_path, repo
     controller.progress.findChild(QPushButton).click()  # "Hủy in"
     qtbot.waitUntil(lambda: not controller.running, timeout=30000)
     pages, message = controller.last_result
-    assert pages < 13 and message == "Đã hủy lệnh in."
+    assert pages < 14 and message == "Đã hủy lệnh in."
     assert "Đã hủy lệnh in." in win.statusBar().currentMessage()
 
 
@@ -154,10 +164,10 @@ def test_closing_while_printing_waits_cancels_or_stays(sample_window, qtbot, tmp
     qtbot.waitUntil(lambda: job.sent >= 1, timeout=30000)
     win.close()
     if choice == printing_controller.CANCEL:
-        assert not win.isVisible() and job.isFinished() and job.sent < 13
+        assert not win.isVisible() and job.isFinished() and job.sent < 14
         return
     assert win.isVisible()  # still open while the job runs
     qtbot.waitUntil(lambda: not controller.running, timeout=60000)
-    assert controller.last_result == (13, "")
+    assert controller.last_result == (14, "")
     assert win.isVisible() == (choice == printing_controller.STAY)
-    assert _pages(target) == 13
+    assert _pages(target) == 14
