@@ -1,13 +1,13 @@
 """Checks beyond the figures' rules, all warnings (never blocking, never correcting anything):
-spelling, stale copies of last period's report, period words pointing at another period, and
-figures far from their usual range.
+spelling, stale copies of last period's report, period words pointing at another period,
+figures far from their usual range, and plans a placeholder prints that are not there.
 
 ``report_checks`` reads what it needs of earlier periods from the store; the checks
 themselves work on plain report data (``spelling``, ``stale``, ``period_words``, ``outliers``).
 """
 from __future__ import annotations
 
-from app.checks import outliers, period_words, stale, texts
+from app.checks import outliers, period_words, plans, stale, texts
 from app.domain.model import ReportData, Value
 from app.domain.period import Period
 from app.domain.validate import Finding
@@ -21,7 +21,8 @@ def report_checks(store: Store, data: ReportData) -> list[Finding]:
     return (texts.spelling_findings(data)
             + period_words.period_word_findings(texts.report_texts(data), period, data)
             + stale.stale_findings(data, previous)
-            + outliers.outlier_findings(data, _history(store, data)))
+            + outliers.outlier_findings(data, _history(store, data))
+            + plans.plan_findings(store, data))
 
 
 def _previous(store: Store, data: ReportData) -> ReportData | None:
