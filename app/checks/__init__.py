@@ -7,7 +7,7 @@ themselves work on plain report data (``spelling``, ``stale``, ``period_words``,
 """
 from __future__ import annotations
 
-from app.checks import outliers, period_words, plans, stale, texts
+from app.checks import outliers, period_words, stale, texts
 from app.domain.model import ReportData, Value
 from app.domain.period import Period
 from app.domain.validate import Finding
@@ -16,6 +16,8 @@ from app.storage.store import Store
 
 def report_checks(store: Store, data: ReportData) -> list[Finding]:
     """Every warning of these checks for ``data`` (the report as it prints)."""
+    from app.checks import plans  # only validation needs it, not every export
+
     period = data.report.period
     previous = _previous(store, data)
     return (texts.spelling_findings(data)

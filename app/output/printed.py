@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain import formatting, narrative
+from app.domain import formatting, headings, narrative
 from app.domain.model import Report, ReportData
 from app.domain.period import Period
 from app.domain.template import Section, Template
@@ -117,9 +117,10 @@ def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | 
                      targets.special(template, comparisons or {}), following or {})
     results = _results(data, prior, reviewed)
     plan = _plan(data, prior)
-    parts = [(template.results_heading.format(KY=r.period.label.upper()), results)]
+    own = dict(r.headings)  # the report's own headings (``title --heading``)
+    parts = [(own.get("ketqua") or headings.part_default(template, r, "ketqua"), results)]
     if plan:
-        parts.append((template.plan_heading.format(KY_TOI=r.period.next().label.upper()), plan))
+        parts.append((own.get("nhiemvu") or headings.part_default(template, r, "nhiemvu"), plan))
     for index, (title, blocks) in enumerate(parts):
         body.append(Heading(f"{_ROMAN[index]}. {title}", 0))
         body += blocks
@@ -172,6 +173,7 @@ def _has_results(data: ReportData, section: Section, reviewed_sections: set[str]
 def _results(data: ReportData, prior: _Context, reviewed: tuple[task_results.Reviewed, ...]) -> list[Heading | Para]:
     out: list[Heading | Para] = []
     reviewed_sections = {t.section for t, _ in reviewed}
+    own = dict(data.report.headings)
 
     def visit(sections: list[Section], prefix: str, level: int) -> None:
         number = 0
@@ -180,7 +182,7 @@ def _results(data: ReportData, prior: _Context, reviewed: tuple[task_results.Rev
                 continue
             number += 1
             label = f"{prefix}{number}"
-            out.append(Heading(f"{label}. {section.title}", level))
+            out.append(Heading(f"{label}. {own.get(section.code) or section.title}", level))
             blocks = data.narrative.get((section.code, "results"), [])
             for block in blocks:
                 out.append(Para(_bullet(block.style) + _expand(data, block.text, prior), block.style == "bullet"))
@@ -211,6 +213,7 @@ def _has_plan(data: ReportData, section: Section) -> bool:
 
 def _plan(data: ReportData, prior: _Context) -> list[Heading | Para]:
     out: list[Heading | Para] = []
+    own = dict(data.report.headings)
 
     def visit(sections: list[Section], prefix: str, level: int, parent_shown: bool) -> None:
         number = 0
@@ -220,7 +223,8 @@ def _plan(data: ReportData, prior: _Context) -> list[Heading | Para]:
                 continue
             number += 1
             label = f"{prefix}{number}"
-            out.append(Heading(f"{label}. {section.plan_title or section.title}", level))
+            title = own.get(section.code + headings.PLAN) or section.plan_title or section.title
+            out.append(Heading(f"{label}. {title}", level))
             for block in data.narrative.get((section.code, "plan"), []):
                 out.append(Para(_bullet(block.style) + _expand(data, block.text, prior), block.style == "bullet"))
             out.extend(Para(_expand(data, t.text, prior)) for t in data.tasks if t.section == section.code)
