@@ -122,3 +122,8 @@ def choices(indicator: Indicator) -> list[tuple[str, str]]:
     """(placeholder, description) of each view that fits the indicator's kind: ("{VL_MOI:kh}", "% kế hoạch năm")."""
     picked = _COMMON[:2] + _BY_KIND.get(indicator.kind, ()) + _COMMON[2:]
     return [("{" + indicator.code + (f":{view}" if view else "") + "}", label) for view, label in picked]
+
+
+#: The report-wide placeholders the figure picker offers: (placeholder, what it prints).
+REPORT_WIDE = (("{KH_DAT}", "số chỉ tiêu đạt kế hoạch năm / số chỉ tiêu có kế hoạch (“04/05”)"),
+               ("{KH_DAT:tyle}", "tỷ lệ chỉ tiêu đạt kế hoạch năm (“80%”)"))
