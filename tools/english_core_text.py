@@ -2,6 +2,16 @@
 # ruff: noqa: E501
 
 ENGLISH = {
+    "{0}: cách hiển thị “{1}” trong {2} không có.":
+        "{0}: there is no view “{1}” in {2}.",
+    "{0}: {1} ({2}) nhưng {3}; bản in sẽ hiện “…”.":
+        "{0}: {1} ({2}) but {3}; the printout will show “…”.",
+    "{0}: {1} in chỉ tiêu {2} của “{3}” nhưng chưa nhập kế hoạch kỳ đó (set --period {4} --indicator {5} --plan …); bản in sẽ hiện “…”.":
+        "{0}: {1} prints the target for {2} of “{3}” but that period's plan is not entered (set --period {4} --indicator {5} --plan …); the printout will show “…”.",
+    "Tiêu đề “{0}” không có trong mẫu {1}: viết ketqua, nhiemvu, mã hoặc số của mục (thêm “:nhiemvu” cho tiêu đề mục ở phần nhiệm vụ kỳ tới). Các mục: {2}.":
+        "Heading “{0}” is not in template {1}: write ketqua, nhiemvu, or a section's code or number (add “:nhiemvu” for a section's heading among next period's tasks). Sections: {2}.",
+    "{0}: tiêu đề “{1}” không có trong mẫu kèm theo.":
+        "{0}: heading “{1}” is not in the enclosed template.",
     "Không đọc được nội dung bản sao lưu {0}: {1}; chưa thay đổi gì.":
         "Could not read the contents of the backup {0}: {1}; nothing was changed.",
     "Tệp {0} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.":

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import OfficeProfile
 from ui import ask
+from ui.heading_dialog import HeadingDialog  # noqa: F401 (imported from here too)
 from ui.i18n import _
 
 
@@ -213,30 +214,6 @@ class IssueDialog(QDialog):
         day = self.date.date()
         return {"number": self.number.text().strip(), "issued_on": dt.date(day.year(), day.month(), day.day()),
                 "signer_title": self.signer_title.text().strip(), "signer_name": self.signer_name.text().strip()}
-
-
-class HeadingDialog(QDialog):
-    """The report's own title ("BÁO CÁO") and summary line; left empty, the template's are printed."""
-
-    def __init__(self, title: str, summary: str, defaults: tuple[str, str], parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Tiêu đề và trích yếu"))
-        self.title = QLineEdit(title, self)
-        self.title.setPlaceholderText(defaults[0])
-        self.summary = QLineEdit(summary, self)
-        self.summary.setPlaceholderText(defaults[1])
-        self.summary.setMinimumWidth(560)
-        form = QFormLayout()
-        form.addRow(_("Tiêu đề"), self.title)
-        form.addRow(_("Trích yếu"), self.summary)
-        note = QLabel(_("Để trống thì in theo mẫu báo cáo."), self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(ask.buttons(self, _("Lưu")))
-
-    def values(self) -> tuple[str, str]:
-        return self.title.text().strip(), self.summary.text().strip()
 
 
 class ReasonDialog(QDialog):

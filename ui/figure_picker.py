@@ -16,13 +16,20 @@ def fill(menu: QMenu, context: tuple, insert: Callable[[str], None]) -> None:
     """One submenu per indicator of ``context`` (indicators, values, documents, pad, prior)."""
     indicators, values, documents, pad, prior = context
     menu.clear()
+    report_wide = menu.addMenu(_("Cả báo cáo"))
+    for placeholder, label in views.REPORT_WIDE:  # counted over the year to date when the report prints
+        _add(report_wide, placeholder, core(label), insert)
     for ind in indicators.values():
         sub = menu.addMenu(f"{ind.label} ({ind.code})")
         for placeholder, label in views.choices(ind):
             example = narrative.expand(placeholder, indicators, values, documents, pad=pad, prior=prior)
             if len(example) > EXAMPLE_CHARS:
                 example = example[:EXAMPLE_CHARS - 1] + "…"
-            action = QAction(f"{core(label)}: {example}    {placeholder}", sub)
-            action.setToolTip(_("Chèn {placeholder}").format(placeholder=placeholder))
-            action.triggered.connect(lambda _checked=False, text=placeholder: insert(text))
-            sub.addAction(action)
+            _add(sub, placeholder, f"{core(label)}: {example}", insert)
+
+
+def _add(menu: QMenu, placeholder: str, text: str, insert: Callable[[str], None]) -> None:
+    action = QAction(f"{text}    {placeholder}", menu)
+    action.setToolTip(_("Chèn {placeholder}").format(placeholder=placeholder))
+    action.triggered.connect(lambda _checked=False: insert(placeholder))
+    menu.addAction(action)

@@ -1,6 +1,6 @@
 """Checks beyond the figures' rules, all warnings (never blocking, never correcting anything):
-spelling, stale copies of last period's report, period words pointing at another period, and
-figures far from their usual range.
+spelling, stale copies of last period's report, period words pointing at another period,
+figures far from their usual range, and plans a placeholder prints that are not there.
 
 ``report_checks`` reads what it needs of earlier periods from the store; the checks
 themselves work on plain report data (``spelling``, ``stale``, ``period_words``, ``outliers``).
@@ -16,12 +16,15 @@ from app.storage.store import Store
 
 def report_checks(store: Store, data: ReportData) -> list[Finding]:
     """Every warning of these checks for ``data`` (the report as it prints)."""
+    from app.checks import plans  # only validation needs it, not every export
+
     period = data.report.period
     previous = _previous(store, data)
     return (texts.spelling_findings(data)
             + period_words.period_word_findings(texts.report_texts(data), period, data)
             + stale.stale_findings(data, previous)
-            + outliers.outlier_findings(data, _history(store, data)))
+            + outliers.outlier_findings(data, _history(store, data))
+            + plans.plan_findings(store, data))
 
 
 def _previous(store: Store, data: ReportData) -> ReportData | None:

@@ -112,6 +112,9 @@ def _words_commands(sub) -> None:
     report_args(p)
     p.add_argument("--title", help="thay “BÁO CÁO”, ví dụ “BÁO CÁO NHANH”")
     p.add_argument("--summary", help="dòng trích yếu dưới tiêu đề")
+    p.add_argument("--heading", action="append", metavar="MỤC=TIÊU_ĐỀ",
+                   help="tiêu đề riêng của một mục (mã hoặc số mục; “MỤC:nhiemvu” ở phần nhiệm vụ kỳ tới; "
+                        "ketqua, nhiemvu: hai phần); lặp lại được; để trống sau “=” thì theo mẫu")
 
 
 def _carry_commands(sub) -> None:

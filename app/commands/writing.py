@@ -1,4 +1,4 @@
-"""Commands for a report's words: ``text`` (a section's narrative) and ``title`` (title and summary line)."""
+"""Commands for a report's words: ``text`` (a section's narrative) and ``title`` (title, summary line, headings)."""
 from __future__ import annotations
 
 import sys
@@ -57,19 +57,39 @@ def read_text(path) -> str:
 
 
 def cmd_title(store: Store, args) -> int:
-    """The report's own title and summary line; "" returns to the template's."""
+    """The report's own title, summary line and section headings; "" returns to the template's."""
     from app.output.printed import TITLE, summary_line
 
-    if args.title is None and args.summary is None:
-        return fail("Hãy ghi --title hoặc --summary (chuỗi rỗng để trở về mặc định của mẫu).")
+    if args.title is None and args.summary is None and not args.heading:
+        return fail("Hãy ghi --title hoặc --summary hoặc --heading MỤC=TIÊU_ĐỀ (chuỗi rỗng để trở về mặc định của mẫu).")
     from app.storage.reports import heading_text
 
     for name in ("title", "summary"):
         if getattr(args, name) is not None:
             heading_text(name, getattr(args, name))  # refused before any report is created
     existing = store.find_report(args.office, args.period)
+    template = store.template_by_id(store.report_template_id(existing) if existing
+                                    else store.template_for_new(args.office))
+    own = section_headings(template, args.heading or [])
     report = existing or store.open_report(args.office, args.period)
-    report = store.set_heading(report, title=args.title, summary=args.summary)
+    report = store.set_heading(report, title=args.title, summary=args.summary, headings=own)
     print(f"Tiêu đề: {report.title or TITLE}")
     print(f"Trích yếu: {summary_line(store.template_of(report), report)}")
+    shown = dict(report.headings)
+    for key in own:
+        print(f"Tiêu đề {key}: {shown.get(key) or '(theo mẫu)'}")
     return 0
+
+
+def section_headings(template: Template, written: list[str]) -> dict[str, str]:
+    """``--heading KEY=TEXT`` values as stored keys and texts; InputError for a key the template lacks."""
+    from app.domain import headings
+    from app.storage.reports import heading_text
+
+    out = {}
+    for item in written:
+        key, equals, text = item.partition("=")
+        if not equals:
+            raise InputError(f"--heading “{item[:40]}”: viết MỤC=TIÊU_ĐỀ, ví dụ 3.1=Công tác việc làm.")
+        out[headings.key_of(template, key)] = heading_text("heading", text)
+    return out

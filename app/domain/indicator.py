@@ -3,6 +3,7 @@ tree, how it combines, its limits and rules, and how it displays its figure."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from app.domain import kinds
 
@@ -34,6 +35,14 @@ class Indicator:
     scale: str | None = None  # display scale ("trieu"); None: the kind's own way
     decimals: int | None = None  # decimals printed; None: as many as the figure has
     pad: bool | None = None  # zero padding below 10; None: the template's switch (counts only)
+    target: str | None = None  # "at_most": the plan is a ceiling ("dưới 5%"); None: reached at or above it
+
+    def reached(self, figure: Decimal | None, plan: Decimal | None) -> bool | None:
+        """Whether ``figure`` reaches the plan: at or above it ("4% trở lên"), or for a ceiling
+        ("tỷ lệ hộ nghèo dưới 5%") at or below it; None without a figure or a plan."""
+        if figure is None or not plan:
+            return None
+        return figure <= plan if self.target == "at_most" else figure >= plan
 
     @property
     def value_kind(self) -> kinds.Kind:
@@ -55,7 +64,7 @@ class Indicator:
         if self.rules:
             out["rules"] = [{"op": r.op, "other": r.other, "severity": r.severity} for r in self.rules]
         out["appendix"] = self.appendix
-        for key in ("scale", "decimals", "pad"):
+        for key in ("scale", "decimals", "pad", "target"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out

@@ -94,6 +94,7 @@ class Report:
     updated: str = ""
     reason: str = ""  # why this revision was opened
     title: str = ""  # printed instead of "BÁO CÁO" when set
+    headings: tuple[tuple[str, str], ...] = ()  # (key, text) printed instead of the template's; see ``headings``
 
     @property
     def editable(self) -> bool:

@@ -66,6 +66,8 @@ class IndicatorForm(msgspec.Struct, forbid_unknown_fields=True, rename={"minimum
     scale: Literal["dong", "nghin", "trieu", "ty"] | None = None
     decimals: Annotated[int, msgspec.Meta(ge=0, le=kinds.MAX_DECIMALS)] | None = None
     pad: bool | None = None
+    #: How the annual plan is reached: "at_most" for a ceiling ("tỷ lệ hộ nghèo dưới 5%"); absent: at or above it.
+    target: Literal["at_most"] | None = None
 
 
 class SectionForm(msgspec.Struct, forbid_unknown_fields=True):
@@ -182,7 +184,7 @@ def display_keys(typed: IndicatorForm, path: str, source: str) -> dict[str, Any]
     if typed.pad is not None and not kind.paddable:
         raise fail(source, f"{path}.pad", f"chỉ số lượng và tỉ lệ a/b mới thêm số 0 đằng trước; "
                                            f"loại giá trị “{kind.label}” thì không.")
-    return {"scale": typed.scale, "decimals": typed.decimals, "pad": typed.pad}
+    return {"scale": typed.scale, "decimals": typed.decimals, "pad": typed.pad, "target": typed.target}
 
 
 def check_relations(indicators: dict[str, Indicator], listed: list[str], paths: dict[str, str],

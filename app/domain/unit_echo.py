@@ -1,7 +1,7 @@
 """A unit typed again after a placeholder that already prints it: "{VL_NN} người" → "176 người người".
 
 The figure views that print their indicator's unit (``{CODE}``, ``{CODE:kehoach}``,
-``{CODE:cungky}``, ``{CODE:ck_so}``, ``{CODE:nghin}``, ``{CODE:trieu}``, ``{CODE:ty}``)
+``{CODE:cungky}``, ``{CODE:muctieu}``, ``{CODE:ck_so}``, ``{CODE:nghin}``, ``{CODE:trieu}``, ``{CODE:ty}``)
 followed by that unit, or by its last word ("lượt người" … "người"), print it twice.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from app.domain.template import Indicator
 from app.domain.validate import Finding, Severity
 
 #: Views that print the figure with its unit (None is the plain ``{CODE}``).
-WITH_UNIT = (None, "kehoach", "cungky", "ck_so", "nghin", "trieu", "ty")
+WITH_UNIT = (None, "kehoach", "cungky", "muctieu", "ck_so", "nghin", "trieu", "ty")
 RULE = "unit_repeat"
 
 

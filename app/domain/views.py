@@ -38,10 +38,14 @@ def figure_text(indicator: Indicator, value: Value | None, pad: bool = True, pla
 
 
 def render(indicator: Indicator, value: Value | None, view: str | None, places: int | None, *,
-           pad: bool = True, prior: Decimal | None = None) -> str:
-    """One placeholder's text; "…" for an unknown view or a figure that is not there."""
+           pad: bool = True, prior: Decimal | None = None, target: Decimal | None = None) -> str:
+    """One placeholder's text; "…" for an unknown view or a figure that is not there.
+
+    ``prior`` is the same period's figure last year, ``target`` the next period's plan."""
     if view == "cungky":
         return _plain(indicator, prior, places, pad)
+    if view == "muctieu":
+        return _plain(indicator, target, places, pad)
     if value is None:
         return MISSING
     if view == "kehoach":
@@ -108,7 +112,7 @@ def _qualified(value: Value, shown: str) -> str:
 # The views an operator can pick for an indicator, in the figure picker's order: (view, what it prints).
 _COMMON = (("", "số kèm đơn vị"), ("so", "chỉ con số"), ("kh", "% kế hoạch năm"), ("kehoach", "số kế hoạch"),
            ("ck", "tăng/giảm % so với cùng kỳ"), ("ck_so", "tăng/giảm số so với cùng kỳ"),
-           ("cungky", "số cùng kỳ"), ("ngay", "ngày số liệu"))
+           ("cungky", "số cùng kỳ"), ("muctieu", "chỉ tiêu kỳ tới (kế hoạch kỳ sau)"), ("ngay", "ngày số liệu"))
 _BY_KIND = {"ratio": (("tyle", "tỷ lệ %"),),
             "money": (("trieu", "theo triệu đồng"), ("ty", "theo tỷ đồng"), ("ty.1", "theo tỷ đồng, 1 số lẻ")),
             "count": (("nghin", "theo nghìn"),)}
@@ -118,3 +122,8 @@ def choices(indicator: Indicator) -> list[tuple[str, str]]:
     """(placeholder, description) of each view that fits the indicator's kind: ("{VL_MOI:kh}", "% kế hoạch năm")."""
     picked = _COMMON[:2] + _BY_KIND.get(indicator.kind, ()) + _COMMON[2:]
     return [("{" + indicator.code + (f":{view}" if view else "") + "}", label) for view, label in picked]
+
+
+#: The report-wide placeholders the figure picker offers: (placeholder, what it prints).
+REPORT_WIDE = (("{KH_DAT}", "số chỉ tiêu đạt kế hoạch năm / số chỉ tiêu có kế hoạch (“04/05”)"),
+               ("{KH_DAT:tyle}", "tỷ lệ chỉ tiêu đạt kế hoạch năm (“80%”)"))

@@ -152,7 +152,9 @@ def build_printed(store: Store, office_code: str, period: Period | str, *,
         data = printed.transient(store, office_code, period, result.template)
     data = dataclasses.replace(data, values=result.values)
     comparisons = _comparisons(store, result, data.template)
-    model = printed.build_from(data, comparisons)
+    from app.reporting import targets
+
+    model = printed.build_from(data, comparisons, following=targets.next_plans(store, office_code, period))
     header = dataclasses.replace(model.header, summary=_consolidated(model.header.summary))
     extra = (("TỔNG HỢP THEO ĐƠN VỊ", breakdown_table(data.template, result)),
              ("TÌNH HÌNH GỬI BÁO CÁO", completeness_table(result)))

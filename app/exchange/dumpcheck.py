@@ -14,6 +14,7 @@ import binascii
 import datetime as dt
 import hashlib
 
+from app.domain import headings
 from app.domain.codes import OfficeCode
 from app.domain.period import Period
 from app.domain.template import Template, from_dict
@@ -32,6 +33,7 @@ def check(typed: Dump, template_data: dict, source: str) -> None:
     template = from_dict(template_data, source=f"{source} (mẫu kèm theo, trường “template”)")
     _check_office(typed.office, source)
     _check_report(typed.report, source)
+    headings.check(template, typed.report.headings, f"{source}: trường “report.headings”")
     _check_values(typed.values, template, source)
     _check_sections(typed, template, source)
     _unique(source, "documents", "id", [d.id for d in typed.documents])

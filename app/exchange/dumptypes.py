@@ -67,6 +67,8 @@ class Report(Strict):
     updated: Stamp
     reason: Prose = ""
     title: Line = ""  # the report's own title, written only when set
+    #: the report's own headings (``app.domain.headings`` keys), written only when set
+    headings: Annotated[dict[Annotated[str, msgspec.Meta(max_length=60)], Line], msgspec.Meta(max_length=500)] = {}
 
 
 class Value(Strict):

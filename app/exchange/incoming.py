@@ -102,7 +102,8 @@ def header_of(data: dict, office: Office, template: Template, source: str) -> Re
                   template_key=template.key, status=Status(h.status), number=h.number,
                   issued_on=_day(h.issued_on, f"{source}: report.issued_on"), signer_title=clean_line(h.signer_title),
                   signer_name=clean_line(h.signer_name), summary=h.summary, created=h.created, updated=h.updated,
-                  reason=h.reason, title=clean_line(h.title))
+                  reason=h.reason, title=clean_line(h.title),
+                  headings=tuple(sorted((k, clean_line(v)) for k, v in h.headings.items() if clean_line(v))))
 
 
 def _values(data: dict, template: Template, source: str) -> dict[str, Value]:

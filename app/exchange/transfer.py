@@ -63,6 +63,7 @@ def to_dict(data: ReportData) -> dict:
             "number": r.number, "issued_on": day(r.issued_on), "signer_title": r.signer_title,
             "signer_name": r.signer_name, "summary": r.summary, "created": r.created, "updated": r.updated,
             "reason": r.reason, **({"title": r.title} if r.title else {}),
+            **({"headings": dict(r.headings)} if r.headings else {}),
         },
         "values": [_value_dict(data.values[c]) for c in template.indicators if c in data.values],
         "narrative": [

@@ -28,7 +28,7 @@ def indicators(template: Template, comparisons: dict[str, aggregate.Comparison])
             typed_cell(indicator, current),
             figure_cell(indicator, c.prior),
             change_cell(c.change),
-            figure_cell(indicator, c.year_to_date, c.year_to_date_denominator),
+            marked_cell(indicator, c.year_to_date, c.year_to_date_denominator, c.to_date),
             figure_cell(indicator, c.plan),
             share_cell(c.share_of_plan),
         ))
@@ -55,16 +55,27 @@ def typed_cell(indicator: Indicator, value: Value | None) -> Cell:
     estimate mark ("ước 2.607") and the date it was counted to ("2.607 (đến 15/6/2021)")."""
     if value is None or value.number is None:
         return Cell("")
-    cell = figure_cell(indicator, value.number, value.denominator)
-    text = cell.text
-    if value.qualifier in SUFFIX_QUALIFIERS:
-        text = f"{text} {value.qualifier}"
-    elif value.qualifier:
-        text = f"{value.qualifier} {text}"
-    if value.estimate:
-        text = f"ước {text}"
+    cell = marked_cell(indicator, value.number, value.denominator, value)
     if value.as_of:
-        text = f"{text} (đến {formatting.day_month_year(value.as_of)})"
+        return Cell(f"{cell.text} (đến {formatting.day_month_year(value.as_of)})", cell.number)
+    return cell
+
+
+def marked_cell(indicator: Indicator, number: Decimal | None, denominator: Decimal | None,
+                marks: Value | None) -> Cell:
+    """A figure with the qualifier and estimate mark of the value it comes from: the year to date
+    built from quarters carries theirs ("khoảng 4.348" when a part was "khoảng", "ước …" when a
+    part is an estimate), as this period's figure does."""
+    cell = figure_cell(indicator, number, denominator)
+    if number is None or marks is None:
+        return cell
+    text = cell.text
+    if marks.qualifier in SUFFIX_QUALIFIERS:
+        text = f"{text} {marks.qualifier}"
+    elif marks.qualifier:
+        text = f"{marks.qualifier} {text}"
+    if marks.estimate:
+        text = f"ước {text}"
     return Cell(text, cell.number)
 
 

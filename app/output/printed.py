@@ -10,14 +10,14 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain import formatting, narrative
+from app.domain import formatting, headings, narrative
 from app.domain.model import Report, ReportData
 from app.domain.period import Period
 from app.domain.template import Section, Template
 from app.output import appendix as appendix_tables
 from app.output import task_results
 from app.output.model import Cell, Header, Heading, Para, PrintedReport, Signature, Table  # noqa: F401 (public here)
-from app.reporting import aggregate
+from app.reporting import aggregate, targets
 from app.storage.store import Store
 
 _ROMAN = ("I", "II", "III", "IV", "V")
@@ -44,7 +44,7 @@ def build(store: Store, office_code: str, period: Period | str, *, as_issued: Re
     values = aggregate.period_values(store, office_code, period, data.template, data.values)
     data = dataclasses.replace(data, values=values)
     comparisons = aggregate.comparisons(store, office_code, period, data.template, values)
-    model = build_from(data, comparisons, _reviewed(store, data))
+    model = build_from(data, comparisons, _reviewed(store, data), targets.next_plans(store, office_code, period))
     from app.reporting import trends
 
     model = dataclasses.replace(model, charts=trends.report_charts(store, office_code, period, data.template))
@@ -60,7 +60,8 @@ def _reviewed(store: Store, data: ReportData) -> tuple[task_results.Reviewed, ..
     if found is None:
         return ()
     before = store.content.load(found)  # the tasks read as they were printed last period
-    tasks = [dataclasses.replace(t, text=_expand(before, t.text, _Context({}, {}))) for t in before.tasks]
+    planned = {c: v.plan for c, v in data.values.items() if v.plan is not None}  # this period: its next one
+    tasks = [dataclasses.replace(t, text=_expand(before, t.text, _Context({}, {}, planned))) for t in before.tasks]
     return task_results.pair(tasks, data.reviews)
 
 
@@ -105,18 +106,21 @@ def summary_line(template: Template, report: Report) -> str:
 
 
 def build_from(data: ReportData, comparisons: dict[str, aggregate.Comparison] | None = None,
-               reviewed: tuple[task_results.Reviewed, ...] = ()) -> PrintedReport:
-    """The printed model of ``data``; ``reviewed`` are last period's tasks with this period's verdicts."""
+               reviewed: tuple[task_results.Reviewed, ...] = (), following: dict[str, Decimal] | None = None
+               ) -> PrintedReport:
+    """The printed model of ``data``; ``reviewed`` are last period's tasks with this period's verdicts,
+    ``following`` the next period's plans (``{CODE:muctieu}``)."""
     r, template, profile = data.report, data.template, data.profile
     body: list[Heading | Para] = []
     # "{CODE:ck}" compares with the same period last year as the database holds it
     prior = _Context({c: comp.prior for c, comp in (comparisons or {}).items() if comp.prior is not None},
-                     {"KH_DAT": plans_met(comparisons or {})})
+                     targets.special(template, comparisons or {}), following or {})
     results = _results(data, prior, reviewed)
     plan = _plan(data, prior)
-    parts = [(template.results_heading.format(KY=r.period.label.upper()), results)]
+    own = dict(r.headings)  # the report's own headings (``title --heading``)
+    parts = [(own.get("ketqua") or headings.part_default(template, r, "ketqua"), results)]
     if plan:
-        parts.append((template.plan_heading.format(KY_TOI=r.period.next().label.upper()), plan))
+        parts.append((own.get("nhiemvu") or headings.part_default(template, r, "nhiemvu"), plan))
     for index, (title, blocks) in enumerate(parts):
         body.append(Heading(f"{_ROMAN[index]}. {title}", 0))
         body += blocks
@@ -152,20 +156,13 @@ def attached_to(report: Report, symbol: str, office: str) -> str:
 class _Context:
     prior: dict  # the same period last year, as the database holds it
     special: dict  # report-wide placeholders ({KH_DAT})
-
-
-def plans_met(comparisons: dict[str, aggregate.Comparison]) -> str:
-    """"4/5": indicators with an annual plan whose figure to date has reached it, of those with a plan."""
-    planned = [c for c in comparisons.values() if c.plan]
-    if not planned:
-        return narrative.MISSING
-    met = sum(1 for c in planned if c.share_of_plan is not None and c.share_of_plan >= 100)
-    return formatting.ratio(Decimal(met), Decimal(len(planned)))
+    following: dict = dataclasses.field(default_factory=dict)  # the next period's plans ({CODE:muctieu})
 
 
 def _expand(data: ReportData, text: str, context: _Context) -> str:
     return narrative.expand(text, data.template.indicators, data.values, data.citable,
-                            pad=data.template.pad_small_counts, prior=context.prior, special=context.special)
+                            pad=data.template.pad_small_counts, prior=context.prior, special=context.special,
+                            following=context.following)
 
 
 def _has_results(data: ReportData, section: Section, reviewed_sections: set[str]) -> bool:
@@ -176,6 +173,7 @@ def _has_results(data: ReportData, section: Section, reviewed_sections: set[str]
 def _results(data: ReportData, prior: _Context, reviewed: tuple[task_results.Reviewed, ...]) -> list[Heading | Para]:
     out: list[Heading | Para] = []
     reviewed_sections = {t.section for t, _ in reviewed}
+    own = dict(data.report.headings)
 
     def visit(sections: list[Section], prefix: str, level: int) -> None:
         number = 0
@@ -184,7 +182,7 @@ def _results(data: ReportData, prior: _Context, reviewed: tuple[task_results.Rev
                 continue
             number += 1
             label = f"{prefix}{number}"
-            out.append(Heading(f"{label}. {section.title}", level))
+            out.append(Heading(f"{label}. {own.get(section.code) or section.title}", level))
             blocks = data.narrative.get((section.code, "results"), [])
             for block in blocks:
                 out.append(Para(_bullet(block.style) + _expand(data, block.text, prior), block.style == "bullet"))
@@ -215,6 +213,7 @@ def _has_plan(data: ReportData, section: Section) -> bool:
 
 def _plan(data: ReportData, prior: _Context) -> list[Heading | Para]:
     out: list[Heading | Para] = []
+    own = dict(data.report.headings)
 
     def visit(sections: list[Section], prefix: str, level: int, parent_shown: bool) -> None:
         number = 0
@@ -224,7 +223,8 @@ def _plan(data: ReportData, prior: _Context) -> list[Heading | Para]:
                 continue
             number += 1
             label = f"{prefix}{number}"
-            out.append(Heading(f"{label}. {section.plan_title or section.title}", level))
+            title = own.get(section.code + headings.PLAN) or section.plan_title or section.title
+            out.append(Heading(f"{label}. {title}", level))
             for block in data.narrative.get((section.code, "plan"), []):
                 out.append(Para(_bullet(block.style) + _expand(data, block.text, prior), block.style == "bullet"))
             out.extend(Para(_expand(data, t.text, prior)) for t in data.tasks if t.section == section.code)

@@ -80,6 +80,7 @@ class Comparison:
     plan: Decimal | None
     share_of_plan: Decimal | None  # percent points, exact (printing rounds it)
     year_to_date_denominator: Decimal | None = None  # ratios: "5/5"
+    to_date: Value | None = None  # the value behind the year to date: its qualifier and estimate mark
 
 
 def comparisons(store: Store, office_code: str, period: Period, template: Template,
@@ -121,4 +122,5 @@ def comparison(indicator: Indicator, current: Value | None, prior: Decimal | Non
         current=current, prior=prior, change=kind.change(number, prior), year_to_date=ytd_number, plan=plan,
         share_of_plan=kind.share_of_plan(ytd_number, plan),
         year_to_date_denominator=(to_date.denominator if to_date and summed
-                                  else current.denominator if current else None))
+                                  else current.denominator if current else None),
+        to_date=to_date if summed else current)

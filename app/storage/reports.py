@@ -18,14 +18,15 @@ from app.errors import InputError, NotFoundError, UserError
 from app.storage.audit import AuditLog, now
 from app.storage.connection import Database
 from app.storage.offices import Offices
-from app.storage.rows import date, transaction
+from app.storage.rows import date, headings_from, transaction
+from app.storage.rows import headings as stored_headings
 from app.storage.templates import Templates
 
 FROZEN = (Status.ISSUED, Status.SUBMITTED)
 MAX_HEADING = 500  # characters of a report's own title or summary line
-_HEADING_NAMES = {"title": "Tiêu đề", "summary": "Trích yếu"}
+_HEADING_NAMES = {"title": "Tiêu đề", "summary": "Trích yếu", "heading": "Tiêu đề mục"}
 _COLUMNS = ("id", "office_id", "period", "revision", "template_id", "status", "number", "issued_on",
-            "signer_title", "signer_name", "summary", "created", "updated", "reason", "title")
+            "signer_title", "signer_name", "summary", "created", "updated", "reason", "title", "headings")
 _SELECT = ("SELECT " + ", ".join(f"r.{c}" for c in _COLUMNS) + ", o.code, t.code, t.version FROM report r"
            " JOIN office o ON o.id = r.office_id JOIN template t ON t.id = r.template_id ")
 
@@ -49,13 +50,14 @@ def _report_from(row: tuple) -> Report:
                   revision=r["revision"], template_key=f"{tcode}@{tversion}", status=Status(r["status"]),
                   number=r["number"], issued_on=date(r["issued_on"]), signer_title=r["signer_title"],
                   signer_name=r["signer_name"], summary=r["summary"], created=r["created"],
-                  updated=r["updated"], reason=r["reason"], title=r["title"])
+                  updated=r["updated"], reason=r["reason"], title=r["title"], headings=headings_from(r["headings"]))
 
 
 def _report_row(report: Report, template_id: int, status: Status) -> tuple:
     return (report.id, report.office_id, str(report.period), report.revision, template_id, status.value,
             report.number, report.issued_on.isoformat() if report.issued_on else None, report.signer_title,
-            report.signer_name, report.summary, report.created, report.updated, report.reason, report.title)
+            report.signer_name, report.summary, report.created, report.updated, report.reason, report.title,
+            stored_headings(report.headings))
 
 
 class Reports:
@@ -212,7 +214,7 @@ class Reports:
         fresh = Report(id=str(uuid.uuid4()), office_id=report.office_id, office_code=report.office_code,
                        period=report.period, revision=report.revision + 1, template_key=report.template_key,
                        status=Status.DRAFT, summary=report.summary, title=report.title, created=stamp, updated=stamp,
-                       reason=reason)
+                       reason=reason, headings=report.headings)
         self.insert(fresh, self.template_id(report))
         return fresh
 
@@ -240,8 +242,10 @@ class Reports:
             " updated = ? WHERE id = ? AND status = 'complete'",
             (number, issued_on.isoformat(), signer_title, signer_name, now(), report.id))
 
-    def set_heading(self, report: Report, *, title: str | None = None, summary: str | None = None) -> Report:
-        """The report's own title ("BÁO CÁO" by default) and summary line; "" returns to the template's.
+    def set_heading(self, report: Report, *, title: str | None = None, summary: str | None = None,
+                    headings: dict[str, str] | None = None) -> Report:
+        """The report's own title ("BÁO CÁO" by default), summary line and section headings (key →
+        text, merged into those it has); "" returns to the template's.
 
         One line each, at most ``MAX_HEADING`` characters; one transaction, each change audited.
         """
@@ -250,12 +254,18 @@ class Reports:
         for name, text in (("title", title), ("summary", summary)):
             if text is not None and heading_text(name, text) != getattr(current, name):
                 changes[name] = heading_text(name, text)
+        if headings:
+            merged = dict(current.headings) | {k: heading_text("heading", v) for k, v in headings.items()}
+            own = stored_headings(tuple((k, v) for k, v in merged.items() if v))
+            if own != stored_headings(current.headings):
+                changes["headings"] = own
+        before = {"title": current.title, "summary": current.summary, "headings": stored_headings(current.headings)}
         if changes:
             with transaction(self.db):
-                for name, text in changes.items():  # the name is one of two known columns
+                for name, text in changes.items():  # the name is one of three known columns
                     self.db.conn.execute(f"UPDATE report SET {name} = ?, updated = ? WHERE id = ?",
                                          (text, now(), report.id))
-                    self.log.record(current.office_code, name, str(current.period), getattr(current, name) or None,
+                    self.log.record(current.office_code, name, str(current.period), before[name] or None,
                                     text or None, report.id)
         return self.by_id(report.id)
 

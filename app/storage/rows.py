@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator
 from decimal import Decimal
@@ -36,3 +37,12 @@ def day(value: dt.date | None) -> str | None:
 
 def date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
+
+
+def headings(pairs: tuple[tuple[str, str], ...]) -> str:
+    """A report's own headings as stored: a JSON object in key order, '' for none."""
+    return json.dumps(dict(sorted(pairs)), ensure_ascii=False, sort_keys=True) if pairs else ""
+
+
+def headings_from(text: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(json.loads(text).items())) if text else ()

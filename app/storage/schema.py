@@ -263,4 +263,10 @@ ALTER TABLE report ADD COLUMN title TEXT NOT NULL DEFAULT '';
 ALTER TABLE office ADD COLUMN template TEXT;
 """
 
-STEPS: list[str | list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# Version 8: a report's own section headings (a JSON object, heading key → text; '' for none), printed
+# instead of the template's: "ketqua" / "nhiemvu" for the two parts, a section code, "CODE:nhiemvu".
+_V8 = """
+ALTER TABLE report ADD COLUMN headings TEXT NOT NULL DEFAULT '';
+"""
+
+STEPS: list[str | list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]

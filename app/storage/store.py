@@ -154,9 +154,10 @@ class Store:
     def template_of(self, report: Report) -> Template:
         return self.reports_repo.template_of(report)
 
-    def set_heading(self, report: Report, *, title: str | None = None, summary: str | None = None) -> Report:
-        """The report's own title and summary line ("" returns to the template's)."""
-        return self.reports_repo.set_heading(report, title=title, summary=summary)
+    def set_heading(self, report: Report, *, title: str | None = None, summary: str | None = None,
+                    headings: dict[str, str] | None = None) -> Report:
+        """The report's own title, summary line and section headings ("" returns to the template's)."""
+        return self.reports_repo.set_heading(report, title=title, summary=summary, headings=headings)
 
     def set_status(self, report: Report, status: Status, reason: str = "") -> Report:
         return self.reports_repo.set_status(report, status, reason)

@@ -106,9 +106,9 @@ def test_plans_met_counts_the_indicators_that_reached_their_plan(db, tmp_path):
     for code, plan in (("VL_MOI", "2.600"), ("VL_NN", "200"), ("BHTN_NGUOI", "864")):
         run(db, "set", *Q, *period, "--indicator", code, "--plan", plan, ok=True)
     run(db, "text", *Q, *period, "--section", "TE", "--text", "Đến nay {KH_DAT} chỉ tiêu đạt kế hoạch năm.", ok=True)
-    assert "Đến nay 2/3 chỉ tiêu đạt kế hoạch năm." in pdf_of(db, tmp_path, "2020-Q1")
+    assert "Đến nay 02/03 chỉ tiêu đạt kế hoạch năm." in pdf_of(db, tmp_path, "2020-Q1")
     run(db, "set", *Q, *period, "--indicator", "VL_NN", "--plan", "176", ok=True)
-    assert "Đến nay 3/3 chỉ tiêu đạt kế hoạch năm." in pdf_of(db, tmp_path, "2020-Q1")
+    assert "Đến nay 03/03 chỉ tiêu đạt kế hoạch năm." in pdf_of(db, tmp_path, "2020-Q1")
 
 
 def test_a_percent_target_with_its_words_in_the_prose(tmp_path):

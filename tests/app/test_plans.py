@@ -19,7 +19,7 @@ def test_plans_met_and_plan_figures_print(sample):
     sample.content.set_narrative(q1, "TE", "results", [Block(
         "Đến nay {KH_DAT} chỉ tiêu đạt kế hoạch; việc làm mới đạt {VL_MOI:kh.0} kế hoạch năm ({VL_MOI:kehoach}).")])
     body = " ".join(b.text for b in printed.build(sample, "TTH", "2020-Q1").body)
-    assert "Đến nay 2/3 chỉ tiêu đạt kế hoạch; việc làm mới đạt 130% kế hoạch năm (2.000 người)." in body
+    assert "Đến nay 02/03 chỉ tiêu đạt kế hoạch; việc làm mới đạt 130% kế hoạch năm (2.000 người)." in body
 
 
 def test_no_plan_prints_a_mark(sample):

@@ -222,6 +222,8 @@ def test_stored_databases_of_every_released_schema_open_with_their_data(tmp_path
         # schema 7 added a report's own title and an office's template: the v7 file holds both
         assert report.title == ("BÁO CÁO NHANH" if version >= 7 else "")
         assert store.offices_repo.chosen_template("TTH") == ("LDTBXH_QUY" if version >= 7 else None)
+        # schema 8 added a report's own section headings: the v8 file holds one
+        assert report.headings == ((("VL", "Công tác việc làm"),) if version >= 8 else ())
         opened.close()
 
 

@@ -26,3 +26,21 @@ def test_views_show_live_examples_and_insert_their_placeholder(sample_window, qt
     sub = next(a.menu() for a in win.editor.narrative.insert_menu.actions() if a.text().endswith("(VL_MOI)"))
     next(a for a in sub.actions() if a.text().endswith("{VL_MOI:so}")).trigger()
     assert editor.toPlainText() == "Giải quyết việc làm cho {VL_MOI:so}"
+
+
+def test_the_report_wide_count_of_plans_reached_and_next_period_targets_are_offered(sample_window, qtbot):
+    win = sample_window
+    win.select_section("VL")
+    qtbot.waitUntil(lambda: any(a.text() == "Cả báo cáo" for a in win.editor.narrative.insert_menu.actions()),
+                    timeout=5000)
+    menu = next(a.menu() for a in win.editor.narrative.insert_menu.actions() if a.text() == "Cả báo cáo")
+    offered = [a.text().rsplit("    ", 1)[1] for a in menu.actions()]
+    assert offered == ["{KH_DAT}", "{KH_DAT:tyle}"]
+    assert _entries(win, "VL_MOI")["{VL_MOI:muctieu}"].startswith("chỉ tiêu kỳ tới")
+    editor = win.editor.narrative.editor
+    editor.setPlainText("Đạt ")
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    menu.actions()[0].trigger()
+    assert editor.toPlainText() == "Đạt {KH_DAT}"

@@ -27,3 +27,28 @@ def test_the_report_menu_sets_the_title_and_summary_and_empty_returns_to_the_tem
     win.report_menu.edit_heading()
     qtbot.waitUntil(lambda: win.sheet.report.title == "", timeout=5000)
     assert query(win.db_path, "SELECT title, summary FROM report") == [("", "")]
+
+
+def test_the_heading_dialog_sets_a_section_s_heading_and_empty_returns_to_the_template(sample_window, qtbot,
+                                                                                       monkeypatch):
+    """The dialog lists both parts and every section with the template's text; a typed one is stored and printed."""
+    from ui.heading_dialog import OWN
+    win = sample_window
+    seen = {}
+
+    def fake_exec(dialog):
+        rows = {key: row for row, key in enumerate(dialog.keys)}
+        seen["defaults"] = {key: dialog.table.item(row, 1).text() for key, row in rows.items()}
+        dialog.table.item(rows["VL"], OWN).setText(seen.get("text", "Việc làm, an toàn lao động"))
+        return 1
+
+    monkeypatch.setattr(HeadingDialog, "exec", fake_exec)
+    win.report_menu.edit_heading()
+    qtbot.waitUntil(lambda: dict(win.sheet.report.headings).get("VL") == "Việc làm, an toàn lao động", timeout=5000)
+    assert seen["defaults"]["VL"] == "Công tác giải quyết việc làm – an toàn lao động"
+    assert seen["defaults"]["ketqua"].startswith("KẾT QUẢ") and "VL:nhiemvu" in seen["defaults"]
+    assert query(win.db_path, "SELECT headings FROM report") == [('{"VL": "Việc làm, an toàn lao động"}',)]
+    seen["text"] = ""
+    win.report_menu.edit_heading()
+    qtbot.waitUntil(lambda: win.sheet.report.headings == (), timeout=5000)
+    assert query(win.db_path, "SELECT headings FROM report") == [("",)]

@@ -120,10 +120,10 @@ class ReportMenu:
         if sheet is None:
             return
         dialog = HeadingDialog(sheet.report.title, sheet.report.summary, report_ops.default_heading(sheet),
-                               self.ctx.parent)
+                               self.ctx.parent, report_ops.heading_rows(sheet))
         if dialog.exec():
-            title, summary = dialog.values()
-            self._change(lambda **kw: report_ops.set_heading(title=title, summary=summary, **kw),
+            (title, summary), own = dialog.values(), dialog.headings()
+            self._change(lambda **kw: report_ops.set_heading(title=title, summary=summary, headings=own, **kw),
                          _("Đã lưu tiêu đề và trích yếu."))
 
     def mark_complete(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 from app.commands import cli_actions
+from app.domain import headings
 from app.fsutil import write_atomic
 from app.output import printed
 from app.reporting import desk, issuing
@@ -66,10 +67,11 @@ def revise_report(*, parent, ops: Operations, sheet: Sheet, reason: str) -> Op:
     return _lifecycle(parent, ops, sheet, lambda store, rid: desk.revise_report(store, rid, reason))
 
 
-def set_heading(*, parent, ops: Operations, sheet: Sheet, title: str, summary: str) -> Op:
-    """The report's own title and summary line; "" prints the template's."""
+def set_heading(*, parent, ops: Operations, sheet: Sheet, title: str, summary: str,
+                headings: dict[str, str] | None = None) -> Op:
+    """The report's own title, summary line and section headings; "" prints the template's."""
     def write(store, report_id: str) -> Changes:
-        report = store.set_heading(store.report_by_id(report_id), title=title, summary=summary)
+        report = store.set_heading(store.report_by_id(report_id), title=title, summary=summary, headings=headings)
         return Changes(report.id, office=report.office_code)
 
     return _lifecycle(parent, ops, sheet, write)
@@ -79,6 +81,13 @@ def default_heading(sheet: Sheet) -> tuple[str, str]:
     """The title and summary line the report prints when it sets none of its own."""
     report = dataclasses.replace(sheet.report, summary="")
     return printed.TITLE, printed.summary_line(sheet.data.template, report)
+
+
+def heading_rows(sheet: Sheet) -> list[tuple[str, str, str, str]]:
+    """(key, where, the template's text, the report's own) of every heading the report may set."""
+    own = dict(sheet.report.headings)
+    return [(key, where, default, own.get(key, "")) for key, where, default in
+            headings.defaults(sheet.data.template, sheet.report)]
 
 
 def attach_scan(*, parent, ops: Operations, sheet: Sheet, path: str) -> Op:
