@@ -17,6 +17,7 @@ naming the file and the field.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -159,8 +160,8 @@ class Signed:
     version: int
     body: dict | None = None  # a version 1 body, already decoded to make it canonical
 
-    @property
-    def digest(self) -> str:
+    @functools.cached_property
+    def digest(self) -> str:  # computed once: a package is hashed once, however often its digest is asked
         return hashlib.sha256(self.data).hexdigest()
 
 

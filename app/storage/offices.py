@@ -203,6 +203,8 @@ class Offices:
     def replace_profiles(self, office_id: str, profiles: list[OfficeProfile]) -> bool:
         """Make the office's profiles exactly ``profiles`` (the sender is the authority on its own)."""
         office = self.by_id(office_id)
+        if profiles and tuple(profiles) == office.profiles:
+            return False  # exactly what is stored, so already checked
         profiles = [checked_profile(p) for p in profiles]
         if not profiles:
             raise InputError(f"Đơn vị {office.code} phải có ít nhất một thông tin đơn vị.")

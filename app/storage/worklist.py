@@ -33,8 +33,9 @@ def clean_document(doc: Document) -> Document:
         raise InputError("Văn bản phải có loại (Công văn, Quyết định, Kế hoạch…).")
     if doc.issued_on and not dt.date(1945, 9, 2) <= doc.issued_on <= dt.date.today() + dt.timedelta(days=366):
         raise InputError(f"Ngày ban hành {doc.issued_on:%d/%m/%Y} không hợp lý.")
-    return dataclasses.replace(doc, ref=ref, doc_type=doc_type, issuer=clean_line(doc.issuer),
-                               summary=clean_line(doc.summary), id=doc.id or str(uuid.uuid4()))
+    return Document(id=doc.id or str(uuid.uuid4()), section=doc.section, doc_type=doc_type, ref=ref,
+                    issued_on=doc.issued_on, issuer=clean_line(doc.issuer), summary=clean_line(doc.summary),
+                    own=doc.own, advised=doc.advised)
 
 
 def _document_row(report_id: str, position: int, d: Document) -> tuple:
