@@ -145,7 +145,8 @@ def parse_name(name: str, folder: str) -> Name:
     match = NAME.match(name)
     if not match:
         raise InputError("tên tệp không đúng dạng <ĐƠN VỊ>_<số thứ tự>_<mã băm>")
-    office = OfficeCode.parse(match["office"])
+    # a folder the scan has already checked as a code (an OfficeCode) is not checked again for each of its files
+    office = folder if isinstance(folder, OfficeCode) and folder == match["office"] else OfficeCode.parse(match["office"])
     if folder != office:
         raise InputError(f"gói của {office} nằm trong thư mục của {folder}")
     return Name(office, int(match["seq"]), match["hash"])

@@ -71,7 +71,8 @@ def listing(outbox: Path) -> list[Found]:
             found.append(Found(rel, entry.path, office, status="held",
                                reason=f"không đọc được thư mục của đơn vị này: {describe_os_error(exc)}; sẽ thử lại"))
             continue
-        found.extend(f for e in entries if (f := _file(e, office, root)) is not None)
+        code = OfficeCode.parse(office)  # checked once for all its files
+        found.extend(f for e in entries if (f := _file(e, code, root)) is not None)
     return found
 
 

@@ -134,13 +134,15 @@ class Offices:
     def id_taken(self, office_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM office WHERE id = ?", (office_id,)).fetchone() is not None
 
-    def all(self) -> list[Office]:
-        """Every office with its dated profiles (two queries, however many offices)."""
+    def all(self, origin: str | None = None) -> list[Office]:
+        """Every office (or those of one ``origin``) with its dated profiles (two queries, however many offices)."""
+        where, args = ("", ()) if origin is None else (" WHERE o.origin = ?", (origin,))
         profiles: dict[str, list[OfficeProfile]] = {}
-        for row in self.db.execute(f"SELECT office_id, {', '.join(_PROFILE)} FROM office_profile"
-                                   " ORDER BY office_id, valid_from").fetchall():
+        for row in self.db.execute(f"SELECT p.office_id, {', '.join('p.' + c for c in _PROFILE)} FROM office_profile p"
+                                   f" JOIN office o ON o.id = p.office_id{where} ORDER BY p.office_id, p.valid_from",
+                                   args).fetchall():
             profiles.setdefault(row[0], []).append(_profile_from(row[1:]))
-        rows = self.db.execute(f"SELECT {_OFFICE} FROM office ORDER BY code").fetchall()
+        rows = self.db.execute(f"SELECT {_OFFICE} FROM office o{where} ORDER BY code", args).fetchall()
         return [Office(id=r[0], code=r[1], level=r[2], profiles=tuple(profiles.get(r[0], ())), origin=r[3])
                 for r in rows]
 
