@@ -69,13 +69,12 @@ def consolidate(store: Store, office_code: str, period: Period | str, *,
     period = period if isinstance(period, Period) else Period.parse(period)
     office = store.office(office_code)
     due = store.submissions.deadline(office.code, str(period))
-    own_template, own_values = _office_values(store, office.code, period, None)
+    own_template, own_values, _ = _office_values(store, office.code, period, None)
     template = own_template
     submissions, by_office = [], {office.code: own_values}
     for child in children(store, office.code, period.end):
-        report_template, values = _office_values(store, child.code, period, template)
+        report_template, values, report = _office_values(store, child.code, period, template)
         template = template or report_template
-        report = _latest(store, child.code, period) if report_template else None
         received = _received(store, child.code, str(period)) if report else ""
         on_time = (_local_day(received) <= due) if received and due else None
         submissions.append(Submission(child, report, received, due, on_time))
@@ -95,14 +94,15 @@ def _latest(store: Store, office_code: str, period: Period) -> Report | None:
     return own or next((r for r in reversed(parts) if r), None)
 
 
-def _office_values(store: Store, office_code: str, period: Period, template) -> tuple[object, dict[str, Value]]:
-    """(template, figures) of one office for the period; (None, {}) when it has nothing for it."""
+def _office_values(store: Store, office_code: str, period: Period,
+                   template) -> tuple[object, dict[str, Value], Report | None]:
+    """(template, figures, report) of one office for the period; (None, {}, None) when it has nothing for it."""
     report = _latest(store, office_code, period)
     if report is None:
-        return None, {}
-    template = template or store.template_of(report)
+        return None, {}, None
+    own_template = store.template_of(report)
     own = store.content.values(report.id) if report.period == period else {}
-    return store.template_of(report), aggregate.period_values(store, office_code, period, template, own)
+    return own_template, aggregate.period_values(store, office_code, period, template or own_template, own), report
 
 
 def _local_day(stamp: str) -> str:

@@ -53,8 +53,11 @@ def load(raw: bytes, *, source: str) -> dict:
     return data
 
 
-def check(data: dict, *, source: str) -> None:
-    """Check a dump already decoded (the report inside a sync package) as ``load`` checks a file."""
+def check(data: dict, *, source: str) -> Dump:
+    """Check a dump already decoded (the report inside a sync package) as ``load`` checks a file.
+
+    Returns the typed form, which the importer reads instead of converting each part again.
+    """
     if not isinstance(data, dict):
         raise InputError(f"{source}: dữ liệu báo cáo phải là một đối tượng JSON.")
     _check_header(data.get("format"), data.get("format_version"), source)
@@ -64,6 +67,7 @@ def check(data: dict, *, source: str) -> None:
     except InputError as exc:
         raise InputError(f"{source}: {exc}.") from None
     dumpcheck.check(typed, data["template"], source)
+    return typed
 
 
 def _check_header(name: object, version: object, source: str) -> None:

@@ -27,7 +27,6 @@ from app.exchange import dumptypes
 from app.formats import convert, number
 from app.storage.offices import level, profile_from_dict
 
-MAX_ITEMS = 20_000
 
 @dataclasses.dataclass(frozen=True)
 class Attached:
@@ -42,13 +41,6 @@ class Incoming:
 
     content: ReportData
     files: tuple[Attached, ...]
-
-
-def _list(data: dict, key: str, kind: type, source: str) -> list:
-    items = data.get(key, [])
-    if not isinstance(items, list) or len(items) > MAX_ITEMS:
-        raise InputError(f"{source}: trường “{key}”: cần danh sách (tối đa {MAX_ITEMS} mục).")
-    return [convert(item, kind, source=f"{source}: {key}[{i}]") for i, item in enumerate(items)]
 
 
 def _day(text: str | None, source: str) -> dt.date | None:
@@ -90,8 +82,7 @@ def office_of(data: dict, source: str) -> Office:
                   profiles=tuple(sorted(parsed, key=lambda p: p.valid_from)))
 
 
-def header_of(data: dict, office: Office, template: Template, source: str) -> Report:
-    h = convert(data.get("report"), dumptypes.Report, source=f"{source}: report")
+def header_of(h: dumptypes.Report, office: Office, template: Template, source: str) -> Report:
     try:
         period = Period.parse(h.period)
     except InputError as exc:
@@ -106,9 +97,9 @@ def header_of(data: dict, office: Office, template: Template, source: str) -> Re
                   headings=tuple(sorted((k, clean_line(v)) for k, v in h.headings.items() if clean_line(v))))
 
 
-def _values(data: dict, template: Template, source: str) -> dict[str, Value]:
+def _values(values: list[dumptypes.Value], template: Template, source: str) -> dict[str, Value]:
     out = {}
-    for i, v in enumerate(_list(data, "values", dumptypes.Value, source)):
+    for i, v in enumerate(values):
         if v.indicator not in template.indicators:
             raise InputError(f"{source}: values[{i}]: chỉ tiêu “{v.indicator}” không có trong mẫu kèm theo.")
         if v.indicator in out:
@@ -126,44 +117,43 @@ def _sections(items: list, template: Template, key: str, source: str) -> None:
             raise InputError(f"{source}: {key}[{i}]: mục “{item.section}” không có trong mẫu kèm theo.")
 
 
-def _narrative(data: dict, template: Template, source: str) -> dict[tuple[str, str], list[Block]]:
-    entries = _list(data, "narrative", dumptypes.Narrative, source)
+def _narrative(entries: list[dumptypes.Narrative], template: Template,
+               source: str) -> dict[tuple[str, str], list[Block]]:
     _sections(entries, template, "narrative", source)
     _unique([(e.section, e.part) for e in entries], "đoạn văn của mục", source)
     out = {}
     for e in entries:
-        blocks = [Block(clean(b.text).strip(), b.style) for b in e.blocks if clean(b.text).strip()]
+        texts = ((clean(b.text).strip(), b.style) for b in e.blocks)
+        blocks = [Block(text, style) for text, style in texts if text]
         if blocks:
             out[(e.section, e.part)] = blocks
     return out
 
 
-def _documents(data: dict, template: Template, source: str) -> list[Document]:
+def _documents(docs: list[dumptypes.Document], template: Template, source: str) -> list[Document]:
     from app.storage.worklist import clean_document
 
-    docs = _list(data, "documents", dumptypes.Document, source)
     _sections(docs, template, "documents", source)
-    out = [clean_document(Document(**{f: getattr(d, f) for f in d.__struct_fields__}
-                                   | {"issued_on": _day(d.issued_on, f"{source}: documents.issued_on")}))
+    out = [clean_document(Document(d.id, d.section, d.doc_type, d.ref, _day(d.issued_on, f"{source}: documents.issued_on"),
+                                   d.issuer, d.summary, d.own, d.advised))
            for d in docs]
     _unique([d.id for d in out], "mã văn bản", source)
     _unique([d.ref for d in out], "văn bản số", source)
     return out
 
 
-def _tasks(data: dict, template: Template, source: str) -> tuple[list[Task], list[TaskReview]]:
-    tasks = _list(data, "tasks", dumptypes.Task, source)
+def _tasks(tasks: list[dumptypes.Task], reviews: list[dumptypes.Review], template: Template,
+           source: str) -> tuple[list[Task], list[TaskReview]]:
     _sections(tasks, template, "tasks", source)
     _unique([t.id for t in tasks], "mã nhiệm vụ", source)
-    reviews = _list(data, "reviews", dumptypes.Review, source)
     _unique([r.task_id for r in reviews], "đánh giá nhiệm vụ", source)
     return ([Task(t.id, t.section, clean(t.text).strip()) for t in tasks],
             [TaskReview(r.task_id, TaskStatus(r.status), clean(r.comment).strip()) for r in reviews])
 
 
-def _files(data: dict, source: str) -> tuple[Attached, ...]:
+def _files(files: list[dumptypes.File], source: str) -> tuple[Attached, ...]:
     out = []
-    for i, f in enumerate(_list(data, "files", dumptypes.File, source)):
+    for i, f in enumerate(files):
         try:
             blob = base64.b64decode(f.data, validate=True)
         except (binascii.Error, ValueError):
@@ -176,12 +166,17 @@ def _files(data: dict, source: str) -> tuple[Attached, ...]:
     return tuple(out)
 
 
-def parse(data: Any, template: Template, source: str) -> Incoming:
-    """The whole dump as domain objects; InputError naming ``source`` and the field otherwise."""
+def parse(data: Any, typed: dumptypes.Dump, template: Template, source: str) -> Incoming:
+    """The whole dump as domain objects; InputError naming ``source`` and the field otherwise.
+
+    ``typed`` is what ``dumpformat.check`` made of this very ``data``: each part is read from it, not
+    converted again; the office's profiles are read from ``data`` with the stricter profile form.
+    """
     office = office_of(data, source)
-    header = header_of(data, office, template, source)
-    tasks, reviews = _tasks(data, template, source)
-    content = ReportData(report=header, office=office, template=template, values=_values(data, template, source),
-                         narrative=_narrative(data, template, source), documents=_documents(data, template, source),
-                         tasks=tasks, reviews=reviews)
-    return Incoming(content, _files(data, source))
+    header = header_of(typed.report, office, template, source)
+    tasks, reviews = _tasks(typed.tasks, typed.reviews, template, source)
+    content = ReportData(report=header, office=office, template=template,
+                         values=_values(typed.values, template, source),
+                         narrative=_narrative(typed.narrative, template, source),
+                         documents=_documents(typed.documents, template, source), tasks=tasks, reviews=reviews)
+    return Incoming(content, _files(typed.files, source))

@@ -17,6 +17,7 @@ naming the file and the field.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -144,7 +145,8 @@ def parse_name(name: str, folder: str) -> Name:
     match = NAME.match(name)
     if not match:
         raise InputError("tên tệp không đúng dạng <ĐƠN VỊ>_<số thứ tự>_<mã băm>")
-    office = OfficeCode.parse(match["office"])
+    # a folder the scan has already checked as a code (an OfficeCode) is not checked again for each of its files
+    office = folder if isinstance(folder, OfficeCode) and folder == match["office"] else OfficeCode.parse(match["office"])
     if folder != office:
         raise InputError(f"gói của {office} nằm trong thư mục của {folder}")
     return Name(office, int(match["seq"]), match["hash"])
@@ -159,8 +161,8 @@ class Signed:
     version: int
     body: dict | None = None  # a version 1 body, already decoded to make it canonical
 
-    @property
-    def digest(self) -> str:
+    @functools.cached_property
+    def digest(self) -> str:  # computed once: a package is hashed once, however often its digest is asked
         return hashlib.sha256(self.data).hexdigest()
 
 

@@ -13,8 +13,7 @@ import sqlite3
 
 from app.domain.template import Template, from_dict
 from app.errors import InputError
-from app.exchange import package, transfer
-from app.storage.offices import profile_from_dict
+from app.exchange import dumpformat, incoming, package, transfer
 from app.storage.reports import FROZEN
 from app.storage.store import Store
 
@@ -26,7 +25,7 @@ class NotYetKnownError(InputError):
 def apply(store: Store, pkg: package.Package) -> str:
     """Apply one verified package inside the caller's transaction; InputError says why not.
 
-    A report package's ``report`` has passed ``dumpformat.check`` already (``sync._check_content``).
+    A report package's ``report`` is checked whole (``dumpformat.check``) before anything else of it is read.
     """
     with store.via("sync"):
         return _apply(store, pkg)
@@ -85,6 +84,7 @@ def _pdf(pkg: package.Package) -> bytes | None:
 
 def _apply_report(store: Store, pkg: package.Package) -> str:
     data = pkg.body["report"]
+    typed = dumpformat.check(data, source=f"{pkg.name}: trường “report”")  # the typed check, before any SQL
     if not isinstance(data, dict) or not isinstance(data.get("office"), dict) \
             or data["office"].get("code") != pkg.office or data["office"].get("id") != pkg.body.get("office_id"):
         raise InputError("báo cáo trong gói thuộc đơn vị khác người gửi")
@@ -96,12 +96,10 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     pdf = _pdf(pkg)
     source = f"gói {pkg.name}"
-    report_id, changed = transfer.import_data(store, data, template, source=source, signed=True,
-                                               checked=True)  # sync checked it before its savepoint
+    parsed = incoming.parse(data, typed, template, source)
+    report_id, changed = transfer.import_parsed(store, data, template, parsed, source=source, signed=True)
     store.offices_repo.mark_remote(pkg.office)
-    profiles = [profile_from_dict(p, source=f"{source}: office.profiles[{i}]")
-                for i, p in enumerate(data["office"]["profiles"])]
-    store.offices_repo.replace_profiles(pkg.body["office_id"], profiles)
+    store.offices_repo.replace_profiles(pkg.body["office_id"], list(parsed.content.office.profiles))
     if pdf is not None:
         report = store.report_by_id(report_id)
         if report.status not in FROZEN:

@@ -56,7 +56,8 @@ def listing(outbox: Path) -> list[Found]:
         if not is_dir:
             continue
         rel = f"{office}/"
-        if problem or not _is_code(office):
+        code = _code(office) if not problem else None
+        if code is None:
             why = problem or f"tên thư mục “{office}” không phải mã đơn vị hợp lệ"
             found.append(Found(rel, entry.path, office, status="rejected",
                                reason=f"{why}; không đọc các tệp bên trong"))
@@ -71,7 +72,7 @@ def listing(outbox: Path) -> list[Found]:
             found.append(Found(rel, entry.path, office, status="held",
                                reason=f"không đọc được thư mục của đơn vị này: {describe_os_error(exc)}; sẽ thử lại"))
             continue
-        found.extend(f for e in entries if (f := _file(e, office, root)) is not None)
+        found.extend(f for e in entries if (f := _file(e, code, root)) is not None)
     return found
 
 
@@ -88,11 +89,13 @@ def _text(name: bytes) -> tuple[str, str]:
         return name.decode("utf-8", "backslashreplace"), "tên không phải UTF-8 (tệp từ hệ thống khác hoặc bị hỏng)"
 
 
-def _is_code(text: str) -> bool:
+def _code(text: str) -> OfficeCode | None:
+    """The folder's office code, checked once for all its files; None when the name is not one as written."""
     try:
-        return OfficeCode.parse(text) == text
+        code = OfficeCode.parse(text)
     except InputError:
-        return False
+        return None
+    return code if code == text else None
 
 
 def _inside(path: bytes, root: str) -> bool:

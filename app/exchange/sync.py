@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InputError, UserError, describe_os_error
-from app.exchange import dumpformat, keys, package, receive, scan
+from app.exchange import keys, package, receive, scan
 from app.storage import exchange, keyring
 from app.storage.store import Store, now
 
@@ -253,7 +253,6 @@ def _apply(store: Store, pkg: package.Package) -> tuple[str, str, bool]:
     """
     try:
         with store.db.atomic():
-            _check_content(pkg)
             summary = receive.apply(store, pkg)
             exchange.add_received(store.db, exchange.Received(
                 pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
@@ -265,12 +264,6 @@ def _apply(store: Store, pkg: package.Package) -> tuple[str, str, bool]:
     except Exception as exc:  # noqa: BLE001 - whatever one package holds, the others go on
         return "rejected", f"nội dung không nhập được (lỗi {type(exc).__name__}: {str(exc)[:300]})", False
     return "accepted", summary, True
-
-
-def _check_content(pkg: package.Package) -> None:
-    """The typed report check of the dump format, before any SQL."""
-    if pkg.kind == "report":
-        dumpformat.check(pkg.body["report"], source=f"{pkg.name}: trường “report”")
 
 
 def rejected_files(store: Store) -> list[tuple[str, str, str]]:

@@ -23,6 +23,7 @@ from app.domain.period import Period
 from app.domain.template import Template, from_dict
 from app.errors import InputError, UserError
 from app.exchange import incoming
+from app.exchange.dumptypes import Dump
 from app.storage.offices import profile_from_dict, profile_to_dict
 from app.storage.reports import FROZEN
 from app.storage.rows import day, num, transaction
@@ -91,7 +92,7 @@ def read_file(path: Path | str) -> dict:
 
 
 def import_data(store: Store, data: dict, template: Template | None = None, *,
-                source: str = "Dữ liệu báo cáo", signed: bool = False, checked: bool = False) -> tuple[str, bool]:
+                source: str = "Dữ liệu báo cáo", signed: bool = False, typed: Dump | None = None) -> tuple[str, bool]:
     """Import one dumped report; return (report id, whether anything changed).
 
     The same data twice changes nothing. An existing draft or complete report
@@ -101,16 +102,22 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
     Only a package its office signed (``signed``) may bring the issued state of
     a revision held here as draft or complete; a file never issues one.
     Everything happens in one transaction: a failure leaves the database as it was.
-    ``checked``: the caller has just run ``dumpformat.check`` on this very ``data`` (a sync does, to word
-    its refusal), so it is not run twice.
+    ``typed``: what ``dumpformat.check`` returned for this very ``data`` when the caller has just run it
+    (a sync does, to word its refusal), so it is not run twice.
     """
-    if not checked:
+    if typed is None:
         from app.exchange import dumpformat
 
-        dumpformat.check(data, source=source)  # shape, types and limits of every field, whoever calls
-    _check_format(data, source)
+        typed = dumpformat.check(data, source=source)  # shape, types and limits of every field, whoever calls
     template = template or from_dict(data["template"])
-    parsed = incoming.parse(data, template, source)
+    parsed = incoming.parse(data, typed, template, source)
+    return import_parsed(store, data, template, parsed, source=source, signed=signed)
+
+
+def import_parsed(store: Store, data: dict, template: Template, parsed: incoming.Incoming, *, source: str,
+                  signed: bool) -> tuple[str, bool]:
+    """``import_data`` for a dump already checked and parsed (``incoming.parse``): a sync keeps the parsed office."""
+    _check_format(data, source)
     with store.via("import"), transaction(store.db):
         return _apply(store, data, template, parsed, source, signed)
 
@@ -118,7 +125,7 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
 def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incoming,
            source: str, signed: bool) -> tuple[str, bool]:
     header, office = parsed.content.report, parsed.content.office
-    current = _current(store, header, office, source)
+    existing, current = _current(store, header, office, source)
     if current is not None and current.status not in FROZEN and header.status in FROZEN and not signed:
         raise UserError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} ở đây đang ở "
                         f"trạng thái “{current.status.label}”; nhập tệp không biến nó thành bản đã ban hành "
@@ -133,7 +140,7 @@ def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incomi
     if taken:
         raise InputError(f"{source}: văn bản mã {taken[0]} đã thuộc một báo cáo khác ở đây; tệp không nhập được.")
     template_id = store.install_template(template)
-    if store.find_office(office.code) is None:
+    if existing is None:
         store.offices_repo.add(office.code, office.level, office.profiles[0], office.id)
     store.offices_repo.merge_profiles(office.id, list(office.profiles))
     old = None
@@ -152,7 +159,8 @@ def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incomi
 
 
 def _current(store: Store, header, office, source: str):
-    """The revision the file names, if this database holds it; refuses files that clash with what is here."""
+    """(the office as held here, the revision the file names) or None for either; refuses files that clash
+    with what is here."""
     existing = store.find_office(office.code)
     if existing and existing.id != office.id:
         raise InputError(f"{source}: đơn vị {office.code} trong tệp khác đơn vị {office.code} đang có "
@@ -167,7 +175,7 @@ def _current(store: Store, header, office, source: str):
     if current is not None and current.id != header.id:
         raise InputError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} ở đây có mã "
                          "định danh khác; không ghi đè được.")
-    return current
+    return existing, current
 
 
 def same_as_stored(store: Store, current, data: dict, template: Template) -> bool:

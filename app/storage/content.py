@@ -113,6 +113,9 @@ class Content(Worklist):
     def put_values(self, report_id: str, values) -> None:
         """The one value write (inside the caller's transaction), for entry, import and copies."""
         self.reports.require_unfrozen(report_id)
+        self._insert_values(report_id, values)
+
+    def _insert_values(self, report_id: str, values) -> None:
         self.db.conn.executemany(
             f"INSERT OR REPLACE INTO value (report_id, {', '.join(_VALUE)}) VALUES (?, {', '.join('?' for _ in _VALUE)})",
             [(report_id, *value_row(v).values()) for v in values])
@@ -157,9 +160,12 @@ class Content(Worklist):
         self.reports.require_unfrozen(report_id)
         self.db.conn.execute("DELETE FROM narrative WHERE report_id = ? AND section = ? AND part = ?",
                              (report_id, section, part))
+        self._insert_narrative(report_id, [(report_id, section, part, i, b.style, b.text)
+                                           for i, b in enumerate(blocks)])
+
+    def _insert_narrative(self, report_id: str, rows: list[tuple]) -> None:
         self.db.conn.executemany(
-            "INSERT INTO narrative (report_id, section, part, position, style, text) VALUES (?, ?, ?, ?, ?, ?)",
-            [(report_id, section, part, i, b.style, b.text) for i, b in enumerate(blocks)])
+            "INSERT INTO narrative (report_id, section, part, position, style, text) VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def narrative(self, report_id: str) -> dict[tuple[str, str], list[Block]]:
         out: dict[tuple[str, str], list[Block]] = {}
@@ -202,13 +208,18 @@ class Content(Worklist):
         return [d for _, d in sorted(found.values(), key=lambda item: item[0], reverse=True)]
 
     def put_all(self, report_id: str, data: ReportData) -> None:
-        """Write a whole report's content into an empty report (imports, sync, revision copies)."""
-        self.put_values(report_id, data.values.values())
-        for (section, part), blocks in data.narrative.items():
-            self.put_narrative(report_id, section, part, blocks)
-        self.put_documents(report_id, data.documents)
-        self.put_tasks(report_id, data.tasks)
-        self.put_reviews(report_id, data.reviews)
+        """Write a whole report's content into an empty report (imports, sync, revision copies).
+
+        Checked once that the report is not frozen, then one statement per table (the database's triggers
+        still guard every row)."""
+        self.reports.require_unfrozen(report_id)
+        self._insert_values(report_id, data.values.values())
+        self._insert_narrative(report_id, [(report_id, section, part, i, b.style, b.text)
+                                           for (section, part), blocks in data.narrative.items()
+                                           for i, b in enumerate(blocks)])
+        self._insert_documents(report_id, data.documents)
+        self._insert_tasks(report_id, data.tasks)
+        self._insert_reviews(report_id, data.reviews)
 
     def copy(self, source: Report, target_id: str) -> None:
         """Give a new revision the content of ``source`` (documents get ids of their own)."""

@@ -28,6 +28,7 @@ _OFFICE = "id, code, level, origin"
 _PROFILE = ("valid_from", "parent_code", "name", "authority", "place", "symbol", "signer_title",
             "signer_name", "deputy", "deputy_title", "recipients", "addressee")
 MAX_FIELD = 300
+_PROFILE_FIELDS = dataclasses.fields(OfficeProfile)
 Field = Annotated[str, msgspec.Meta(max_length=MAX_FIELD)]
 
 
@@ -87,8 +88,10 @@ def profile_from_dict(data: Any, *, source: str = "thông tin đơn vị") -> Of
 
 def profile_to_dict(profile: OfficeProfile) -> dict:
     """The file form of a profile (the inverse of ``profile_from_dict``)."""
-    return dataclasses.asdict(profile) | {"valid_from": profile.valid_from.isoformat(),
-                                          "recipients": list(profile.recipients)}
+    out = {field.name: getattr(profile, field.name) for field in _PROFILE_FIELDS}  # texts and flags as they are
+    out["valid_from"] = profile.valid_from.isoformat()
+    out["recipients"] = list(profile.recipients)
+    return out
 
 
 def _profile_row(profile: OfficeProfile) -> tuple:
@@ -131,13 +134,15 @@ class Offices:
     def id_taken(self, office_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM office WHERE id = ?", (office_id,)).fetchone() is not None
 
-    def all(self) -> list[Office]:
-        """Every office with its dated profiles (two queries, however many offices)."""
+    def all(self, origin: str | None = None) -> list[Office]:
+        """Every office (or those of one ``origin``) with its dated profiles (two queries, however many offices)."""
+        where, args = ("", ()) if origin is None else (" WHERE o.origin = ?", (origin,))
         profiles: dict[str, list[OfficeProfile]] = {}
-        for row in self.db.execute(f"SELECT office_id, {', '.join(_PROFILE)} FROM office_profile"
-                                   " ORDER BY office_id, valid_from").fetchall():
+        for row in self.db.execute(f"SELECT p.office_id, {', '.join('p.' + c for c in _PROFILE)} FROM office_profile p"
+                                   f" JOIN office o ON o.id = p.office_id{where} ORDER BY p.office_id, p.valid_from",
+                                   args).fetchall():
             profiles.setdefault(row[0], []).append(_profile_from(row[1:]))
-        rows = self.db.execute(f"SELECT {_OFFICE} FROM office ORDER BY code").fetchall()
+        rows = self.db.execute(f"SELECT {_OFFICE} FROM office o{where} ORDER BY code", args).fetchall()
         return [Office(id=r[0], code=r[1], level=r[2], profiles=tuple(profiles.get(r[0], ())), origin=r[3])
                 for r in rows]
 
@@ -151,7 +156,7 @@ class Offices:
             *, origin: str = "local") -> Office:
         """Create an office with its first profile; the code and the id must be new."""
         code, level_name, profile = OfficeCode.parse(code), level(level_name), checked_profile(profile)
-        if self.find(code):
+        if self.db.execute("SELECT 1 FROM office WHERE code = ?", (code,)).fetchone():
             raise InputError(f"Đã có đơn vị mã {code}.")
         office_id = office_id or str(uuid.uuid4())
         if not isinstance(office_id, str) or not 0 < len(office_id) <= 64 or self.id_taken(office_id):
@@ -162,7 +167,7 @@ class Offices:
             self._write(office_id, profile)
             self.log.record(code, "office", code, None, {"level": level_name, "name": profile.name,
                                                          "origin": origin})
-        return self.get(code)
+        return Office(id=office_id, code=code, level=level_name, profiles=(profile,), origin=origin)
 
     def add_remote(self, office_id: str, code: str, level_name: str, profile: OfficeProfile) -> Office:
         """Record another office known here only through its key or its packages."""
@@ -185,18 +190,23 @@ class Offices:
 
     def merge_profiles(self, office_id: str, profiles: list[OfficeProfile]) -> None:
         """Add the profiles this database lacks; those it has are never overwritten."""
-        office = self.by_id(office_id)
-        have = {p.valid_from for p in office.profiles}
+        rows = self.db.execute("SELECT o.code, p.valid_from FROM office o LEFT JOIN office_profile p"
+                               " ON p.office_id = o.id WHERE o.id = ?", (office_id,)).fetchall()
+        if not rows:
+            raise NotFoundError(f"Không có đơn vị {office_id}.")
+        code, have = rows[0][0], {row[1] for row in rows}
         with transaction(self.db):
             for profile in profiles:
-                if profile.valid_from not in have:
+                if profile.valid_from.isoformat() not in have:
                     self._write(office_id, checked_profile(profile))
-                    self.log.record(office.code, "office_profile", profile.valid_from.isoformat(), None,
+                    self.log.record(code, "office_profile", profile.valid_from.isoformat(), None,
                                     profile_to_dict(profile))
 
     def replace_profiles(self, office_id: str, profiles: list[OfficeProfile]) -> bool:
         """Make the office's profiles exactly ``profiles`` (the sender is the authority on its own)."""
         office = self.by_id(office_id)
+        if profiles and tuple(profiles) == office.profiles:
+            return False  # exactly what is stored, so already checked
         profiles = [checked_profile(p) for p in profiles]
         if not profiles:
             raise InputError(f"Đơn vị {office.code} phải có ít nhất một thông tin đơn vị.")

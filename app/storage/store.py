@@ -98,7 +98,7 @@ class Store:
 
     def local_offices(self) -> list[Office]:
         """The offices this installation reports for (not those known through the shared folder)."""
-        return [o for o in self.offices() if o.is_local]
+        return self.offices_repo.all("local")
 
     def offices(self) -> list[Office]:
         return self.offices_repo.all()

@@ -33,8 +33,9 @@ def clean_document(doc: Document) -> Document:
         raise InputError("Văn bản phải có loại (Công văn, Quyết định, Kế hoạch…).")
     if doc.issued_on and not dt.date(1945, 9, 2) <= doc.issued_on <= dt.date.today() + dt.timedelta(days=366):
         raise InputError(f"Ngày ban hành {doc.issued_on:%d/%m/%Y} không hợp lý.")
-    return dataclasses.replace(doc, ref=ref, doc_type=doc_type, issuer=clean_line(doc.issuer),
-                               summary=clean_line(doc.summary), id=doc.id or str(uuid.uuid4()))
+    return Document(id=doc.id or str(uuid.uuid4()), section=doc.section, doc_type=doc_type, ref=ref,
+                    issued_on=doc.issued_on, issuer=clean_line(doc.issuer), summary=clean_line(doc.summary),
+                    own=doc.own, advised=doc.advised)
 
 
 def _document_row(report_id: str, position: int, d: Document) -> tuple:
@@ -102,6 +103,9 @@ class Worklist:
     def put_documents(self, report_id: str, docs: list[Document], start: int = 0) -> None:
         """The one document insert, in order from position ``start`` (inside the caller's transaction)."""
         self.reports.require_unfrozen(report_id)
+        self._insert_documents(report_id, docs, start)
+
+    def _insert_documents(self, report_id: str, docs: list[Document], start: int = 0) -> None:
         self.db.conn.executemany(
             "INSERT INTO document (id, report_id, position, section, doc_type, ref, issued_on, issuer, summary,"
             " own, advised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -113,12 +117,12 @@ class Worklist:
 
     def taken_document_ids(self, ids: list[str], except_report: str | None = None) -> list[str]:
         """Which of ``ids`` already name a document of another report (document ids are global)."""
-        taken = []
-        for doc_id in ids:
-            row = self.db.execute("SELECT report_id FROM document WHERE id = ?", (doc_id,)).fetchone()
-            if row and row[0] != except_report:
-                taken.append(doc_id)
-        return taken
+        holders: dict[str, str] = {}
+        for start in range(0, len(ids), 500):  # one query per 500 ids, within SQLite's parameter limit
+            chunk = ids[start:start + 500]
+            holders.update(self.db.execute(
+                f"SELECT id, report_id FROM document WHERE id IN ({', '.join('?' for _ in chunk)})", chunk).fetchall())
+        return [doc_id for doc_id in ids if doc_id in holders and holders[doc_id] != except_report]
 
     def _next_position(self, report_id: str) -> int:
         return self.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM document WHERE report_id = ?",
@@ -146,6 +150,9 @@ class Worklist:
     def put_tasks(self, report_id: str, tasks: list[Task]) -> None:
         """The one task insert; positions count within each section (inside the caller's transaction)."""
         self.reports.require_unfrozen(report_id)
+        self._insert_tasks(report_id, tasks)
+
+    def _insert_tasks(self, report_id: str, tasks: list[Task]) -> None:
         positions: dict[str, int] = {}
         rows = []
         for task in tasks:
@@ -185,6 +192,9 @@ class Worklist:
     def put_reviews(self, report_id: str, reviews: list[TaskReview]) -> None:
         """The one review write (inside the caller's transaction)."""
         self.reports.require_unfrozen(report_id)
+        self._insert_reviews(report_id, reviews)
+
+    def _insert_reviews(self, report_id: str, reviews: list[TaskReview]) -> None:
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO task_review (report_id, task_id, status, comment) VALUES (?, ?, ?, ?)",
             [(report_id, r.task_id, TaskStatus(r.status).value, r.comment) for r in reviews])
