@@ -44,7 +44,8 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
             item = QTableWidgetItem(str(text))
             item.setToolTip(str(text))
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    for column in range(table.columnCount() - 1):  # the last one (the reason) takes the rest and wraps
+        table.resizeColumnToContents(column)
     table.resizeRowsToContents()
 
 
