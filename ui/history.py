@@ -57,11 +57,12 @@ def history_tip(history) -> str:
     """A figure cell's tooltip: the 4 periods before and the latest change (when, who, old → new)."""
     rows = "".join(f"<tr><td>{html.escape(label)}</td><td align='right'>&nbsp;{html.escape(shown) or '—'}</td></tr>"
                    for label, shown in history.earlier)
-    tip = f"<b>{_('Các kỳ trước')}</b><table cellspacing='0' cellpadding='1'>{rows}</table>"
+    earlier, latest = _("Các kỳ trước"), _("Thay đổi gần nhất")
+    tip = f"<b>{earlier}</b><table cellspacing='0' cellpadding='1'>{rows}</table>"
     if history.changes:
         entry = history.changes[0]
         who = " · ".join(x for x in (entry.user, channel_name(entry.channel) if entry.channel else "") if x)
-        tip += (f"<b>{_('Thay đổi gần nhất')}</b><br>{html.escape(entry.at)}"
+        tip += (f"<b>{latest}</b><br>{html.escape(entry.at)}"
                 f"{' – ' + html.escape(who) if who else ''}<br>{html.escape(readable_change(entry.change))}")
     return tip
 
