@@ -412,8 +412,8 @@ ENGLISH = {
     "Chức danh gợi ý theo cấp đã chọn; gõ chức danh khác nếu cần.":
         "Titles suggested for the chosen level; type another title if needed.",
     "Cơ sở dữ liệu: {path}": "Database: {path}",
-    "Hôm nay {today}: báo cáo đến hạn là {period} (hạn gửi {due}, theo Nghị định 09/2019/NĐ-CP). Chọn kỳ khác nếu cần lập báo cáo kỳ trước.":
-        "Today is {today}: the report due is {period} (due {due}, under Decree 09/2019/NĐ-CP). Choose another period to write an earlier report.",
+    "Hôm nay {today}: báo cáo đến hạn là {period}, hạn gửi {due}\n(theo Nghị định 09/2019/NĐ-CP). Chọn kỳ khác nếu cần lập báo cáo kỳ trước.":
+        "Today is {today}: the report due is {period}, due {due}\n(under Decree 09/2019/NĐ-CP). Choose another period to write an earlier report.",
     "Không có phần nào cần chép: {target} đã có nội dung riêng ở mọi mục của {source}.":
         "Nothing to copy: {target} already has its own text in every section of {source}.",
     "Kỳ báo cáo": "Reporting period",
@@ -519,6 +519,16 @@ ENGLISH = {
     "đồng bộ": "sync",
     "Các kỳ trước": "Earlier periods",
     "Thay đổi gần đây": "Recent changes",
+    "Thay đổi gần nhất": "Latest change",
+    "Chuyển sang Unicode": "Convert to Unicode",
+    "Chưa mở báo cáo nào.": "No report is open.",
+    "Chỉ chuyển phần gõ bằng bảng mã cũ (TCVN3, VNI) của đoạn này; phần đã đúng Unicode giữ nguyên. Hoàn tác bằng Ctrl+Z trong ô chữ.":
+        "Converts only the part of this paragraph typed in a legacy encoding (TCVN3, VNI); correct Unicode text is "
+        "kept. Undo with Ctrl+Z in the text box.",
+    "Đoạn này không nằm trong ô chữ của mục: mở văn bản hoặc ô có đoạn đó, nhấp chuột phải vào chữ → Chuyển sang Unicode.":
+        "This paragraph is not in the section's text box: open the document or the field holding it, right-click "
+        "the text → Convert to Unicode.",
+    "Đã chuyển sang Unicode; Ctrl+Z trong ô chữ để hoàn tác.": "Converted to Unicode; Ctrl+Z in the text box undoes it.",
     "Chọn một dòng trong bảng số liệu để xem lịch sử của chỉ tiêu.":
         "Select a row of the figures grid to see the indicator's history.",
     "Khi khôi phục:": "When restoring:",

@@ -1,7 +1,7 @@
 """Consolidation of subordinate offices' reports: who sent, the figures by office, their text to quote."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -76,12 +76,21 @@ class ConsolidationDialog(QDialog):
         self.breakdown.setColumnCount(len(view.columns))
         self.breakdown.setHorizontalHeaderLabels(list(view.columns))
         _fill(self.breakdown, list(view.breakdown))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row in range(self.breakdown.rowCount()):  # the offices' figures and the total, as numbers are read
+            for column in range(2, self.breakdown.columnCount()):
+                item = self.breakdown.item(row, column)
+                if item is not None:
+                    item.setTextAlignment(right)
         self.empty_completeness.setVisible(not view.completeness)
         self.empty_breakdown.setVisible(not view.breakdown)
         self._show_quotes()
 
     def _quotes_tab(self, sections, section: str) -> QWidget:
         self.section = QComboBox(self)
+        # long section titles would widen the dialog past a laptop's screen: the list shows them in full
+        self.section.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.section.setMinimumContentsLength(40)
         for code, title in sections:
             self.section.addItem(title, code)
         self.section.setCurrentIndex(max(self.section.findData(section), 0))
@@ -95,7 +104,7 @@ class ConsolidationDialog(QDialog):
         row.addWidget(QLabel(_("Mục"), self))
         row.addWidget(self.section, 1)
         page.layout().insertLayout(0, row)
-        page.layout().addWidget(self.quote_button)
+        page.layout().addWidget(self.quote_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
 
     def _show_quotes(self, *_args) -> None:

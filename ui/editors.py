@@ -107,6 +107,7 @@ class NarrativeEditor(QWidget):
         self.insert_button = QToolButton(self)
         self.insert_button.setText(_("Chèn số liệu"))
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.insert_button.setMinimumWidth(self.insert_button.sizeHint().width() + 14)  # room for the arrow
         self.insert_menu = QMenu(self)
         self.insert_button.setMenu(self.insert_menu)
         self.previous_button = QPushButton(_("Lấy nội dung kỳ trước"), self)

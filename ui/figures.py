@@ -7,6 +7,7 @@ in "Kiểm tra" and the tooltip, until a save of that cell succeeds.
 """
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -52,6 +53,7 @@ class FiguresModel(FlatTableModel):
         self.pending: dict[tuple[str, int], str] = {}
         self.refused: dict[tuple[str, int], str] = {}  # (code, column) -> why the typed text was refused
         self.read_only = False
+        self.history_tips: dict[str, str] = {}  # code -> rich-text history, kept by ``ui.history.HistoryTips``
         self.headers = headers()
 
     def load(self, indicators, values, prior, messages, read_only=False) -> None:
@@ -99,6 +101,10 @@ class FiguresModel(FlatTableModel):
 
     def refused_message(self, code: str) -> str:
         return next((m for (c, _col), m in self.refused.items() if c == code), "")
+
+    def set_history_tips(self, tips: dict[str, str]) -> None:
+        """Keep these tooltips (merged; an empty dict clears them); no repaint: a tooltip is read on hover."""
+        self.history_tips = {**self.history_tips, **tips} if tips else {}
 
     def set_messages(self, messages: dict[str, str]) -> None:
         self.messages = dict(messages)
@@ -152,8 +158,11 @@ class FiguresModel(FlatTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == LABEL:
                 return f"{ind.label} ({ind.code})"
-            if refused or (col in (VALUE, CHECK) and self._message(ind.code)):
-                return refused or self._message(ind.code)
+            said = refused or (self._message(ind.code) if col in (VALUE, CHECK) else "")
+            past = self.history_tips.get(ind.code) if col == VALUE and not refused else None
+            if said and past:
+                return f"<p><b>{html.escape(said)}</b></p>{past}"
+            return said or past or None
         if role == Qt.ItemDataRole.ForegroundRole and (refused or (col == CHECK and self._message(ind.code))):
             return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.FontRole and refused:

@@ -117,6 +117,7 @@ class FirstStart:
         wizard = OfficeWizard(self.ctx.parent)
         self.ctx.keep("office_wizard", wizard)
         wizard.accepted.connect(lambda: self._create(wizard.choices()))
+        wizard.rejected.connect(lambda: self.show_screen() if self.ctx.current() is None else None)
         wizard.open()
 
     def _create(self, chosen: dict) -> None:

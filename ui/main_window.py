@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
 
-from ui import chart_panel
+from ui import chart_panel, legacy_action
 from ui.actions import ReportActions
 from ui.carry_dialog import CarryMenu
 from ui.controllers.content import ContentController
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.findings_dock = FindingsPanel(self)
         self.findings = self.findings_dock.list
         self.findings_dock.jump_requested.connect(self._jump)
+        legacy_action.attach(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.chart_dock = chart_panel.attach(self)
         self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})

@@ -189,7 +189,8 @@ class PeriodPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(_("Kỳ báo cáo"))
         current = first_start.current_period()
-        self.setSubTitle(_("Hôm nay {today}: báo cáo đến hạn là {period} (hạn gửi {due}, theo Nghị định "
+        # two lines, so the decree's symbol "09/2019/NĐ-CP" is never split at a slash or its hyphen
+        self.setSubTitle(_("Hôm nay {today}: báo cáo đến hạn là {period}, hạn gửi {due}\n(theo Nghị định "
                            "09/2019/NĐ-CP). Chọn kỳ khác nếu cần lập báo cáo kỳ trước.").format(
             today=short_date(dt.date.today()), period=current.label, due=short_date(first_start.due_date(current))))
         self.period = QComboBox(self)

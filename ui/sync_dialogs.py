@@ -44,7 +44,11 @@ def _fill(table: QTableWidget, rows: list[tuple]) -> None:
             item = QTableWidgetItem(str(text))
             item.setToolTip(str(text))
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for column in range(table.columnCount() - 1):  # the last one (the reason) takes the rest and wraps
+        table.resizeColumnToContents(column)
+        title = table.horizontalHeaderItem(column).text() if table.horizontalHeaderItem(column) else ""
+        table.setColumnWidth(column, max(table.columnWidth(column), header.fontMetrics().horizontalAdvance(title) + 16))
     table.resizeRowsToContents()
 
 

@@ -36,8 +36,9 @@ class WordReviewDialog(QDialog):
             self._fill(r, row)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SENTENCE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((SECTION, 170), (FIGURE, 120), (INDICATOR, 320)):
+            self.table.setColumnWidth(column, width)
         self.table.setWordWrap(True)
-        self.table.resizeRowsToContents()
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.addButton(_("Lưu vào báo cáo"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -45,12 +46,18 @@ class WordReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # wrapped at the widths the dialog opened with
+
     def _fill(self, r: int, row) -> None:
         for column, text in ((SECTION, row.section), (FIGURE, row.figure), (SENTENCE, row.sentence)):
             item = QTableWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, column, item)
         combo = QComboBox(self.table)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)  # "VL_MOI – Giải quyết việc…" in the column; the list shows all
         combo.addItem(_("— bỏ qua (giữ số như đã viết)"), SKIP)
         for code, label in row.options:
             combo.addItem(f"{code} – {label}", code)

@@ -6,7 +6,7 @@ Errors block marking a report complete; nothing here ever blocks saving a draft.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.domain import formatting, narrative
@@ -32,6 +32,7 @@ class Finding:
     indicator: str | None
     message: str
     rule: str = ""  # "missing" for figures not yet entered
+    text: str = field(default="", compare=False)  # the text flagged, where a fix works on it ("legacy_text")
 
     def __str__(self) -> str:
         return f"{self.severity.label}: {self.message}"
@@ -189,7 +190,7 @@ def _check_text(data: ReportData) -> list[Finding]:
         if legacy:
             out.append(Finding(Severity.WARNING, doc.section, None,
                                f"Trích yếu văn bản {doc.ref} có vẻ gõ bằng bảng mã {legacy.encoding}; "
-                               f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”."))
+                               f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”.", "legacy_text", doc.summary))
     for item in legacy_fields(data):
         out.append(Finding(Severity.WARNING, item.section, item.indicator,
                            f"{item.field} có vẻ gõ bằng bảng mã {item.legacy.encoding}; "
@@ -224,7 +225,7 @@ def _check_block(data: ReportData, section: str, text: str, refs: set[str]) -> l
     if legacy:
         out.append(Finding(Severity.WARNING, section, None,
                            f"Đoạn văn có vẻ gõ bằng bảng mã {legacy.encoding}; "
-                           f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”."))
+                           f"đề nghị chuyển thành: “{legacy.suggestion[:80]}”.", "legacy_text", text))
     return out
 
 

@@ -76,17 +76,30 @@ def step_back(period: Period) -> Period:
 def cell_history(store: Store, office: str, period: str, code: str, count: int = 4,
                  changes: int = 5) -> CellHistory:
     """Indicator ``code``: its figure in the ``count`` periods before ``period`` and its latest changes."""
+    return cell_histories(store, office, period, [code], count, changes)[code]
+
+
+def cell_histories(store: Store, office: str, period: str, codes: list[str], count: int = 4,
+                   changes: int = 1) -> dict[str, CellHistory]:
+    """``cell_history`` of several indicators at once (a section's grid): each earlier period is built once."""
     report = store.report(office, period)
     template = store.template_of(report)
-    indicator = template.indicators.get(code)
-    earlier, step = [], report.period
+    revisions = _revisions(store, office, period)
+    steps, step = [], report.period
     for _ in range(count):
         step = step_back(step)
-        value = aggregate.period_values(store, office, step, template).get(code)
-        shown = ""
-        if indicator is not None and value is not None and value.number is not None:
-            shown = indicator.value_kind.format(value.number, value.denominator)
-        earlier.append((step.label, shown))
-    rows = audit.about(store.db, _revisions(store, office, period), "value", code, changes)
-    return CellHistory(code, indicator.label if indicator else code, tuple(earlier),
-                       tuple(entry_of(row) for row in rows))
+        steps.append((step.label, aggregate.period_values(store, office, step, template)))
+    out = {}
+    for code in codes:
+        indicator = template.indicators.get(code)
+        earlier = tuple((label, _shown(indicator, values.get(code))) for label, values in steps)
+        rows = audit.about(store.db, revisions, "value", code, changes)
+        out[code] = CellHistory(code, indicator.label if indicator else code, earlier,
+                                tuple(entry_of(row) for row in rows))
+    return out
+
+
+def _shown(indicator, value) -> str:
+    if indicator is None or value is None or value.number is None:
+        return ""
+    return indicator.value_kind.format(value.number, value.denominator)

@@ -67,3 +67,38 @@ def test_the_narrative_menu_offers_the_conversion_and_the_converted_text_is_save
         rows = query(win.db_path, "SELECT text FROM narrative WHERE section = 'TNXH' AND text LIKE '%tới người dân%'")
         return bool(rows) and (BEFORE + LEGACY + AFTER) in rows[0][0]
     qtbot.waitUntil(saved, timeout=5000)
+
+
+def test_the_findings_button_converts_exactly_the_flagged_paragraph_undoably(sample_window, qtbot):
+    """Two paragraphs typed in TCVN3 are two findings; converting one leaves the other as it was typed."""
+    from PySide6.QtCore import Qt
+
+    win = sample_window
+    win.select_section("TNXH")
+    editor = win.editor.narrative.editor
+    first, second = BEFORE + _tcvn3(LEGACY) + AFTER, _tcvn3("các cơ sở đã tiếp nhận hồ sơ")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insertPlainText("\n" + first + "\n" + second)
+    items = win.findings_dock.list
+
+    def flagged():
+        return [r for r in range(items.count()) if "bảng mã TCVN3" in items.item(r).text()]
+    qtbot.waitUntil(lambda: len(flagged()) == 2, timeout=5000)
+    row = next(r for r in flagged() if "tuyên truyền" in items.item(r).text())
+    assert not win.findings_dock.convert.isVisibleTo(win)
+    items.setCurrentRow(row)
+    items.itemClicked.emit(items.item(row))  # the click also jumps to the section
+    button = win.findings_dock.convert
+    assert button.isVisibleTo(win) and button.text() == "Chuyển sang Unicode"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    text = editor.toPlainText()
+    assert BEFORE + LEGACY + AFTER in text and text.endswith("\n" + second)  # the other paragraph untouched
+    editor.undo()
+    assert editor.toPlainText().endswith(first + "\n" + second)
+    editor.redo()
+
+    def saved():
+        rows = query(win.db_path, "SELECT text FROM narrative WHERE section = 'TNXH' AND text LIKE '%tới người dân%'")
+        return bool(rows) and (BEFORE + LEGACY + AFTER) in rows[0][0]
+    qtbot.waitUntil(saved, timeout=5000)
+    qtbot.waitUntil(lambda: len(flagged()) == 1, timeout=5000)  # only the other one is left to look at

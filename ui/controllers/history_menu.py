@@ -20,6 +20,9 @@ class HistoryMenu:
         self.guide = make_action(p, _("&Hướng dẫn sử dụng"), self.show_guide, "F1")
         self.keys = make_action(p, _("&Phím tắt"), self.show_shortcuts)
         self.panel = None
+        from ui.history import HistoryTips
+
+        self.tips = HistoryTips(ctx, figures.model())
         figures.selectionModel().currentRowChanged.connect(lambda *_args: self._follow())
         figures.model().dataChanged.connect(lambda *_args: self._follow())  # a saved figure is a new change
         figures.model().modelReset.connect(lambda: self._follow())  # another section or report

@@ -14,3 +14,9 @@ def list_audit(*, parent, ops: Operations, office: str, period: str) -> Op:
 def cell_history(*, parent, ops: Operations, office: str, period: str, code: str) -> Op:
     """Indicator ``code``'s figure in the 4 periods before and its latest changes: a ``CellHistory``."""
     return Op(parent, ops).database(lambda store: history.cell_history(store, office, period, code))
+
+
+def cell_histories(*, parent, ops: Operations, office: str, period: str, codes: list[str]) -> Op:
+    """The ``CellHistory`` of each of ``codes`` (4 periods before, the latest change): a dict by code."""
+    codes = list(codes)
+    return Op(parent, ops).database(lambda store: history.cell_histories(store, office, period, codes))
