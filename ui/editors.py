@@ -132,9 +132,11 @@ class NarrativeEditor(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split)
 
-    def load(self, text: str, indicators, values, documents, pad: bool, read_only: bool, prior=None) -> None:
+    def load(self, text: str, indicators, values, documents, pad: bool, read_only: bool, prior=None,
+             special=None, following=None) -> None:
+        """``special``: the report-wide placeholders ({KH_DAT}); ``following``: next period's plans."""
         self._loading = True
-        self.context = (indicators, values, documents, pad, prior or {})
+        self.context = (indicators, values, documents, pad, prior or {}, special or {}, following or {})
         self.editor.setPlainText(text)
         self.editor.setReadOnly(read_only)
         self.previous_button.setEnabled(not read_only)
@@ -143,8 +145,10 @@ class NarrativeEditor(QWidget):
         self._loading = False
         self.refresh_preview()
 
-    def set_context(self, indicators, values, documents, pad) -> None:
-        self.context = (indicators, values, documents, pad, self.context[4])
+    def set_context(self, indicators, values, documents, pad, special=None) -> None:
+        prior, old_special, following = self.context[4:]
+        self.context = (indicators, values, documents, pad, prior, old_special if special is None else special,
+                        following)
         figure_picker.fill(self.insert_menu, self.context, self.insert)  # examples show the figures as now
         self._timer.start()
 
@@ -162,13 +166,14 @@ class NarrativeEditor(QWidget):
         self._timer.start()
 
     def refresh_preview(self) -> None:
-        indicators, values, documents, pad, prior = self.context
+        indicators, values, documents, pad, prior, special, following = self.context
         html = []
         for line in self.text().split("\n"):
             line = line.strip()
             if not line:
                 continue
-            shown = narrative.expand(line, indicators, values, documents, pad=pad, prior=prior)
+            shown = narrative.expand(line, indicators, values, documents, pad=pad, prior=prior, special=special,
+                                     following=following)
             style = "margin-left: 12px" if line.startswith("- ") else "text-indent: 24px"
             html.append(f"<p style='{style}; text-align: justify'>{_escape(shown)}</p>")
         self.preview.setHtml("".join(html) or f"<p><i>{_escape(_('Xem trước đoạn văn với số liệu hiện tại.'))}</i></p>")

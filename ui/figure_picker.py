@@ -13,16 +13,19 @@ EXAMPLE_CHARS = 60
 
 
 def fill(menu: QMenu, context: tuple, insert: Callable[[str], None]) -> None:
-    """One submenu per indicator of ``context`` (indicators, values, documents, pad, prior)."""
-    indicators, values, documents, pad, prior = context
+    """One submenu per indicator of ``context`` (indicators, values, documents, pad, prior, the report-wide
+    figures, next period's plans)."""
+    indicators, values, documents, pad, prior, special, following = context
     menu.clear()
     report_wide = menu.addMenu(_("Cả báo cáo"))
-    for placeholder, label in views.REPORT_WIDE:  # counted over the year to date when the report prints
-        _add(report_wide, placeholder, core(label), insert)
+    for placeholder, label in views.REPORT_WIDE:  # counted over the year to date, as the report prints it
+        example = narrative.expand(placeholder, indicators, values, documents, pad=pad, special=special)
+        _add(report_wide, placeholder, f"{core(label)}: {example}", insert)
     for ind in indicators.values():
         sub = menu.addMenu(f"{ind.label} ({ind.code})")
         for placeholder, label in views.choices(ind):
-            example = narrative.expand(placeholder, indicators, values, documents, pad=pad, prior=prior)
+            example = narrative.expand(placeholder, indicators, values, documents, pad=pad, prior=prior,
+                                       special=special, following=following)
             if len(example) > EXAMPLE_CHARS:
                 example = example[:EXAMPLE_CHARS - 1] + "…"
             _add(sub, placeholder, f"{core(label)}: {example}", insert)

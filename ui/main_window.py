@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             self._show_findings()
         if changes.indicators or changes.documents:
             e.narrative.set_context(data.template.indicators, data.values, data.citable,
-                                    data.template.pad_small_counts)
+                                    data.template.pad_small_counts, self.sheet.special)
         self.update_title()
 
     def _period(self) -> str:

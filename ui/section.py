@@ -57,7 +57,8 @@ class SectionEditor(QWidget):
         self.figures_model.load(section.indicators, data.values, sheet.prior, messages, sheet.read_only)
         self.figures.setVisible(bool(section.indicators))
         self.narrative.load(blocks_to_text(data.narrative.get((code, "results"), [])), template.indicators,
-                            data.values, data.citable, template.pad_small_counts, sheet.read_only, sheet.prior)
+                            data.values, data.citable, template.pad_small_counts, sheet.read_only, sheet.prior,
+                            sheet.special, sheet.following)
         lead = " ".join(b.text for b in data.narrative.get((code, "plan"), []))
         heading = _("Nhiệm vụ {period} – {title}").format(period=data.report.period.next().label,
                                                           title=section.plan_title or section.title)

@@ -34,6 +34,8 @@ class Sheet:
     previous_tasks: tuple[Task, ...]  # planned last period, to review now
     previous_label: str
     read_only: bool = False  # issued, complete, or received from another office
+    special: dict[str, str | Decimal] = dataclasses.field(default_factory=dict)  # {KH_DAT} as the report prints it
+    following: dict[str, Decimal] = dataclasses.field(default_factory=dict)  # next period's plans ({CODE:muctieu})
 
     @property
     def report(self) -> Report:
@@ -59,7 +61,17 @@ def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
         return _sheet(store, store.report_by_id(changes.report_id or sheet.report.id))
     data = store.content.load(store.report_by_id(sheet.report.id))
     findings = changes.findings if changes.findings is not None else tuple(report_findings(store, data.report))
-    return dataclasses.replace(sheet, data=data, findings=findings)
+    return dataclasses.replace(sheet, data=data, findings=findings, special=_special(store, data))
+
+
+def _special(store: Store, data: ReportData) -> dict[str, str | Decimal]:
+    """The report-wide placeholders as the printed report fills them (over the year to date)."""
+    from app.reporting import targets
+
+    report = data.report
+    values = aggregate.period_values(store, report.office_code, report.period, data.template, data.values)
+    return targets.special(data.template, aggregate.comparisons(store, report.office_code, report.period,
+                                                                data.template, values))
 
 
 def _sheet(store: Store, report: Report) -> Sheet:
@@ -75,7 +87,10 @@ def _sheet(store: Store, report: Report) -> Sheet:
         read_only = False
     except UserError:
         read_only = True
-    return Sheet(data, tuple(report_findings(store, report)), prior, tasks, previous.label if previous else "", read_only)
+    from app.reporting import targets
+
+    return Sheet(data, tuple(report_findings(store, report)), prior, tasks, previous.label if previous else "",
+                 read_only, _special(store, data), targets.next_plans(store, report.office_code, report.period))
 
 
 def _changed(store: Store, report: Report, **what) -> Changes:

@@ -44,3 +44,27 @@ def test_the_report_wide_count_of_plans_reached_and_next_period_targets_are_offe
     editor.setTextCursor(cursor)
     menu.actions()[0].trigger()
     assert editor.toPlainText() == "Đạt {KH_DAT}"
+
+
+def test_the_examples_and_the_live_preview_fill_plans_reached_and_next_period_targets(make_window, qtbot, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.ui.conftest import ROOT, demo_db
+
+    db = demo_db(tmp_path / "bc.sqlite3")
+    for period, plan in (("2020-Q1", "2.000"), ("2020-Q2", "3.100")):  # Q1's 2.607 reaches its plan
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "set", "--office", "TTH", "--period",
+                        period, "--indicator", "VL_MOI", "--plan", plan], check=True, capture_output=True)
+    win = make_window(db)
+    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    win.open_report("TTH", "2020-Q1", "VL")
+    qtbot.waitUntil(lambda: str(win.sheet.report.period) == "2020-Q1", timeout=5000)
+    win.select_section("VL")
+    menu = next(a.menu() for a in win.editor.narrative.insert_menu.actions() if a.text() == "Cả báo cáo")
+    wide = {a.text().rsplit("    ", 1)[1]: a.text().rsplit("    ", 1)[0] for a in menu.actions()}
+    assert wide["{KH_DAT}"].endswith(": 01/01")  # as the PDF prints it
+    assert _entries(win, "VL_MOI")["{VL_MOI:muctieu}"].endswith(": 3.100 người")
+    win.editor.narrative.editor.setPlainText("Đạt {KH_DAT}; quý tới phấn đấu {VL_MOI:muctieu} trở lên.")
+    qtbot.waitUntil(lambda: "3.100 người trở lên" in win.editor.narrative.preview.toPlainText(), timeout=5000)
+    assert "Đạt 01/01;" in win.editor.narrative.preview.toPlainText()
