@@ -18,7 +18,7 @@ from app.domain.period import Period
 from app.domain.text import clean, detect_legacy
 from app.domain.validate import Finding
 from app.errors import InputError, UserError
-from app.reporting import aggregate, issuing, template_edit
+from app.reporting import aggregate, issuing, targets, template_edit
 from app.reporting.changes import Changes
 from app.reporting.derived import report_findings
 from app.storage.store import Store
@@ -61,17 +61,7 @@ def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
         return _sheet(store, store.report_by_id(changes.report_id or sheet.report.id))
     data = store.content.load(store.report_by_id(sheet.report.id))
     findings = changes.findings if changes.findings is not None else tuple(report_findings(store, data.report))
-    return dataclasses.replace(sheet, data=data, findings=findings, special=_special(store, data))
-
-
-def _special(store: Store, data: ReportData) -> dict[str, str | Decimal]:
-    """The report-wide placeholders as the printed report fills them (over the year to date)."""
-    from app.reporting import targets
-
-    report = data.report
-    values = aggregate.period_values(store, report.office_code, report.period, data.template, data.values)
-    return targets.special(data.template, aggregate.comparisons(store, report.office_code, report.period,
-                                                                data.template, values))
+    return dataclasses.replace(sheet, data=data, findings=findings, special=targets.report_special(store, data))
 
 
 def _sheet(store: Store, report: Report) -> Sheet:
@@ -87,10 +77,9 @@ def _sheet(store: Store, report: Report) -> Sheet:
         read_only = False
     except UserError:
         read_only = True
-    from app.reporting import targets
-
     return Sheet(data, tuple(report_findings(store, report)), prior, tasks, previous.label if previous else "",
-                 read_only, _special(store, data), targets.next_plans(store, report.office_code, report.period))
+                 read_only, targets.report_special(store, data),
+                 targets.next_plans(store, report.office_code, report.period))
 
 
 def _changed(store: Store, report: Report, **what) -> Changes:
@@ -294,12 +283,8 @@ def _date(text: str) -> dt.date | None:
 
 def periods_for_picker(store: Store, office_code: str, preferred: str = "",
                        today: dt.date | None = None) -> tuple[list[str], str]:
-    """Existing periods plus the suggested current one, newest first; and the one to open.
-
-    The one to open is ``preferred`` (a period asked for by name, listed even when
-    new), else the newest existing report, else the suggested quarter (opening it
-    creates the draft).
-    """
+    """Existing periods plus the suggested current one, newest first; and the one to open: ``preferred``
+    (listed even when new), else the newest existing report, else the suggested quarter (opened as a draft)."""
     existing = report_periods(store, office_code)
     try:
         preferred = str(Period.parse(preferred)) if preferred else ""

@@ -47,3 +47,11 @@ def next_plans(store: Store, office_code: str, period: Period) -> dict[str, Deci
     """The plans typed for the period after ``period`` (``set --period <next> --plan V``), by indicator."""
     following = aggregate.stored_values(store, office_code, period.next())
     return {code: v.plan for code, v in following.items() if v.plan is not None}
+
+
+def report_special(store: Store, data) -> dict[str, str | Decimal]:
+    """``special`` for a report as its printed copy fills it (its figures over the year to date)."""
+    report = data.report
+    values = aggregate.period_values(store, report.office_code, report.period, data.template, data.values)
+    return special(data.template, aggregate.comparisons(store, report.office_code, report.period, data.template,
+                                                        values))
