@@ -87,6 +87,8 @@ class IndicatorForm(QWidget):
         self.scale = _combo(self, scale_labels())
         self.decimals = _combo(self, {"": _("Theo số liệu"), **{str(n): str(n) for n in range(kinds.MAX_DECIMALS + 1)}})
         self.pad = _combo(self, pad_labels())
+        self.target = _combo(self, {"": _("Đạt khi bằng hoặc vượt kế hoạch"),
+                                    "at_most": _("Đạt khi không vượt kế hoạch (“dưới 5%”)")})
         self.example = QLabel(self)
         for box in (self.kind, self.scale, self.decimals, self.pad):
             box.currentIndexChanged.connect(self._show_example)
@@ -104,7 +106,8 @@ class IndicatorForm(QWidget):
         form.addRow(_("Quy tắc so sánh"), rule)
         form.addRow("", self.appendix)
         for label, widget in ((_("Hiển thị theo đơn vị"), self.scale), (_("Số chữ số thập phân"), self.decimals),
-                              (_("Thêm số 0 trước số nhỏ hơn 10"), self.pad), (_("Ví dụ khi in"), self.example)):
+                              (_("Thêm số 0 trước số nhỏ hơn 10"), self.pad), (_("Ví dụ khi in"), self.example),
+                              (_("Kế hoạch năm"), self.target)):
             form.addRow(label, widget)
 
     def load(self, data: dict, codes: list[str]) -> None:
@@ -132,13 +135,14 @@ class IndicatorForm(QWidget):
         _select(self.scale, data.get("scale"))
         _select(self.decimals, None if data.get("decimals") is None else str(data["decimals"]))
         _select(self.pad, None if data.get("pad") is None else "yes" if data["pad"] else "no")
+        _select(self.target, data.get("target") or "")
         self._show_example()
 
     def display(self) -> dict:
         """The display keys chosen (None: not set, the kind's own way or the template's switch)."""
         decimals, pad = self.decimals.currentData(), self.pad.currentData()
         return {"scale": self.scale.currentData() or None, "decimals": int(decimals) if decimals else None,
-                "pad": (pad == "yes") if pad else None}
+                "pad": (pad == "yes") if pad else None, "target": self.target.currentData() or None}
 
     def _show_example(self) -> None:
         """What a figure of this kind prints as with the choices made (or why it cannot)."""

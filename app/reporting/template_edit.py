@@ -18,7 +18,7 @@ from app.errors import InputError, UserError
 from app.storage.rows import transaction
 from app.storage.store import Store
 
-DISPLAY_KEYS = ("scale", "decimals", "pad")  # optional: absent means the kind's own way
+DISPLAY_KEYS = ("scale", "decimals", "pad", "target")  # optional: absent means the kind's own way
 INDICATOR_DEFAULTS = {"kind": "count", "time": "flow", "offices": "sum", "min": "0", "max": None, "appendix": True}
 
 

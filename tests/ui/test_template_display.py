@@ -23,6 +23,23 @@ def test_display_choices_show_what_prints_and_return_the_keys(qtbot):
     assert {k: form.fields()[k] for k in ("scale", "decimals", "pad")} == {"scale": None, "decimals": None, "pad": True}
 
 
+def test_a_plan_can_be_a_ceiling_and_the_draft_keeps_it_only_when_chosen(qtbot, sample):
+    from app.reporting.template_edit import Draft
+
+    form = IndicatorForm()
+    qtbot.addWidget(form)
+    form.load({"code": "HN", "label": "Tỉ lệ hộ nghèo", "unit": "%", "kind": "percent", "target": "at_most"}, ["HN"])
+    assert form.fields()["target"] == "at_most"
+    template = sample.template_of(sample.report("TTH", "2020-Q1"))
+    draft = Draft(template)
+    draft.update_indicator("VL_MOI", {"target": "at_most"})
+    assert draft.indicator("VL_MOI")[0]["target"] == "at_most"
+    _pick(form.target, "")
+    assert form.fields()["target"] is None
+    draft.update_indicator("VL_MOI", {"target": form.fields()["target"]})
+    assert "target" not in draft.indicator("VL_MOI")[0]  # back to "at or above the plan": the key is gone
+
+
 def test_the_grid_prints_share_and_change_as_the_report_does(qtbot):
     """Halves round away from zero in the grid as in print; the figure itself stays exact to edit."""
     from decimal import Decimal
