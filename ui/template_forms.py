@@ -84,15 +84,7 @@ class IndicatorForm(QWidget):
         self.rule_other = QComboBox(self)
         self.rule_severity = _combo(self, {"error": _("Lỗi"), "warning": _("Cảnh báo")})
         self.appendix = QCheckBox(_("In trong bảng phụ lục số liệu"), self)
-        self.scale = _combo(self, scale_labels())
-        self.decimals = _combo(self, {"": _("Theo số liệu"), **{str(n): str(n) for n in range(kinds.MAX_DECIMALS + 1)}})
-        self.pad = _combo(self, pad_labels())
-        self.target = _combo(self, {"": _("Đạt khi bằng hoặc vượt kế hoạch"),
-                                    "at_most": _("Đạt khi không vượt kế hoạch (“dưới 5%”)")})
-        self.example = QLabel(self)
-        for box in (self.kind, self.scale, self.decimals, self.pad):
-            box.currentIndexChanged.connect(self._show_example)
-        self.unit.textChanged.connect(self._show_example)
+        self._display_controls()
         rule = QHBoxLayout()
         for widget in (self.rule_op, self.rule_other, self.rule_severity):
             rule.addWidget(widget)
@@ -109,6 +101,18 @@ class IndicatorForm(QWidget):
                               (_("Thêm số 0 trước số nhỏ hơn 10"), self.pad), (_("Ví dụ khi in"), self.example),
                               (_("Kế hoạch năm"), self.target)):
             form.addRow(label, widget)
+
+    def _display_controls(self) -> None:
+        """How the figure prints (scale, decimals, padding, with a live example) and what reaching its plan means."""
+        self.scale = _combo(self, scale_labels())
+        self.decimals = _combo(self, {"": _("Theo số liệu"), **{str(n): str(n) for n in range(kinds.MAX_DECIMALS + 1)}})
+        self.pad = _combo(self, pad_labels())
+        self.target = _combo(self, {"": _("Đạt khi bằng hoặc vượt kế hoạch"),
+                                    "at_most": _("Đạt khi không vượt kế hoạch (“dưới 5%”)")})
+        self.example = QLabel(self)
+        for box in (self.kind, self.scale, self.decimals, self.pad):
+            box.currentIndexChanged.connect(self._show_example)
+        self.unit.textChanged.connect(self._show_example)
 
     def load(self, data: dict, codes: list[str]) -> None:
         self.code.setText(data["code"])
