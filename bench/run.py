@@ -105,27 +105,27 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 if {bare}:
     w = QMainWindow(); w.resize(1280, 800); w.show()
-    QTimer.singleShot(0, lambda: (print("READY", flush=True), app.quit()))
+    QTimer.singleShot(0, lambda: (print("READY", time.time(), flush=True), app.quit()))
 else:
     from ui.launch import create_window
     w = create_window(Path({db!r})); w.show()
     def keystroke():
-        from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QLineEdit
         from ui.figures import VALUE
+        w.select_section("VL")  # the grid of 3.1, where the quarter's first figures go
         view = w.editor.figures
         view.setFocus()
         view.setCurrentIndex(w.editor.figures_model.index(0, VALUE))
         t = time.perf_counter()
-        QTest.keyClick(view, Qt.Key.Key_Return)  # opens the cell editor
-        editor = QApplication.focusWidget()
-        QTest.keyClick(editor, Qt.Key.Key_5)
-        if "5" not in getattr(editor, "text", lambda: "")():
+        QTest.keyClick(view, "5")  # typing into a cell opens its editor with the key typed
+        if not any(e.text() == "5" for e in view.findChildren(QLineEdit)):
             return -1.0  # the key was not taken: reported as not met
         return (time.perf_counter() - t) * 1000
     def ready():
         if w.sheet is None:
             QTimer.singleShot(5, ready); return
+        usable = time.time()  # the sample is on screen: what the start is measured to
         import resource
         memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         key_ms = keystroke()
@@ -134,7 +134,7 @@ else:
         def shown():
             if getattr(w, "last_preview", None) is None:
                 QTimer.singleShot(2, shown); return
-            print("READY", memory, key_ms, time.perf_counter() - t, flush=True)
+            print("READY", usable, memory, key_ms, time.perf_counter() - t, flush=True)
             os._exit(0)  # the figures are out; the typed 5 is not saved
         shown()
     QTimer.singleShot(0, ready)
@@ -146,13 +146,13 @@ def bench_start(folder: Path, repeats: int) -> float:
     db = demo_db(folder)
 
     def start(bare: bool) -> tuple[float, list[float]]:
-        t0 = time.perf_counter()
+        t0 = time.time()
         proc = subprocess.Popen([PY, "-c", WINDOW.format(root=str(ROOT), bare=bare, db=str(db))],
                                 stdout=subprocess.PIPE, text=True, env=ENV)
-        line = proc.stdout.readline()  # READY once usable: the window's own exit is not counted
-        elapsed = time.perf_counter() - t0
+        line = proc.stdout.readline()  # READY, when usable by the child's clock, then the other figures
         proc.wait()
-        return elapsed, [float(x) for x in line.split()[1:]]
+        usable, *extra = (float(x) for x in line.split()[1:])
+        return usable - t0, extra  # the key and the preview measured afterwards are not counted in
 
     ours, bare = [], []
     for _ in range(repeats):  # interleaved, so the machine's load falls on both alike
@@ -165,7 +165,7 @@ def bench_start(folder: Path, repeats: int) -> float:
     key_ms = statistics.median(f[1] for f in figures)
     taken = min(f[1] for f in figures) >= 0
     row("Phím đầu tiên vào bảng số liệu", f"{key_ms:.0f} ms" if taken else "ô không nhận phím khi đo",
-        "từ lúc cửa sổ hiện: Enter mở ô, gõ 5", "≤ 50 ms", taken and key_ms <= 50)
+        "từ lúc cửa sổ hiện: gõ 5 vào ô đầu của mục 3.1 (mở ô và nhận phím)", "≤ 50 ms", taken and key_ms <= 50)
     preview = statistics.median(f[2] for f in figures)
     row("Mở xem trước bản in báo cáo mẫu", f"{preview:.2f} s", "dựng PDF và hiện hộp xem trước", "≤ 0,5 s",
         preview <= 0.5)
