@@ -76,10 +76,14 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
+        """Close the connection, then end the thread: queued after every job, so every queued save ran first."""
         self._closed = True
-        if self._closer is not None:
-            self._store, closer, self._closer = None, self._closer, None
-            closer()
+        try:
+            if self._closer is not None:
+                self._store, closer, self._closer = None, self._closer, None
+                closer()
+        finally:
+            QThread.currentThread().quit()
 
 
 class _Lane(QObject):
@@ -103,8 +107,9 @@ class _Lane(QObject):
         self._submit.emit(job_id, fn)
 
     def stop(self) -> None:
+        """Run what is queued, close, and end the thread. Quitting from here instead could leave jobs posted
+        while one ran (the last typed text, sent on closing) unprocessed."""
         self._close.emit()
-        self.thread.quit()
         self.thread.wait()
 
 
