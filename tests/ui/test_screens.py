@@ -49,6 +49,13 @@ def test_every_screen_fits_a_laptop(tmp_path, size):
         server.wait()
     reports = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
     assert {r["screen"] for r in reports} == SCREENS, run.stderr[-2000:]
+    check_fits(reports, shots, size)
+    print(f"\n{size}: {len(reports)} màn hình, ảnh ở {shots}")
+
+
+def check_fits(reports: list[dict], shots: Path, size: str = "1366x768") -> None:
+    """Each photographed screen: every window within the screen's free area (its minimum size too),
+    no table scrolled sideways or with a cut header, and a picture that is not blank."""
     width, height = map(int, size.split("x"))
     for report in reports:
         x0, y0, w0, h0 = report["area"]
@@ -62,4 +69,3 @@ def test_every_screen_fits_a_laptop(tmp_path, size):
             assert cut == {"scroll": 0, "titles": []}, f"{report['screen']} @ {size}: {table} {cut}"
         picture = shots / f"{report['screen']}.png"
         assert picture.stat().st_size > 5000, picture
-    print(f"\n{size}: {len(reports)} màn hình, ảnh ở {shots}")

@@ -19,8 +19,9 @@ def _office_db(path, code, level, parent=None):
     return opened, store
 
 
-def _district(tmp_path, share, code):
-    opened, store = _office_db(tmp_path / f"{code}.sqlite3", code, "district", "HUE")
+def district(tmp_path, share, code, parent="HUE"):
+    """A district office under ``parent`` that submitted its 2020-Q1 report to ``share``; its key file."""
+    opened, store = _office_db(tmp_path / f"{code}.sqlite3", code, "district", parent)
     report = store.open_report(code, "2020-Q1")
     store.content.enter(report, "VL_MOI", "500")
     store.content.set_narrative(report, "VL", "results", [Block(f"{code} đã giải quyết việc làm cho {{VL_MOI}}.")])
@@ -28,6 +29,7 @@ def _district(tmp_path, share, code):
     keys.export_key(store, code, tmp_path / f"{code}.key")
     package.submit(store, code, "2020-Q1", share)
     opened.close()
+    return tmp_path / f"{code}.key"
 
 
 def test_province_trusts_syncs_and_consolidates_from_the_window(make_window, qtbot, tmp_path, monkeypatch):
@@ -39,7 +41,7 @@ def test_province_trusts_syncs_and_consolidates_from_the_window(make_window, qtb
     settings_mod.update(store, office="HUE", period="2020-Q1", shared_folder=str(share))
     opened.close()
     for code in ("PHULOC", "ALUOI"):
-        _district(tmp_path, share, code)
+        district(tmp_path, share, code)
     win = make_window(province)
     qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
     monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
@@ -113,10 +115,10 @@ def test_a_changed_key_can_replace_the_trusted_one_after_confirmation(make_windo
     opened.close()
     share = tmp_path / "share"
     share.mkdir()
-    _district(tmp_path, share, "PHULOC")
+    district(tmp_path, share, "PHULOC")
     first = keys_mod.read_key_file(tmp_path / "PHULOC.key")
     (tmp_path / "old.key").write_bytes((tmp_path / "PHULOC.key").read_bytes())
-    _district(tmp_path / "again" if (tmp_path / "again").mkdir() is None else tmp_path, share, "PHULOC")
+    district(tmp_path / "again" if (tmp_path / "again").mkdir() is None else tmp_path, share, "PHULOC")
     win = make_window(db)
     qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
     monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
@@ -138,7 +140,7 @@ def test_consolidation_dialog_lists_sources_says_when_a_tab_is_empty_and_exports
     store.content.enter(report, "VL_MOI", "100")
     settings_mod.update(store, office="HUE", period="2020-Q1", shared_folder=str(share))
     opened.close()
-    _district(tmp_path, share, "PHULOC")
+    district(tmp_path, share, "PHULOC")
     win = make_window(province)
     qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
     monkeypatch.setattr(TrustDialog, "exec", lambda dialog: 1)
