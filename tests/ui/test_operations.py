@@ -11,7 +11,7 @@ from app.reporting import settings as settings_mod
 from app.storage import db as dbmod
 from app.storage.store import Store
 from tests.ui.conftest import query
-from tests.ui.test_sync_window import _district, _office_db
+from tests.ui.test_sync_window import _office_db, district
 from ui.figures import VALUE
 from ui.operations import content as content_ops
 from ui.operations.runner import Operations
@@ -134,7 +134,7 @@ def test_a_figure_save_completes_while_a_slow_sync_is_running(make_window, qtbot
     store.open_report("HUE", "2020-Q1")
     settings_mod.update(store, office="HUE", period="2020-Q1", shared_folder=str(share))
     for code in ("PHULOC", "ALUOI", "NAMDONG"):
-        _district(tmp_path, share, code)
+        district(tmp_path, share, code)
         keys.trust(store, keys.read_key_file(tmp_path / f"{code}.key"))
     opened.close()
     win = make_window(province)
