@@ -64,6 +64,9 @@ class SignedBodyError(InputError):
         self.place = place
         self.digest = digest
 
+    def __reduce__(self):  # crosses to the importing process whole (``prefetch``)
+        return (type(self), (str(self), self.place, self.digest))
+
 
 def read(path: Path, key: PublicKey | None = None) -> Package:
     """One package file, checked in this order: name, ordinary file within the size limit, name hash,

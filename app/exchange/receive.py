@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import sqlite3
 
 from app.domain.template import Template, from_dict
@@ -22,19 +23,28 @@ class NotYetKnownError(InputError):
     """The package is sound but needs what this installation lacks yet (its template version)."""
 
 
-def apply(store: Store, pkg: package.Package) -> str:
+def apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None = None) -> str:
     """Apply one verified package inside the caller's transaction; InputError says why not.
 
     A report package's ``report`` is checked whole (``dumpformat.check``) before anything else of it is read.
+    ``parsed``: what ``parse_report`` made of this very package elsewhere (its template left out), so its
+    content is not checked and parsed again.
     """
     with store.via("sync"):
-        return _apply(store, pkg)
+        return _apply(store, pkg, parsed)
 
 
-def _apply(store: Store, pkg: package.Package) -> str:
+def parse_report(pkg: package.Package) -> incoming.Incoming:
+    """A report package's content checked whole and parsed against its own template, without the database."""
+    data = pkg.body["report"]
+    typed = dumpformat.check(data, source=f"{pkg.name}: trường “report”")
+    return incoming.parse(data, typed, from_dict(data["template"]), f"gói {pkg.name}")
+
+
+def _apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None) -> str:
     try:
         if pkg.kind == "report":
-            return _apply_report(store, pkg)
+            return _apply_report(store, pkg, parsed)
         _require_parent(store, pkg)
         if pkg.kind == "template":
             template = from_dict(pkg.body["template"])
@@ -82,9 +92,10 @@ def _pdf(pkg: package.Package) -> bytes | None:
         raise InputError("bản PDF kèm theo hỏng") from None
 
 
-def _apply_report(store: Store, pkg: package.Package) -> str:
+def _apply_report(store: Store, pkg: package.Package, ready: incoming.Incoming | None) -> str:
     data = pkg.body["report"]
-    typed = dumpformat.check(data, source=f"{pkg.name}: trường “report”")  # the typed check, before any SQL
+    if ready is None:  # the typed check, before any SQL
+        typed = dumpformat.check(data, source=f"{pkg.name}: trường “report”")
     if not isinstance(data, dict) or not isinstance(data.get("office"), dict) \
             or data["office"].get("code") != pkg.office or data["office"].get("id") != pkg.body.get("office_id"):
         raise InputError("báo cáo trong gói thuộc đơn vị khác người gửi")
@@ -96,7 +107,10 @@ def _apply_report(store: Store, pkg: package.Package) -> str:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     pdf = _pdf(pkg)
     source = f"gói {pkg.name}"
-    parsed = incoming.parse(data, typed, template, source)
+    if ready is None:
+        parsed = incoming.parse(data, typed, template, source)
+    else:
+        parsed = dataclasses.replace(ready, content=dataclasses.replace(ready.content, template=template))
     report_id, changed = transfer.import_parsed(store, data, template, parsed, source=source, signed=True)
     store.offices_repo.mark_remote(pkg.office)
     store.offices_repo.replace_profiles(pkg.body["office_id"], list(parsed.content.office.profiles))

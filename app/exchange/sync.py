@@ -32,12 +32,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InputError, UserError, describe_os_error
-from app.exchange import keys, package, receive, scan
+from app.exchange import keys, package, prefetch, receive, scan
 from app.storage import exchange, keyring
 from app.storage.store import Store, now
 
 RETRIES, RETRY_DELAY = 5, 0.2
 BATCH = 200
+#: The page cache during a sync: a batch's pages (about 120 KB per report package) stay in memory until its commit.
+CACHE_KIB = 32 * 1024
 
 
 class UnreachableError(UserError):
@@ -94,15 +96,28 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
         else:
             todo.append(item)
     todo.sort(key=lambda f: (f.office, f.name.seq if f.name else 0, f.rel))
-    for start in range(0, len(todo), BATCH):
-        # One commit per batch, each file under its own savepoint inside it: a power cut loses at most
-        # the batch in progress, which the next sync simply reads again.
-        if not _batch(store, todo[start:start + BATCH], start, len(todo), seen, result, progress, cancelled):
-            break
+    with store.db.page_cache(CACHE_KIB), prefetch.Ahead(todo, _keys(store)) as ahead:
+        for start in range(0, len(todo), BATCH):
+            # One commit per batch, each file under its own savepoint inside it: a power cut loses at most
+            # the batch in progress, which the next sync simply reads again.
+            if not _batch(store, todo[start:start + BATCH], start, len(todo), seen, result, progress, cancelled,
+                          ahead):
+                break
     return result
 
 
-def _batch(store, items, start, total, seen, result, progress, cancelled) -> bool:
+def _keys(store: Store) -> Callable[[str], keys.PublicKey | None]:
+    """The trusted key of an office, looked up once per sync (for the files read ahead)."""
+    known: dict[str, keys.PublicKey | None] = {}
+
+    def key_of(office: str) -> keys.PublicKey | None:
+        if office not in known:
+            known[office] = keys.trusted_key(store, office)
+        return known[office]
+    return key_of
+
+
+def _batch(store, items, start, total, seen, result, progress, cancelled, ahead) -> bool:
     """Examine ``items`` in one transaction; False when the sync must stop (cancelled, transaction lost)."""
     reported = len(result.outcomes)
     with exchange.batch(store.db) as still_open:
@@ -110,7 +125,7 @@ def _batch(store, items, start, total, seen, result, progress, cancelled) -> boo
             if cancelled and cancelled():
                 result.cancelled = True
                 return False
-            verdict = _examine(store, item, seen.get(item.rel))
+            verdict = _examine(store, item, seen.get(item.rel), ahead)
             if not still_open():  # the database dropped the whole batch (disk full, I/O error)
                 del result.outcomes[reported:]
                 result.outcomes.append(Outcome("held", item.shown, item.office, f"{verdict.outcome.reason}; "
@@ -149,7 +164,7 @@ def _listing(store: Store, folder: Path) -> list[scan.Found]:
     return found
 
 
-def _examine(store: Store, item: scan.Found, before: exchange.Seen | None) -> _Verdict:
+def _examine(store: Store, item: scan.Found, before: exchange.Seen | None, ahead: prefetch.Ahead) -> _Verdict:
     """What to do with one file; never raises for anything the file holds."""
     def out(status: str, reason: str, key: str | None = None) -> _Verdict:
         return _Verdict(Outcome(status, item.shown, item.office, reason), key)
@@ -177,7 +192,7 @@ def _examine(store: Store, item: scan.Found, before: exchange.Seen | None) -> _V
     if known is None and name.seq > expected.seq:
         return out("held", f"thiếu gói số {expected.seq} của {name.office} (chưa tới, hoặc đã bị từ chối: xem dòng "
                            "của gói đó); chờ gói đó")
-    return _take(store, item, key, expected if known is None else None)
+    return _take(store, item, key, expected if known is None else None, ahead)
 
 
 @dataclass(frozen=True)
@@ -186,12 +201,16 @@ class _Place:
     prev: str | None
 
 
-def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place | None) -> _Verdict:
+def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place | None,
+          ahead: prefetch.Ahead) -> _Verdict:
     """Read, verify and apply a file whose place in its office's chain is free (``expected``) or taken (None)."""
     def out(status: str, reason: str, judged: str | None = None) -> _Verdict:
         return _Verdict(Outcome(status, item.shown, item.office, reason), judged)
 
-    pkg, refusal = _read(item, key)
+    done = ahead.take(item, key)
+    pkg, refusal = (done.pkg, done.refusal) if done else _read(item, key)
+    if isinstance(refusal, InputError) and not isinstance(refusal, package.SignedBodyError):
+        return out("rejected", str(refusal), key.fingerprint)
     if pkg is None:
         if isinstance(refusal, package.SignedBodyError):
             place = refusal.place
@@ -204,7 +223,7 @@ def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place 
         return out("fork", f"đã có gói khác mang số thứ tự {pkg.seq} của {pkg.office}; giữ nguyên gói đã nhận")
     if pkg.body.get("prev") != expected.prev:
         return out("fork", f"gói số {pkg.seq} không nối tiếp gói đã nhận trước đó của {pkg.office}")
-    status, reason, lasting = _apply(store, pkg)
+    status, reason, lasting = _apply(store, pkg, done.content if done else None)
     if status == "rejected" and lasting:
         _hold_place(store, pkg.name, pkg.office, pkg.seq, pkg.digest, reason, pkg)
     return out(status, reason, key.fingerprint if lasting else None)
@@ -244,7 +263,7 @@ def _read(item: scan.Found, key: keys.PublicKey) -> tuple[package.Package | None
     return out("held", "không đọc được; sẽ thử lại")
 
 
-def _apply(store: Store, pkg: package.Package) -> tuple[str, str, bool]:
+def _apply(store: Store, pkg: package.Package, parsed=None) -> tuple[str, str, bool]:
     """Apply one verified package under its own savepoint: a failure leaves nothing of it behind.
 
     (status, reason, lasting): a lasting refusal is the package's own fault and
@@ -253,7 +272,7 @@ def _apply(store: Store, pkg: package.Package) -> tuple[str, str, bool]:
     """
     try:
         with store.db.atomic():
-            summary = receive.apply(store, pkg)
+            summary = receive.apply(store, pkg, parsed)
             exchange.add_received(store.db, exchange.Received(
                 pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
                 pkg.body.get("revision"), pkg.body.get("created", ""), now(), pkg.raw.decode("utf-8")))

@@ -233,11 +233,11 @@ def test_an_unexpected_failure_while_applying_rejects_only_that_package(world, m
     second = package.submit(d["ALUOI"], "ALUOI", "2020-Q1", share)
     real = sync.receive.apply
 
-    def explode(store, pkg):
+    def explode(store, pkg, *parsed):
         if pkg.office == "PHULOC":
-            real(store, pkg)  # half applied …
+            real(store, pkg, *parsed)  # half applied …
             raise ZeroDivisionError("boom")  # … then a bug
-        return real(store, pkg)
+        return real(store, pkg, *parsed)
 
     monkeypatch.setattr(sync.receive, "apply", explode)
     seen = _statuses(sync.sync(hue, share))

@@ -1,0 +1,123 @@
+"""A sync that reads files ahead in a worker process decides every file exactly as one reading them itself."""
+import base64
+import datetime as dt
+import json
+import multiprocessing
+import shutil
+
+import pytest
+
+from app.domain.model import OfficeProfile
+from app.exchange import keys, package, prefetch, sync
+from app.reporting import issuing
+from app.storage import db as dbmod
+from app.storage.store import Store
+
+DISTRICTS = ("PHULOC", "ALUOI", "NAMDONG")
+
+
+def _store(path):
+    return Store(dbmod.open_database(path).db)
+
+
+def _office(store, code, level, parent=None):
+    store.add_office(code, level, OfficeProfile(dt.date(2000, 1, 1), "PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+                                                f"UBND {code}", code.title(), "LĐTBXH", parent_code=parent))
+
+
+def _signed_copy(store, code, path, mutate, seq, prev):
+    """A package of ``code`` at ``seq`` after ``prev``, signed with its own key, its body changed by ``mutate``."""
+    header, _, body = path.read_bytes().partition(b"\n")
+    header, body = json.loads(header), json.loads(body)
+    mutate(body)
+    body.update(seq=seq, prev=prev)
+    raw = package.canonical(body)
+    header["signature"] = base64.b64encode(keys.signing_key(store, code).sign(raw)).decode()
+    target = path.with_name(f"{code}_{seq:06d}_{package.body_hash(body)[:16]}")
+    target.write_bytes(json.dumps(header).encode() + b"\n" + raw)
+    return package.body_hash(body)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A province's database and a shared folder holding good packages and every kind of bad file."""
+    share = tmp_path / "share"
+    share.mkdir()
+    hue = _store(tmp_path / "hue.sqlite3")
+    _office(hue, "HUE", "province")
+    for n, code in enumerate(DISTRICTS):
+        store = _store(tmp_path / f"{code}.sqlite3")
+        _office(store, code, "district", "HUE")
+        for quarter in (1, 2):
+            report = store.open_report(code, f"2020-Q{quarter}")
+            store.content.enter(report, "VL_MOI", str(1000 + 100 * n + quarter))
+            issuing.mark_complete(store, report)
+            last = package.submit(store, code, f"2020-Q{quarter}", share)
+        keys.export_key(store, code, tmp_path / f"{code}.key")
+        keys.trust(hue, keys.read_key_file(tmp_path / f"{code}.key"))
+        prev = package.read(last).digest
+        if code == "PHULOC":  # signed by the office, its content malformed: refused, its place kept
+            prev = _signed_copy(store, code, last, lambda b: b["report"]["values"][0].update(note=["x"]), 3, prev)
+            prev = _signed_copy(store, code, last, lambda b: b["report"]["template"].update(version=0), 4, prev)
+            _signed_copy(store, code, last, lambda b: b["report"]["values"][0].update(number="2001"), 5, prev)
+        if code == "ALUOI":  # a gap: held
+            _signed_copy(store, code, last, lambda b: None, 9, prev)
+    junk = b"[" + b"{}," * 5000 + b"{}]"
+    (share / "outbox" / "NAMDONG" / f"NAMDONG_000003_{package.hashlib.sha256(junk).hexdigest()[:16]}").write_bytes(junk)
+    (share / "outbox" / "ZZZ").mkdir()
+    (share / "outbox" / "ZZZ" / "ZZZ_000001_0000000000000000").write_bytes(b'{"package":{}}')
+    hue.db.close()
+    return share, tmp_path / "hue.sqlite3"
+
+
+def _sync(db_path, share, monkeypatch, ahead: bool):
+    monkeypatch.setattr(prefetch, "MIN_FILES", 1 if ahead else 10**9)
+    monkeypatch.setattr(prefetch, "WAIT", ahead)
+    served = []
+    original = prefetch.Ahead.close
+
+    def close(self):
+        served.append(self.served)
+        original(self)
+    monkeypatch.setattr(prefetch.Ahead, "close", close)
+    store = _store(db_path)
+    result = sync.sync(store, share)
+    held = store.db.execute("SELECT office_code, seq, kind, period, revision FROM inbox ORDER BY 1, 2").fetchall()
+    figures = store.db.execute("SELECT o.code, r.period, v.indicator, v.number FROM value v JOIN report r"
+                               " ON r.id = v.report_id JOIN office o ON o.id = r.office_id ORDER BY 1, 2, 3").fetchall()
+    store.db.close()
+    return result.outcomes, held, figures, max(served)
+
+
+def test_reading_ahead_changes_no_verdict_no_reason_and_no_stored_figure(folder, tmp_path, monkeypatch):
+    share, db = folder
+    shutil.copy(db, tmp_path / "serial.sqlite3")
+    here = _sync(tmp_path / "serial.sqlite3", share, monkeypatch, ahead=False)
+    ahead = _sync(db, share, monkeypatch, ahead=True)
+    assert here[3] == 0 and ahead[3] >= 6  # the worker read every file it could: the six good packages at least
+    assert ahead[:3] == here[:3]
+    statuses = [o.status for o in ahead[0]]
+    assert statuses.count("accepted") == 7 and statuses.count("held") == 1 and statuses.count("rejected") == 4
+    assert [row[:3] for row in ahead[1] if row[0] == "PHULOC"] == [
+        ("PHULOC", 1, "report"), ("PHULOC", 2, "report"), ("PHULOC", 3, "refused"), ("PHULOC", 4, "refused"),
+        ("PHULOC", 5, "report")]
+    assert ("PHULOC", "2020-Q2", "VL_MOI", "2001") in ahead[2]
+    assert not multiprocessing.active_children()  # the worker has ended with the sync
+
+
+def test_a_worker_that_dies_midway_leaves_the_sync_reading_the_rest_itself(folder, tmp_path, monkeypatch):
+    share, db = folder
+    shutil.copy(db, tmp_path / "serial.sqlite3")
+    here = _sync(tmp_path / "serial.sqlite3", share, monkeypatch, ahead=False)
+    taken = prefetch.Ahead.take
+
+    def take(self, item, key):
+        if self.served == 2 and self._worker is not None:
+            self._worker.kill()
+            self._worker.join()
+        return taken(self, item, key)
+    monkeypatch.setattr(prefetch.Ahead, "take", take)
+    monkeypatch.setattr(prefetch, "AHEAD", 1)  # one file asked for at a time: at most one result outlives the worker
+    ahead = _sync(db, share, monkeypatch, ahead=True)
+    assert 2 <= ahead[3] <= 3 and ahead[:3] == here[:3]
+    assert not multiprocessing.active_children()
