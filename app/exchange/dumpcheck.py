@@ -20,7 +20,7 @@ from app.domain.period import Period
 from app.domain.template import Template, from_dict
 from app.errors import InputError
 from app.exchange.dumptypes import MAX_FILE_BYTES, Dump, File, Office, Report, Value
-from app.formats import MAX_DIGITS
+from app.formats import MAX_DIGITS, number
 from app.storage.files import pdf_problem
 
 
@@ -86,6 +86,19 @@ def _check_values(values: list[Value], template: Template, source: str) -> None:
             if text is not None and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
                 raise _fail(source, f"values[{i}].{name}", f"số có quá {MAX_DIGITS} chữ số.")
         _day(value.as_of, f"values[{i}].as_of", source)
+        _check_kind(value, template.indicators[value.indicator], f"values[{i}].number", source)
+
+
+def _check_kind(value: Value, indicator, where: str, source: str) -> None:
+    """A figure its indicator's kind cannot hold (a fraction of people, 5/4 done) is refused, as typing it is."""
+    if value.number is None:
+        return
+    try:
+        problems = indicator.value_kind.check(number(value.number), number(value.denominator))
+    except InputError as exc:
+        raise _fail(source, where, f"{exc}.") from None
+    if problems:
+        raise _fail(source, where, f"chỉ tiêu “{indicator.label}”{problems[0]}")
 
 
 def _check_sections(typed: Dump, template: Template, source: str) -> None:
