@@ -72,7 +72,7 @@ def folder(tmp_path):
 
 def _sync(db_path, share, monkeypatch, ahead: bool):
     monkeypatch.setattr(prefetch, "MIN_FILES", 1 if ahead else 10**9)
-    monkeypatch.setattr(prefetch, "WAIT", ahead)
+    monkeypatch.setattr(prefetch, "START", 1)  # the first file read here, all the others by the worker
     served = []
     original = prefetch.Ahead.close
 
@@ -94,7 +94,7 @@ def test_reading_ahead_changes_no_verdict_no_reason_and_no_stored_figure(folder,
     shutil.copy(db, tmp_path / "serial.sqlite3")
     here = _sync(tmp_path / "serial.sqlite3", share, monkeypatch, ahead=False)
     ahead = _sync(db, share, monkeypatch, ahead=True)
-    assert here[3] == 0 and ahead[3] >= 6  # the worker read every file it could: the six good packages at least
+    assert here[3] == 0 and ahead[3] == 9  # every file the worker could read: all but the first, the held and ZZZ's
     assert ahead[:3] == here[:3]
     statuses = [o.status for o in ahead[0]]
     assert statuses.count("accepted") == 7 and statuses.count("held") == 1 and statuses.count("rejected") == 4
@@ -105,19 +105,17 @@ def test_reading_ahead_changes_no_verdict_no_reason_and_no_stored_figure(folder,
     assert not multiprocessing.active_children()  # the worker has ended with the sync
 
 
-def test_a_worker_that_dies_midway_leaves_the_sync_reading_the_rest_itself(folder, tmp_path, monkeypatch):
+def test_a_worker_that_dies_leaves_the_sync_reading_every_file_itself(folder, tmp_path, monkeypatch):
     share, db = folder
     shutil.copy(db, tmp_path / "serial.sqlite3")
     here = _sync(tmp_path / "serial.sqlite3", share, monkeypatch, ahead=False)
-    taken = prefetch.Ahead.take
+    started = prefetch.Ahead._start
 
-    def take(self, item, key):
-        if self.served == 2 and self._worker is not None:
-            self._worker.kill()
-            self._worker.join()
-        return taken(self, item, key)
-    monkeypatch.setattr(prefetch.Ahead, "take", take)
-    monkeypatch.setattr(prefetch, "AHEAD", 1)  # one file asked for at a time: at most one result outlives the worker
+    def start_then_die(self, requests):
+        started(self, requests)
+        self._worker.kill()
+        self._worker.join()
+    monkeypatch.setattr(prefetch.Ahead, "_start", start_then_die)
     ahead = _sync(db, share, monkeypatch, ahead=True)
-    assert 2 <= ahead[3] <= 3 and ahead[:3] == here[:3]
+    assert ahead[3] == 0 and ahead[:3] == here[:3]
     assert not multiprocessing.active_children()
