@@ -25,6 +25,7 @@ tried again on the next sync.
 """
 from __future__ import annotations
 
+import base64
 import os
 import time
 from collections.abc import Callable
@@ -96,28 +97,36 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
         else:
             todo.append(item)
     todo.sort(key=lambda f: (f.office, f.name.seq if f.name else 0, f.rel))
-    with store.db.page_cache(CACHE_KIB), prefetch.Ahead(todo, _keys(store)) as ahead:
+    trust = _Trust(store)
+    with store.db.page_cache(CACHE_KIB), prefetch.Ahead(todo, trust.key) as ahead:
         for start in range(0, len(todo), BATCH):
             # One commit per batch, each file under its own savepoint inside it: a power cut loses at most
             # the batch in progress, which the next sync simply reads again.
             if not _batch(store, todo[start:start + BATCH], start, len(todo), seen, result, progress, cancelled,
-                          ahead):
+                          (trust, ahead)):
                 break
     return result
 
 
-def _keys(store: Store) -> Callable[[str], keys.PublicKey | None]:
-    """The trusted key of an office, looked up once per sync (for the files read ahead)."""
-    known: dict[str, keys.PublicKey | None] = {}
+class _Trust:
+    """The trusted keys as they stand when the sync starts, read in one query (no package changes them)."""
 
-    def key_of(office: str) -> keys.PublicKey | None:
-        if office not in known:
-            known[office] = keys.trusted_key(store, office)
-        return known[office]
-    return key_of
+    def __init__(self, store: Store) -> None:
+        self._keys: dict[str, keys.PublicKey] = {}
+        self._holders: dict[str, list[str]] = {}
+        for record in keyring.all_trusted(store.db):
+            self._keys[record.office_code] = keys.PublicKey(record.office_code, base64.b64decode(record.public_key))
+            self._holders.setdefault(record.public_key, []).append(record.office_code)
+
+    def key(self, office: str) -> keys.PublicKey | None:
+        return self._keys.get(office)
+
+    def others(self, key: keys.PublicKey) -> list[str]:
+        """The other offices the same key is trusted for (none, in a database kept by today's rules)."""
+        return [code for code in self._holders.get(key.text, []) if code != key.office_code]
 
 
-def _batch(store, items, start, total, seen, result, progress, cancelled, ahead) -> bool:
+def _batch(store, items, start, total, seen, result, progress, cancelled, readers) -> bool:
     """Examine ``items`` in one transaction; False when the sync must stop (cancelled, transaction lost)."""
     reported = len(result.outcomes)
     with exchange.batch(store.db) as still_open:
@@ -125,7 +134,7 @@ def _batch(store, items, start, total, seen, result, progress, cancelled, ahead)
             if cancelled and cancelled():
                 result.cancelled = True
                 return False
-            verdict = _examine(store, item, seen.get(item.rel), ahead)
+            verdict = _examine(store, item, seen.get(item.rel), *readers)
             if not still_open():  # the database dropped the whole batch (disk full, I/O error)
                 del result.outcomes[reported:]
                 result.outcomes.append(Outcome("held", item.shown, item.office, f"{verdict.outcome.reason}; "
@@ -164,7 +173,8 @@ def _listing(store: Store, folder: Path) -> list[scan.Found]:
     return found
 
 
-def _examine(store: Store, item: scan.Found, before: exchange.Seen | None, ahead: prefetch.Ahead) -> _Verdict:
+def _examine(store: Store, item: scan.Found, before: exchange.Seen | None, trust: _Trust,
+             ahead: prefetch.Ahead) -> _Verdict:
     """What to do with one file; never raises for anything the file holds."""
     def out(status: str, reason: str, key: str | None = None) -> _Verdict:
         return _Verdict(Outcome(status, item.shown, item.office, reason), key)
@@ -172,10 +182,10 @@ def _examine(store: Store, item: scan.Found, before: exchange.Seen | None, ahead
     if item.status:
         return out(item.status, item.reason)
     name = item.name
-    key = keys.trusted_key(store, name.office)
+    key = trust.key(name.office)
     if key is None:
         return out("rejected", f"chưa tin cậy khóa của đơn vị {name.office} (dùng “keys trust”); không đọc tệp")
-    shared = [c for c in keyring.offices_trusting(store.db, key.text) if c != name.office]
+    shared = trust.others(key)
     if shared:
         return out("rejected", f"khóa tin cậy của {name.office} (vân tay {key.fingerprint}) cũng được tin cậy cho "
                                f"{shared[0]}; một khóa chỉ thuộc một đơn vị: hãy tin cậy lại khóa đúng")
