@@ -172,3 +172,29 @@ def test_consolidation_dialog_lists_sources_says_when_a_tab_is_empty_and_exports
         win.exchange_menu.export_consolidated_to(str(target))
         qtbot.waitUntil(target.exists, timeout=15000)
         assert target.read_bytes().startswith(magic)
+
+
+def test_a_sync_from_the_window_reads_files_ahead_in_a_worker_process(make_window, qtbot, tmp_path, monkeypatch):
+    """The window's database thread starts the reading worker as a headless sync does (here for two files)."""
+    from app.exchange import prefetch
+
+    share = tmp_path / "share"
+    share.mkdir()
+    province = tmp_path / "hue.sqlite3"
+    opened, store = _office_db(province, "HUE", "province")
+    settings_mod.update(store, office="HUE", period="2020-Q1", shared_folder=str(share))
+    for code in ("PHULOC", "ALUOI"):
+        keys.trust(store, keys.read_key_file(district(tmp_path, share, code)))
+    opened.close()
+    monkeypatch.setattr(prefetch, "MIN_FILES", 1)
+    monkeypatch.setattr(prefetch, "START", 0)
+    served = []
+    closing = prefetch.Ahead.close
+    monkeypatch.setattr(prefetch.Ahead, "close", lambda self: (served.append(self.served), closing(self)))
+    win = make_window(province)
+    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    win.exchange_menu.run_sync()
+    qtbot.waitUntil(lambda: win.sync_dialog.finished_run, timeout=20000)
+    results = win.sync_dialog.results
+    assert sorted(results.item(r, 0).text() for r in range(results.rowCount())) == ["Đã nhận", "Đã nhận"]
+    assert max(served) == 2
