@@ -256,6 +256,24 @@ def trusted_key(store: Store, office_code: str) -> PublicKey | None:
     return PublicKey(record.office_code, base64.b64decode(record.public_key)) if record else None
 
 
+class TrustedKeys:
+    """The trusted keys as they stand now, read in one query (a sync reads them once: no package changes them)."""
+
+    def __init__(self, store: Store) -> None:
+        self._keys: dict[str, PublicKey] = {}
+        self._holders: dict[str, list[str]] = {}
+        for record in keyring.all_trusted(store.db):
+            self._keys[record.office_code] = PublicKey(record.office_code, base64.b64decode(record.public_key))
+            self._holders.setdefault(record.public_key, []).append(record.office_code)
+
+    def key(self, office: str) -> PublicKey | None:
+        return self._keys.get(office)
+
+    def others(self, key: PublicKey) -> list[str]:
+        """The other offices the same key is trusted for (none, in a database kept by today's rules)."""
+        return [code for code in self._holders.get(key.text, []) if code != key.office_code]
+
+
 def trusted(store: Store) -> list[tuple[str, str, str]]:
     """(office, fingerprint, trusted at) for every trusted key."""
     return [(r.office_code, r.fingerprint, r.at) for r in keyring.all_trusted(store.db)]

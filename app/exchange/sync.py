@@ -14,7 +14,9 @@ sender's trusted key looked up (none: rejected unread), at most the size limit
 read, the name's hash and the signature checked on the signed bytes, and only
 then the body decoded and applied, under its own savepoint, one package in
 memory at a time. Files settled before (accepted, or rejected for their bytes
-under the same key) are not read again until their size or time changes.
+under the same key) are not read again until their size or time changes. With
+many files, a worker process does the reading and checking ahead (``prefetch``)
+without changing any verdict.
 
 A package its office really signed that is refused for its content (a
 malformed body, a report that would replace an issued revision) keeps its
@@ -25,7 +27,6 @@ tried again on the next sync.
 """
 from __future__ import annotations
 
-import base64
 import os
 import time
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from app.errors import InputError, UserError, describe_os_error
 from app.exchange import keys, package, prefetch, receive, scan
-from app.storage import exchange, keyring
+from app.storage import exchange
 from app.storage.store import Store, now
 
 RETRIES, RETRY_DELAY = 5, 0.2
@@ -97,7 +98,7 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
         else:
             todo.append(item)
     todo.sort(key=lambda f: (f.office, f.name.seq if f.name else 0, f.rel))
-    trust = _Trust(store)
+    trust = keys.TrustedKeys(store)
     with store.db.page_cache(CACHE_KIB), prefetch.Ahead(todo, trust.key) as ahead:
         for start in range(0, len(todo), BATCH):
             # One commit per batch, each file under its own savepoint inside it: a power cut loses at most
@@ -106,24 +107,6 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
                           (trust, ahead)):
                 break
     return result
-
-
-class _Trust:
-    """The trusted keys as they stand when the sync starts, read in one query (no package changes them)."""
-
-    def __init__(self, store: Store) -> None:
-        self._keys: dict[str, keys.PublicKey] = {}
-        self._holders: dict[str, list[str]] = {}
-        for record in keyring.all_trusted(store.db):
-            self._keys[record.office_code] = keys.PublicKey(record.office_code, base64.b64decode(record.public_key))
-            self._holders.setdefault(record.public_key, []).append(record.office_code)
-
-    def key(self, office: str) -> keys.PublicKey | None:
-        return self._keys.get(office)
-
-    def others(self, key: keys.PublicKey) -> list[str]:
-        """The other offices the same key is trusted for (none, in a database kept by today's rules)."""
-        return [code for code in self._holders.get(key.text, []) if code != key.office_code]
 
 
 def _batch(store, items, start, total, seen, result, progress, cancelled, readers) -> bool:
@@ -173,7 +156,7 @@ def _listing(store: Store, folder: Path) -> list[scan.Found]:
     return found
 
 
-def _examine(store: Store, item: scan.Found, before: exchange.Seen | None, trust: _Trust,
+def _examine(store: Store, item: scan.Found, before: exchange.Seen | None, trust: keys.TrustedKeys,
              ahead: prefetch.Ahead) -> _Verdict:
     """What to do with one file; never raises for anything the file holds."""
     def out(status: str, reason: str, key: str | None = None) -> _Verdict:
