@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -62,6 +61,11 @@ def Rule(width: float, gap: float = 3) -> HRFlowable:  # noqa: N802 - reads as a
     """A centred horizontal rule (under the office name, the motto, the summary)."""
     return HRFlowable(width=width, thickness=0.6, color=colors.black, spaceBefore=gap, spaceAfter=2,
                       hAlign="CENTER")
+
+
+def escape(text: str) -> str:
+    """``text`` safe inside a paragraph's markup (what xml.sax.saxutils.escape does, without importing it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _p(text: str, style: ParagraphStyle, breaks: bool = False) -> Paragraph:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from app.checks import report_checks
 from app.domain.model import Report, ReportData, Value
 from app.domain.period import Period
 from app.domain.template import Template
@@ -92,6 +91,8 @@ def report_findings(store: Store, report: Report) -> list[Finding]:
 
 def effective(store: Store, report: Report) -> tuple[ReportData, list[Finding]]:
     """The report as it prints (derived figures included) and every finding about exactly that."""
+    from app.checks import report_checks  # the wording checks: not needed to print
+
     data = store.content.load(report)
     derived = derive(store, report.office_code, report.period, data.template, data.values)
     data = dataclasses.replace(data, values=derived.values)
