@@ -11,8 +11,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from app.commands.cli import build_parser, run
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)  # only the group of the command asked for is declared
     if args.command:
         return run(args)
     from ui.launch import launch  # Qt is loaded only when the window is wanted
