@@ -63,6 +63,23 @@ def Rule(width: float, gap: float = 3) -> HRFlowable:  # noqa: N802 - reads as a
                       hAlign="CENTER")
 
 
+class _Paragraph(Paragraph):
+    """A paragraph that breaks its lines once for each width it is given.
+
+    A table measures each cell's paragraph for its row heights, again for the
+    page it lands on and again to draw it; the lines are the same every time.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        if availWidth == self._wrapped_at and "blPara" in self.__dict__:  # split() drops blPara to start over
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+
 def escape(text: str) -> str:
     """``text`` safe inside a paragraph's markup (what xml.sax.saxutils.escape does, without importing it)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -71,7 +88,7 @@ def escape(text: str) -> str:
 def _p(text: str, style: ParagraphStyle, breaks: bool = False) -> Paragraph:
     """A paragraph of plain text; with ``breaks`` a newline starts a line."""
     marked = escape(unicodedata.normalize("NFC", text))
-    return Paragraph(marked.replace("\n", "<br/>") if breaks else marked, style)
+    return _Paragraph(marked.replace("\n", "<br/>") if breaks else marked, style)
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -80,7 +97,7 @@ def _width(text: str, font: str, size: float) -> float:
 
 def _header_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
     lines = header_lines(unicodedata.normalize("NFC", text), style.fontName, style.fontSize, width)
-    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+    return _Paragraph("<br/>".join(escape(line) for line in lines), style)
 
 
 def _header(model: PrintedReport) -> list:
