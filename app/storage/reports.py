@@ -81,7 +81,7 @@ class Reports:
         """The latest revision of the office's report for the period, or None (NotFoundError: no such office)."""
         found = self._one("WHERE o.code = ? AND r.period = ? ORDER BY r.revision DESC LIMIT 1",
                           (office_code.strip().upper(), str(_period(period))))
-        if found is None:
+        if found is None and not self.offices.known(office_code):
             self.offices.get(office_code)  # an unknown office is an error, not a missing report
         return found
 
