@@ -11,7 +11,6 @@ from app.domain.numbers import to_storage
 from app.domain.text import clean
 from app.domain.validate import has_errors, validate
 from app.errors import InputError, NotFoundError
-from app.reporting.audit_text import change_text
 from app.storage.store import Store
 
 
@@ -142,6 +141,8 @@ def audit_line(entry: dict) -> str:
     fields = [str(entry.get("at") or ""), who]
     if "channel" in entry:  # recorded by databases whose audit log keeps where a change came from
         fields.append(str(entry["channel"] or "—"))
+    from app.reporting.audit_text import change_text
+
     change = change_text(entry.get("old"), entry.get("new"))
     if entry.get("reason"):
         change += f" (lý do: {entry['reason']})"

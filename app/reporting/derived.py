@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from app.domain.model import Report, ReportData, Value
 from app.domain.period import Period
 from app.domain.template import Template
-from app.domain.unit_echo import unit_findings
 from app.domain.validate import Finding, Severity, validate
 from app.domain.views import figure_text
 from app.reporting import aggregate
@@ -92,6 +91,7 @@ def report_findings(store: Store, report: Report) -> list[Finding]:
 def effective(store: Store, report: Report) -> tuple[ReportData, list[Finding]]:
     """The report as it prints (derived figures included) and every finding about exactly that."""
     from app.checks import report_checks  # the wording checks: not needed to print
+    from app.domain.unit_echo import unit_findings
 
     data = store.content.load(report)
     derived = derive(store, report.office_code, report.period, data.template, data.values)
