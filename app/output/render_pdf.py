@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+import weakref
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -26,6 +27,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from app import paths
 from app.output.fitting import figure_lines, fitted_widths, header_lines
@@ -85,10 +88,24 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_PLAIN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # style → the fragment its plain text parses to
+
+
 def _p(text: str, style: ParagraphStyle, breaks: bool = False) -> Paragraph:
     """A paragraph of plain text; with ``breaks`` a newline starts a line."""
-    marked = escape(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    cleaned = cleanBlockQuotedText(text)
+    plain = cleaned and not _MARKUP.intersection(text) and not (breaks and "\n" in text)
+    if plain and getattr(style, "textTransform", None) is None:
+        # what reportlab's parser makes of text with no markup and no entity: one fragment in the style
+        if style not in _PLAIN:
+            _PLAIN[style] = ParaParser().parse("x", style)[1][0]
+        return _Paragraph(cleaned, style, frags=[_PLAIN[style].clone(text=cleaned, link=[])])
+    marked = escape(text)
     return _Paragraph(marked.replace("\n", "<br/>") if breaks else marked, style)
+
+
+_MARKUP = frozenset("&<>")
 
 
 def _width(text: str, font: str, size: float) -> float:
