@@ -9,7 +9,6 @@ from app.domain.kinds import parse_value
 from app.domain.model import Value
 from app.domain.numbers import to_storage
 from app.domain.text import clean
-from app.domain.validate import has_errors, validate
 from app.errors import InputError, NotFoundError
 from app.storage.store import Store
 
@@ -41,6 +40,8 @@ def cmd_set(store: Store, args) -> int:
         return 0
     value = store.content.set_value(report, new)
     print(f"Đã lưu {indicator.code} = {_described(template, indicator, value)}")
+    from app.domain.validate import validate  # the new figure's own findings
+
     data = store.content.load(report)
     for finding in validate(data):
         if finding.indicator == indicator.code:
@@ -108,6 +109,7 @@ def cmd_get(store: Store, args) -> int:
 
 def cmd_validate(store: Store, args) -> int:
     report = store.report(args.office, args.period)
+    from app.domain.validate import has_errors
     from app.reporting.derived import report_findings
 
     findings = report_findings(store, report)  # what the printed report holds, derived figures included
