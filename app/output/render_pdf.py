@@ -95,9 +95,12 @@ def _p(text: str, style: ParagraphStyle, breaks: bool = False) -> Paragraph:
     """A paragraph of plain text; with ``breaks`` a newline starts a line."""
     text = unicodedata.normalize("NFC", text)
     cleaned = cleanBlockQuotedText(text)
-    plain = cleaned and not _MARKUP.intersection(text) and not (breaks and "\n" in text)
+    plain = not _MARKUP.intersection(text) and not (breaks and "\n" in text)
     if plain and getattr(style, "textTransform", None) is None:
         # what reportlab's parser makes of text with no markup and no entity: one fragment in the style
+        # (none for an empty cell)
+        if not cleaned:
+            return _Paragraph(cleaned, style, frags=[])
         if style not in _PLAIN:
             _PLAIN[style] = ParaParser().parse("x", style)[1][0]
         return _Paragraph(cleaned, style, frags=[_PLAIN[style].clone(text=cleaned, link=[])])

@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph
 from app.output import render_pdf
 
 TEXTS = ["Giải quyết việc làm cho 2.607 lao động", "  lề  trái và   phải  ", "dòng một\ndòng hai", "A & B",
-         "x < y > z", "ngày\u00a0\u00a0\u00a0tháng", "", " ", "172\n(đến 31/3/2020)", "Tho\u0302i", "a\tb\r\nc"]
+         "x < y > z", "ngày\u00a0\u00a0\u00a0tháng", "", " ", "\n", " \n ", "172\n(đến 31/3/2020)", "Tho\u0302i", "a\tb\r\nc"]
 STYLES = [render_pdf._style("body", 14, align=TA_JUSTIFY, indent=render_pdf.INDENT, after=6),
           render_pdf._style("b", 13, bold=True), render_pdf._style("i", 14, italic=True),
           render_pdf._style("bi", 12, bold=True, italic=True), render_pdf._style("r", 10, align=TA_RIGHT)]
