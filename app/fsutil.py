@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 from app.errors import UserError, describe_os_error
 
 
 def temp_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    return target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
 
 
 def fsync_dir(folder: Path) -> None:

@@ -37,10 +37,11 @@ def renderer(fmt: str):
 
 
 def build_model(store: Store, office_code: str, period: str, consolidated: bool = False):
-    from app.exchange import consolidate
     from app.output import printed
 
     if consolidated:
+        from app.exchange import consolidate
+
         return consolidate.build_printed(store, office_code, period)
     return printed.build(store, office_code, period)
 

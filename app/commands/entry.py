@@ -9,9 +9,7 @@ from app.domain.kinds import parse_value
 from app.domain.model import Value
 from app.domain.numbers import to_storage
 from app.domain.text import clean
-from app.domain.validate import has_errors, validate
 from app.errors import InputError, NotFoundError
-from app.reporting.audit_text import change_text
 from app.storage.store import Store
 
 
@@ -42,6 +40,8 @@ def cmd_set(store: Store, args) -> int:
         return 0
     value = store.content.set_value(report, new)
     print(f"Đã lưu {indicator.code} = {_described(template, indicator, value)}")
+    from app.domain.validate import validate  # the new figure's own findings
+
     data = store.content.load(report)
     for finding in validate(data):
         if finding.indicator == indicator.code:
@@ -109,6 +109,7 @@ def cmd_get(store: Store, args) -> int:
 
 def cmd_validate(store: Store, args) -> int:
     report = store.report(args.office, args.period)
+    from app.domain.validate import has_errors
     from app.reporting.derived import report_findings
 
     findings = report_findings(store, report)  # what the printed report holds, derived figures included
@@ -142,6 +143,8 @@ def audit_line(entry: dict) -> str:
     fields = [str(entry.get("at") or ""), who]
     if "channel" in entry:  # recorded by databases whose audit log keeps where a change came from
         fields.append(str(entry["channel"] or "—"))
+    from app.reporting.audit_text import change_text
+
     change = change_text(entry.get("old"), entry.get("new"))
     if entry.get("reason"):
         change += f" (lý do: {entry['reason']})"

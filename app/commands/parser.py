@@ -57,19 +57,63 @@ def _vietnamese(text: str) -> str:
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of ``python main.py [--db FILE] COMMAND …``."""
+#: Each group of commands, in the order ``--help`` lists them: its declaring function
+#: (here, or ``declare`` of a module under app/commands) and the commands it declares.
+GROUPS = (
+    ("_entry_commands", ("demo", "set", "text", "title", "get", "validate", "audit")),
+    ("_exchange_file_commands", ("dump", "import", "export")),
+    ("_issue_commands", ("complete", "reopen", "issue", "revise")),
+    ("_scan_commands", ("issued-pdf", "scans", "attach-scan")),
+    ("_backup_commands", ("backup", "restore")),
+    ("_keys_commands", ("keys",)),
+    ("_folder_commands", ("submit", "sync", "publish")),
+    ("_office_commands", ("office",)),
+    ("_template_commands", ("template",)),
+    ("_carry_commands", ("carry",)),
+    ("checks", ("spellcheck",)),
+    ("import_docx", ("import-docx",)),
+    ("charts", ("chart",)),
+)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of ``python main.py [--db FILE] COMMAND …``.
+
+    Given the arguments it is to parse, only the group of the command they name is declared
+    (what that command parses and prints is the same); without them, or when they name no
+    known command (``--help``, a mistyped name), every command is.
+    """
     parser = VietnameseParser(prog="main.py", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="lệnh", parser_class=VietnameseParser)
-    from app.commands import charts, checks, import_docx
-
-    for declare in (_entry_commands, _exchange_file_commands, _issue_commands, _scan_commands,
-                    _backup_commands, _keys_commands, _folder_commands, _office_commands, _template_commands,
-                    _carry_commands, checks.declare, import_docx.declare, charts.declare):
-        declare(sub)
+    command = _command_named(argv) if argv is not None else None
+    wanted = [name for name, commands in GROUPS if command in commands] or [name for name, _ in GROUPS]
+    for name in wanted:
+        _declarer(name)(sub)
     return parser
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` runs, when nothing but ``--db FILE`` comes before it; else None."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--db":
+            index += 2
+        elif word.startswith("--db="):
+            index += 1
+        else:
+            return None if word.startswith("-") else word
+    return None
+
+
+def _declarer(name: str):
+    if name.startswith("_"):
+        return globals()[name]
+    import importlib
+
+    return importlib.import_module(f"app.commands.{name}").declare
 
 
 def report_args(p: argparse.ArgumentParser) -> None:

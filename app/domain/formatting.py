@@ -1,21 +1,42 @@
-"""Figures and dates as Vietnamese administrative documents print them (through babel)."""
+"""Figures and dates as Vietnamese administrative documents print them.
+
+Digits are grouped by threes with "." and decimals follow ",", exactly as
+babel's vi_VN number patterns print them (tests/app/test_number_text.py holds
+the two side by side); done here so printing does not load babel's locale data.
+"""
 from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal
-
-LOCALE = "vi_VN"
+GROUP, DECIMAL = ".", ","
 _BILLION = Decimal(10) ** 9
 _MILLION = Decimal(10) ** 6
 
 
+def digits(value: Decimal, least: int = 0, most: int = 3) -> str:
+    """``value`` with ``least`` to ``most`` decimals (halves to even beyond ``most``), grouped: "-1.234,5".
+
+    What babel's ``format_decimal`` prints in vi_VN for the pattern "#,##0" followed by
+    "." and ``least`` "0"s and ``most - least`` "#"s.
+    """
+    sign = "-" if value.is_signed() else ""
+    whole, _, fraction = f"{abs(value).normalize().quantize(Decimal(10) ** -most):f}".partition(".")
+    fraction = (fraction or "0").ljust(least, "0")
+    if most == 0 or (least == 0 and int(fraction) == 0):
+        fraction = ""
+    else:
+        fraction = fraction[:least] + fraction[least:].rstrip("0")
+    head = len(whole) % 3 or 3
+    groups = [whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)]
+    return sign + GROUP.join(groups) + (DECIMAL + fraction if fraction else "")
+
+
 def number(value: Decimal, *, pad: bool = False) -> str:
     """"2607" → "2.607"; "13.302" → "13,302"; with ``pad``, 3 → "03" (admin style)."""
-    if value.as_tuple().exponent < -3:  # babel would round half to even; reports round halves up
+    if value.as_tuple().exponent < -3:  # digits() rounds halves to even; reports round halves up
         value = rounded(value, 3)
-    text = format_decimal(value, format="#,##0.###", locale=LOCALE)
+    text = digits(value)
     if pad and value == value.to_integral_value() and 0 < value < 10:
         text = "0" + text
     return text
@@ -31,9 +52,9 @@ def money(value: Decimal) -> str:
         return f"{number(value)} đồng"
     places = max(0, -scaled.normalize().as_tuple().exponent)
     if word == "tỷ" and 0 < places <= 3:
-        shown = format_decimal(scaled, format="#,##0.000", locale=LOCALE)  # "45,820 tỷ"
+        shown = digits(scaled, 3, 3)  # "45,820 tỷ"
     else:
-        shown = format_decimal(scaled, format="#,##0." + "#" * max(places, 1), locale=LOCALE)
+        shown = digits(scaled, 0, max(places, 1))
     return f"{shown} {word} đồng"
 
 
@@ -70,8 +91,7 @@ def fixed(value: Decimal, places: int | None) -> str:
     """Vietnamese digits with exactly ``places`` decimals ("103,27"), or as many as needed (None)."""
     if places is None:
         return number(value.normalize() if value == value.to_integral_value() else value)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(rounded(value, places), format=pattern, locale=LOCALE, decimal_quantization=True)
+    return digits(rounded(value, places), places, places)
 
 
 def in_scale(value: Decimal, word: str, places: int | None) -> str:

@@ -7,6 +7,7 @@ never converted silently.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -88,8 +89,18 @@ _VNI = _vni_table()
 _VNI_CHARS = {ch for key in _VNI for ch in key if not ch.isascii()}
 # TCVN3 bytes VNI never produces: they tell the two legacy encodings apart.
 _TCVN3_EXCLUSIVE = _TCVN3_ONLY - _VNI_CHARS
-_VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, _VNI), key=len, reverse=True)))
 _VNI_EVIDENCE = re.compile(r"[aeouyAEOUYôÔöÖ][øùûïåäëüÕØÙÛÏÅÄËÜ]|[ñÑöÖæÆîÎ]")
+
+
+@functools.cache
+def _vni_pattern() -> re.Pattern:
+    """Every VNI sequence, longest first (compiled when legacy text is first converted)."""
+    return re.compile("|".join(sorted(map(re.escape, _VNI), key=len, reverse=True)))
+
+
+def _vni_sub(text: str) -> str:
+    """``text`` with every VNI sequence replaced by its Unicode letter."""
+    return _vni_pattern().sub(lambda m: _VNI[m.group(0)], text)
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,7 @@ def _kind(word: str) -> str:
 
 
 def _convert_both(text: str) -> tuple[str, str]:
-    return "".join(_TCVN3.get(ch, ch) for ch in text), _VNI_PATTERN.sub(lambda m: _VNI[m.group(0)], text)
+    return "".join(_TCVN3.get(ch, ch) for ch in text), _vni_sub(text)
 
 
 def _stretches(text: str) -> tuple[list[tuple[int, int]], int]:
@@ -164,7 +175,7 @@ def _convert(text: str) -> tuple[str, str]:
     tcvn3, vni = _hits(text)
     if tcvn3 >= 2 or (tcvn3 and tcvn3 >= vni):
         return "TCVN3", unicodedata.normalize("NFC", "".join(_TCVN3.get(ch, ch) for ch in text))
-    return "VNI", unicodedata.normalize("NFC", _VNI_PATTERN.sub(lambda m: _VNI[m.group(0)], text))
+    return "VNI", unicodedata.normalize("NFC", _vni_sub(text))
 
 
 def legacy_runs(text: str) -> list[LegacyRun]:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from app.reporting.trends import OfficeBars, Trend, number_text
+
+if TYPE_CHECKING:  # reportlab.graphics is loaded only when a report draws a chart
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing
 
 TITLE = "BIỂU ĐỒ"
 THIS_YEAR = "Kỳ báo cáo"
@@ -37,6 +40,8 @@ def _number(value: float) -> str:
 
 
 def _chart(series: list[list[float | None]], labels: list[str], width: float, height: float) -> VerticalBarChart:
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 34, width - 50, height - 70
     chart.data = [[v if v is not None else None for v in s] for s in series]
@@ -56,12 +61,16 @@ def _chart(series: list[list[float | None]], labels: list[str], width: float, he
 
 
 def _canvas(width: float, height: float) -> Drawing:
+    from reportlab.graphics.shapes import Drawing
+
     drawing = Drawing(width, height)
     drawing.initialFontName, drawing.initialFontSize = FONT, 9  # never reportlab's Helvetica
     return drawing
 
 
 def _legend(drawing: Drawing, entries: list[tuple[str, object]], y: float) -> None:
+    from reportlab.graphics.shapes import Rect, String
+
     x = 40.0
     for text, colour in entries:
         drawing.add(Rect(x, y, 8, 8, fillColor=colour, strokeColor=None))
@@ -71,6 +80,8 @@ def _legend(drawing: Drawing, entries: list[tuple[str, object]], y: float) -> No
 
 def trend_drawing(trend: Trend, width: float = WIDTH, height: float = HEIGHT) -> Drawing:
     """Bars for the report's periods and, beside each, the same period a year before."""
+    from reportlab.graphics.shapes import String
+
     _fonts()
     drawing = _canvas(width, height)
     drawing.add(String(0, height - 12, _nfc(trend.title), fontName=FONT + "-Bold", fontSize=11))
@@ -82,6 +93,8 @@ def trend_drawing(trend: Trend, width: float = WIDTH, height: float = HEIGHT) ->
 
 def office_drawing(bars: OfficeBars, width: float = WIDTH, height: float = HEIGHT) -> Drawing:
     """A consolidated report's figure of one indicator, one bar per office."""
+    from reportlab.graphics.shapes import String
+
     _fonts()
     drawing = _canvas(width, height)
     drawing.add(String(0, height - 12, _nfc(f"{bars.title} – theo đơn vị"), fontName=FONT + "-Bold", fontSize=11))

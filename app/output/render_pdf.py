@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from xml.sax.saxutils import escape
+import weakref
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -27,6 +27,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from app import paths
 from app.output.fitting import figure_lines, fitted_widths, header_lines
@@ -64,10 +66,49 @@ def Rule(width: float, gap: float = 3) -> HRFlowable:  # noqa: N802 - reads as a
                       hAlign="CENTER")
 
 
+class _Paragraph(Paragraph):
+    """A paragraph that breaks its lines once for each width it is given.
+
+    A table measures each cell's paragraph for its row heights, again for the
+    page it lands on and again to draw it; the lines are the same every time.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        if availWidth == self._wrapped_at and "blPara" in self.__dict__:  # split() drops blPara to start over
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
+
+
+def escape(text: str) -> str:
+    """``text`` safe inside a paragraph's markup (what xml.sax.saxutils.escape does, without importing it)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_PLAIN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # style → the fragment its plain text parses to
+
+
 def _p(text: str, style: ParagraphStyle, breaks: bool = False) -> Paragraph:
     """A paragraph of plain text; with ``breaks`` a newline starts a line."""
-    marked = escape(unicodedata.normalize("NFC", text))
-    return Paragraph(marked.replace("\n", "<br/>") if breaks else marked, style)
+    text = unicodedata.normalize("NFC", text)
+    cleaned = cleanBlockQuotedText(text)
+    plain = not _MARKUP.intersection(text) and not (breaks and "\n" in text)
+    if plain and getattr(style, "textTransform", None) is None:
+        # what reportlab's parser makes of text with no markup and no entity: one fragment in the style
+        # (none for an empty cell)
+        if not cleaned:
+            return _Paragraph(cleaned, style, frags=[])
+        if style not in _PLAIN:
+            _PLAIN[style] = ParaParser().parse("x", style)[1][0]
+        return _Paragraph(cleaned, style, frags=[_PLAIN[style].clone(text=cleaned, link=[])])
+    marked = escape(text)
+    return _Paragraph(marked.replace("\n", "<br/>") if breaks else marked, style)
+
+
+_MARKUP = frozenset("&<>")
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -76,7 +117,7 @@ def _width(text: str, font: str, size: float) -> float:
 
 def _header_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
     lines = header_lines(unicodedata.normalize("NFC", text), style.fontName, style.fontSize, width)
-    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+    return _Paragraph("<br/>".join(escape(line) for line in lines), style)
 
 
 def _header(model: PrintedReport) -> list:

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.checks import report_checks
 from app.domain.model import Report, ReportData, Value
 from app.domain.period import Period
 from app.domain.template import Template
-from app.domain.unit_echo import unit_findings
-from app.domain.validate import Finding, Severity, validate
 from app.domain.views import figure_text
 from app.reporting import aggregate
 from app.storage.store import Store
+
+if TYPE_CHECKING:  # the findings' types: printing a report computes none
+    from app.domain.validate import Finding
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def _root(template: Template, code: str) -> str:
 
 def findings(period: Period, template: Template, derived: Derived) -> list[Finding]:
     """Warnings a derived report owes its reader: missing parts, overrides, mixed families."""
+    from app.domain.validate import Finding, Severity
+
     out = [Finding(Severity.WARNING, "", None, f"{period.name[:1].upper()}{period.name[1:]}: chưa có số liệu "
                    f"{part.label}; các số cộng dồn thiếu kỳ này.", "missing_part") for part in derived.missing]
     for code, indicator in template.indicators.items():
@@ -92,6 +95,10 @@ def report_findings(store: Store, report: Report) -> list[Finding]:
 
 def effective(store: Store, report: Report) -> tuple[ReportData, list[Finding]]:
     """The report as it prints (derived figures included) and every finding about exactly that."""
+    from app.checks import report_checks  # the wording checks: not needed to print
+    from app.domain.unit_echo import unit_findings
+    from app.domain.validate import validate
+
     data = store.content.load(report)
     derived = derive(store, report.office_code, report.period, data.template, data.values)
     data = dataclasses.replace(data, values=derived.values)

@@ -96,11 +96,14 @@ def figures(store: Store, office_code: str, period: Period, template: Template) 
 
 
 def trend(store: Store, office_code: str, period: Period, template: Template, code: str,
-          span: int = SPAN) -> Trend:
-    """The indicator ``code`` over the ``span`` periods ending at ``period`` and a year before."""
+          span: int = SPAN, cache: dict[Period, dict] | None = None) -> Trend:
+    """The indicator ``code`` over the ``span`` periods ending at ``period`` and a year before.
+
+    ``cache`` keeps each period's figures for the office's next trend under the same template.
+    """
     indicator = _indicator(template, code)
     periods = window(period, span)
-    cache: dict[Period, dict] = {}
+    cache = {} if cache is None else cache
 
     def value(p: Period) -> Decimal | None:
         if p not in cache:
@@ -204,5 +207,7 @@ def choose(store: Store, office_code: str, period: Period, template: Template,
 
 def report_charts(store: Store, office_code: str, period: Period, template: Template) -> tuple[Trend, ...]:
     """The trends the report's appendix draws (only those with a figure somewhere)."""
-    trends = (trend(store, office_code, period, template, c) for c in chosen(store, office_code, period, template))
+    figures_of: dict[Period, dict] = {}  # every chart reads the same periods
+    trends = (trend(store, office_code, period, template, c, cache=figures_of)
+              for c in chosen(store, office_code, period, template))
     return tuple(t for t in trends if t.has_figures())

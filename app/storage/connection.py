@@ -8,8 +8,8 @@ used, kept here so that opening the file costs no more than ``sqlite3`` itself.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
-import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -54,7 +54,7 @@ class Database:
         """A transaction, or a savepoint inside an open one; everything in it or nothing."""
         conn = self.conn
         if conn.in_transaction:
-            savepoint = f"sp_{secrets.token_hex(8)}"
+            savepoint = f"sp_{os.urandom(8).hex()}"
             conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

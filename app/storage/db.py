@@ -16,7 +16,6 @@ can be read.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 import stat
 from dataclasses import dataclass, field
@@ -183,7 +182,7 @@ def _writable(folder: Path) -> bool:
 def _create_fresh(path: Path) -> None:
     """Build a new, migrated database under a temporary name, then move it to ``path`` unless one appeared."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         conn = sqlite3.connect(str(tmp))
         try:

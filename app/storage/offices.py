@@ -119,6 +119,10 @@ class Offices:
         row = self.db.execute(f"SELECT {_OFFICE} FROM office WHERE code = ?", (code.strip().upper(),)).fetchone()
         return self._office(row) if row else None
 
+    def known(self, code: str) -> bool:
+        """Whether an office has this code (one indexed lookup, nothing loaded)."""
+        return self.db.execute("SELECT 1 FROM office WHERE code = ?", (code.strip().upper(),)).fetchone() is not None
+
     def get(self, code: str) -> Office:
         office = self.find(code)
         if office is None:

@@ -78,10 +78,12 @@ class Reports:
         return [_report_from(row) for row in self.db.execute(_SELECT + where, args).fetchall()]
 
     def find(self, office_code: str, period: Period | str) -> Report | None:
-        """The latest revision of the office's report for the period, or None."""
-        office = self.offices.get(office_code)
-        return self._one("WHERE r.office_id = ? AND r.period = ? ORDER BY r.revision DESC LIMIT 1",
-                         (office.id, str(_period(period))))
+        """The latest revision of the office's report for the period, or None (NotFoundError: no such office)."""
+        found = self._one("WHERE o.code = ? AND r.period = ? ORDER BY r.revision DESC LIMIT 1",
+                          (office_code.strip().upper(), str(_period(period))))
+        if found is None and not self.offices.known(office_code):
+            self.offices.get(office_code)  # an unknown office is an error, not a missing report
+        return found
 
     def at_revision(self, office_id: str, period: Period | str, revision: int) -> Report | None:
         """One revision of an office's report, or None."""
