@@ -12,20 +12,17 @@ sync without it; anything going wrong with the worker (it cannot start, it
 dies, it falls silent for ``PATIENCE`` seconds) only leaves the sync reading
 the files itself. The worker never writes; only this process touches the
 database.
-
-The worker is started with ``spawn`` (the one way on Windows), so a script
-that syncs keeps its top level under ``if __name__ == "__main__":``.
 """
 from __future__ import annotations
 
 import collections
 import dataclasses
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from app import processes
 from app.errors import InputError, UserError
 from app.exchange import incoming, package, receive
 from app.exchange.keys import PublicKey
@@ -108,11 +105,11 @@ class Ahead:
         self._start(requests)
 
     def _start(self, requests: list) -> None:
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe(duplex=False)
-        worker = context.Process(target=serve, args=(theirs, requests), daemon=True, name="baocao-sync-reader")
+        ours, theirs = processes.context.Pipe(duplex=False)
+        worker = processes.context.Process(target=serve, args=(theirs, requests), daemon=True,
+                                           name="baocao-sync-reader")
         try:
-            worker.start()
+            processes.start(worker)
         except (OSError, RuntimeError, ValueError):
             self._asked.clear()
             return
