@@ -8,6 +8,7 @@ which office, period and revision are open and whether everything is saved.
 """
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtCore import Qt, QTimer
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.sheet = None  # desk.Sheet of the open report
         self.settings = None
         self.section_code = ""
+        self._shown_once = False
         self.setWindowTitle(app_title())
         self._build()
         self.window_layout.restore()
@@ -168,12 +170,19 @@ class MainWindow(QMainWindow):
         self._set_enabled(True)
         self._show_findings()
         target = section if section in items else next(iter(items))
+        self.outline.blockSignals(True)  # the section is shown once, here, not again by the outline's signal
         self.outline.setCurrentItem(items[target])
+        self.outline.blockSignals(False)
+        if self.editor.tabs.currentIndex() == 2:  # next period's tasks belong to the plan's items
+            self.editor.tabs.setCurrentIndex(0)
         self._show_section(target)
         self.update_title()
         self.deadline_label.show_for(self, sheet)
         self.statusBar().showMessage(_("Đã mở {office} – {period}").format(
             office=data.office.code, period=data.report.period.label), 4000)
+        if not self._shown_once:  # the first report and what showing it built stay: later collections
+            self._shown_once = True  # need not walk them (see ``ui.launch``)
+            gc.freeze()
 
     def apply(self, updated: Updated) -> None:
         """Redraw what a write changed, from its ``Changes`` and the report as now stored."""

@@ -2,8 +2,8 @@
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from tests.ui.conftest import query
-from ui.editors import spelling_menu
 from ui.operations.content import spelling_marks
+from ui.spelling import spelling_menu
 
 TYPO = "Tiếp nhận 02 đối tượng cai nghiện bắt buột và ngtười lang thang."
 
