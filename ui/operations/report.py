@@ -13,6 +13,7 @@ from app.reporting import settings as settings_mod
 from app.reporting.changes import Changes
 from app.reporting.derived import report_findings
 from app.reporting.desk import Sheet
+from ui.operations import render_child
 from ui.operations.offices import choices as office_choices
 from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
@@ -134,9 +135,10 @@ def attach_scan(*, parent, ops: Operations, sheet: Sheet, path: str) -> Op:
 def render_report(*, parent, ops: Operations, sheet: Sheet, fmt: str, consolidated: bool = False) -> Op:
     """The report as ``fmt`` bytes: the model is built on the database thread, rendered in the pool."""
     office, period = sheet.report.office_code, str(sheet.report.period)
+    render = render_child.shared().render if fmt == "pdf" else lambda model: cli_actions.renderer(fmt)(model)
     return (Op(parent, ops)
             .database(lambda store: cli_actions.build_model(store, office, period, consolidated=consolidated))
-            .pool(lambda model: cli_actions.renderer(fmt)(model)))  # its library loads off the window's thread
+            .pool(render))  # a PDF is drawn by the warm rendering process; the others load their library here
 
 
 def print_report(*, parent, ops: Operations, sheet: Sheet) -> Op:
