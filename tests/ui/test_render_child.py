@@ -43,3 +43,26 @@ def test_where_no_process_can_start_the_report_is_drawn_here(tmp_path, monkeypat
     renderer = Renderer()
     assert renderer.render(model) == cli_actions.renderer("pdf")(model)
     assert renderer._process is None
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_by_the_process(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.ui.conftest import ROOT
+
+    runs = tmp_path / "runs.txt"
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        f"open({str(runs)!r}, 'a').write('run\\n')\n"
+        "from app.commands.cli_actions import renderer\n"
+        "from ui.operations.render_child import Renderer, warm_up\n"
+        "r = Renderer()\n"
+        "r.start()\n"
+        "assert r._process.is_alive()\n"
+        "r._process.join(3)\n"  # long enough for a re-run of this script to have written its line
+        "r._stop()\n", encoding="utf-8")
+    subprocess.run([sys.executable, str(script)], check=True, capture_output=True, timeout=60)
+    assert runs.read_text(encoding="utf-8") == "run\n"
