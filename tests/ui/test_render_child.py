@@ -24,11 +24,13 @@ def test_the_process_draws_the_same_bytes_and_a_killed_one_is_replaced(tmp_path)
     renderer.start()
     first = renderer._process
     assert first is not None and first.is_alive()
-    assert renderer.render(model) == here
+    assert renderer.render(model) == here  # drawn here or there, the same
+    assert renderer._conn.poll(60)  # loaded and warm
+    assert renderer.render(model) == here and renderer._ready
     first.kill()
     first.join(10)
     assert renderer.render(model) == here  # drawn here meanwhile
-    assert renderer.render(model) == here and renderer._process is not first and renderer._process.is_alive()
+    assert renderer._process is not first and renderer._process.is_alive()  # started again for the next one
     renderer._stop()
 
 

@@ -7,7 +7,6 @@ import gc
 
 from PySide6.QtCore import QTimer
 
-from ui.operations import render_child
 from ui.operations import report as report_ops
 
 
@@ -22,7 +21,6 @@ def started(window, start: report_ops.Start) -> None:
         window.period_picker.set_periods(*start.periods)
         window.show_sheet(start.sheet)
         gc.freeze()  # the first report and what showing it built stay: no collection walks them again
-        render_child.shared().start()  # the PDF renderer loads in its own process while the operator starts
     else:
         window.office_picked(start.settings.period)
 

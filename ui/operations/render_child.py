@@ -1,10 +1,12 @@
-"""The report's PDF rendered in a process of its own, started with the window and kept warm.
+"""The report's PDF rendered in a process of its own, started after the first one and kept warm.
 
 Rendering is all CPU (reportlab): on a thread of the window's process it shares the interpreter lock with
-the window, and its library takes a tenth of a second to load the first time. The process loads it while
-the window starts, on the other core, then renders each printed model it is sent: the preview waits only
-for the drawing itself. Should the process be gone or fail, the report is rendered here as before, so the
-result, or the error the operator sees, is the same either way (the same renderer draws the same bytes).
+the window, and its library takes a tenth of a second to load the first time. The first PDF is drawn in
+the window's process (a process still loading would only compete with it); the process is started then,
+loads the library, draws a small report once on the other core and says ``("ready",)``; from then on it
+renders each printed model it is sent, and later previews wait only for the drawing itself. Should the
+process be gone or fail, the report is drawn here as before, so the result, or the error the operator
+sees, is the same either way (the same renderer draws the same bytes).
 
 Messages over a ``multiprocessing`` pipe: the parent sends a printed model, the child answers
 ``("pdf", bytes)`` or ``("error", text)``; the child ends when the pipe closes (the window's process ended).
@@ -27,10 +29,10 @@ def serve(conn) -> None:
 
     render = cli_actions.renderer("pdf")
     try:
-        if not conn.poll():  # nobody waits yet: draw once so that the first real report draws faster
-            warm_up(render)
+        warm_up(render)  # drawn once: the first real report draws faster
     except Exception:  # noqa: S110 - only the first real render is slower then
         pass
+    conn.send(("ready",))
     while True:
         try:
             model = conn.recv()
@@ -66,6 +68,7 @@ class Renderer:
         self._lock = threading.Lock()  # one model at a time through the pipe
         self._process = None
         self._conn = None
+        self._ready = False  # loaded and warm: until then a report is drawn here rather than waited for
 
     def start(self) -> None:
         """Start the process (it loads the renderer meanwhile) unless it runs already."""
@@ -88,18 +91,29 @@ class Renderer:
         finally:
             sys.modules["__main__"] = main
         theirs.close()
-        self._process, self._conn = process, ours
+        self._process, self._conn, self._ready = process, ours, False
 
     def render(self, model) -> bytes:
-        """The PDF of ``model``: from the process, or rendered here when it cannot."""
+        """The PDF of ``model``: from the process when it is warm, else drawn here (and the process started,
+        so that the next report is drawn there: a process still loading would only compete with this one)."""
         with self._lock:
-            self._start()
-            answer = self._ask(model) if self._conn is not None else None
+            answer = self._ask(model) if self._warm() else None
         if answer is not None and answer[0] == "pdf":
             return answer[1]
         from app.commands import cli_actions
 
-        return cli_actions.renderer("pdf")(model)
+        pdf = cli_actions.renderer("pdf")(model)
+        self.start()
+        return pdf
+
+    def _warm(self) -> bool:
+        """Whether the process has said it is ready (it says so once, when loaded and warm)."""
+        try:
+            if not self._ready and self._conn is not None and self._conn.poll():
+                self._ready = self._conn.recv() == ("ready",)
+        except (EOFError, OSError):
+            self._stop()
+        return self._ready
 
     def _ask(self, model):
         try:
@@ -114,7 +128,7 @@ class Renderer:
         return None
 
     def _stop(self) -> None:
-        process, self._process, self._conn = self._process, None, None
+        process, self._process, self._conn, self._ready = self._process, None, None, False
         if process is not None and process.is_alive():
             process.terminate()
 
