@@ -119,6 +119,7 @@ ENGLISH = {
     "Họ tên người ký": "Signer's name",
     "Hủy": "Cancel",
     "KH năm": "Annual plan",
+    "Đang kiểm tra báo cáo…": "Checking the report…",
     "Không có lỗi hay cảnh báo.": "No errors or warnings.",
     "Kiểm tra": "Check",
     "Kính gửi": "Addressed to",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,65 +25,13 @@ from app.domain.model import Task, TaskReview
 from ui import figure_picker
 from ui.citations import readable
 from ui.i18n import _
-from ui.legacy_action import add_legacy_action
-from ui.operations.content import spelling_marks, spelling_suggestions
+from ui.spelling import with_spelling
 
 PREVIEW_DELAY_MS = 150
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class SpellHighlighter(QSyntaxHighlighter):
-    """A wavy red line under each word of a line the spell check would list (a hint; nothing is changed)."""
-
-    def __init__(self, document) -> None:
-        super().__init__(document)
-        self.mark = QTextCharFormat()
-        self.mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.mark.setUnderlineColor(QColor("#d32f2f"))
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        for start, length in spelling_marks(text):
-            self.setFormat(start, length, self.mark)
-
-
-def spelling_menu(editor: QPlainTextEdit, pos) -> QMenu:
-    """The editor's usual context menu, led by suggestions for the marked word under the mouse."""
-    menu = editor.createStandardContextMenu(pos)
-    add_legacy_action(menu, editor)
-    cursor = editor.cursorForPosition(pos)
-    block, column = cursor.block(), cursor.positionInBlock()
-    word = next(((s, n) for s, n in spelling_marks(block.text()) if s <= column <= s + n), None)
-    if word is None:
-        return menu
-    first = menu.actions()[0] if menu.actions() else None
-    suggestions = spelling_suggestions(block.text(), word[0], editor.toPlainText())
-    for suggestion in suggestions:
-        action = QAction(suggestion, menu)
-        action.setEnabled(not editor.isReadOnly())
-        action.triggered.connect(lambda _=False, s=suggestion: _replace(editor, block.position() + word[0], word[1], s))
-        menu.insertAction(first, action)
-    if not suggestions:
-        none = QAction(_("Chính tả: không có gợi ý"), menu)
-        none.setEnabled(False)
-        menu.insertAction(first, none)
-    menu.insertSeparator(first)
-    return menu
-
-
-def _replace(editor: QPlainTextEdit, start: int, length: int, text: str) -> None:
-    cursor = QTextCursor(editor.document())
-    cursor.setPosition(start)
-    cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(text)
-
-
-def _with_spelling(editor: QPlainTextEdit) -> SpellHighlighter:
-    editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    editor.customContextMenuRequested.connect(lambda pos: spelling_menu(editor, pos).exec(editor.mapToGlobal(pos)))
-    return SpellHighlighter(editor.document())
 
 
 class NarrativeEditor(QWidget):
@@ -101,7 +48,7 @@ class NarrativeEditor(QWidget):
                                          "Chèn số liệu để câu văn tự cập nhật số mới."))
         self.editor.setTabChangesFocus(True)
         self.editor.setAccessibleName(_("Nội dung"))
-        self.spelling = _with_spelling(self.editor)
+        self.spelling = with_spelling(self.editor)
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(_("Xem trước nội dung"))
         self.insert_button = QToolButton(self)
@@ -109,6 +56,8 @@ class NarrativeEditor(QWidget):
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.insert_button.setMinimumWidth(self.insert_button.sizeHint().width() + 14)  # room for the arrow
         self.insert_menu = QMenu(self)
+        self.insert_menu.aboutToShow.connect(self.fill_insert_menu)  # built when opened, with the figures as now
+        self._menu_context = None  # the context the menu was last built for
         self.insert_button.setMenu(self.insert_menu)
         self.previous_button = QPushButton(_("Lấy nội dung kỳ trước"), self)
         self.previous_button.setToolTip(_("Chép nội dung kỳ trước; các số liệu tự hiện số của kỳ này"))
@@ -141,7 +90,6 @@ class NarrativeEditor(QWidget):
         self.editor.setReadOnly(read_only)
         self.previous_button.setEnabled(not read_only)
         self.insert_button.setEnabled(not read_only)
-        figure_picker.fill(self.insert_menu, self.context, self.insert)
         self._loading = False
         self.refresh_preview()
 
@@ -149,8 +97,13 @@ class NarrativeEditor(QWidget):
         prior, old_special, following = self.context[4:]
         self.context = (indicators, values, documents, pad, prior, old_special if special is None else special,
                         following)
-        figure_picker.fill(self.insert_menu, self.context, self.insert)  # examples show the figures as now
         self._timer.start()
+
+    def fill_insert_menu(self) -> None:
+        """The "Chèn số liệu" menu for the section and figures as they are now (rebuilt only when they changed)."""
+        if self._menu_context is not self.context:
+            figure_picker.fill(self.insert_menu, self.context, self.insert)
+            self._menu_context = self.context
 
     def insert(self, placeholder: str) -> None:
         if not self.editor.isReadOnly():
@@ -197,7 +150,7 @@ class TasksEditor(QWidget):
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.documents = []
-        self.spelling = _with_spelling(self.editor)
+        self.spelling = with_spelling(self.editor)
         self._loading = False
         self.editor.textChanged.connect(self._typed)
         self.lead.textEdited.connect(self.lead_changed.emit)

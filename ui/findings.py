@@ -18,7 +18,7 @@ class FindingsPanel(QDockWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(_("Cần xem"), parent)
         self.setObjectName("findings")
-        self.findings, self.refusals = [], []
+        self.findings, self.refusals, self.checking = [], [], False
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Cần xem"))
         self.list.setWordWrap(True)
@@ -41,8 +41,10 @@ class FindingsPanel(QDockWidget):
         layout.addWidget(self.convert)
         self.setWidget(body)
 
-    def show_findings(self, findings, refusals=None) -> None:
-        """The report's findings, after the refused input still to fix (``refusals``, kept when None)."""
+    def show_findings(self, findings, refusals=None, checking: bool = False) -> None:
+        """The report's findings, after the refused input still to fix (``refusals``, kept when None);
+        ``checking``: they are still being looked for."""
+        self.checking = checking
         self.findings = list(findings)
         if refusals is not None:
             self.refusals = list(refusals)
@@ -61,11 +63,11 @@ class FindingsPanel(QDockWidget):
             entry.setData(FINDING_ROLE, finding)
             self.list.addItem(entry)
         if not findings and not self.refusals:
-            self.list.addItem(_("Không có lỗi hay cảnh báo."))
+            self.list.addItem(_("Đang kiểm tra báo cáo…") if checking else _("Không có lỗi hay cảnh báo."))
         self.setWindowTitle(_("Cần xem ({count})").format(count=len(findings) + len(self.refusals)))
 
     def show_refusals(self, refusals) -> None:
-        self.show_findings(self.findings, refusals)
+        self.show_findings(self.findings, refusals, self.checking)
 
     def focus_first(self) -> None:
         self.show()

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
 
 from ui import chart_panel, legacy_action
 from ui.actions import ReportActions
 from ui.carry_dialog import CarryMenu
+from ui.controllers import start as start_ctl
 from ui.controllers.content import ContentController
 from ui.controllers.context import WindowContext
 from ui.controllers.exchange_menu import ExchangeMenu
@@ -39,7 +40,8 @@ def app_title() -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ops: Operations, db_label: str, warnings: list[str] = ()) -> None:
+    def __init__(self, ops: Operations, db_label: str, warnings: list[str] = (), start=None) -> None:
+        """``start``: ``report_ops.load_start`` already running (the report loads while the window is built)."""
         super().__init__()
         self.ops, self.db_label = ops, db_label
         ops.error_handler = self.show_error
@@ -49,15 +51,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(app_title())
         self._build()
         self.window_layout.restore()
+        if start is None:
+            start = report_ops.load_start(parent=self, ops=ops)
+            start.run()
+        start.success(lambda result: start_ctl.started(self, result))  # delivered once the event loop runs, so after what follows
         for warning in warnings:
             self.statusBar().showMessage(warning)
             QMessageBox.warning(self, app_title(), warning)
-        report_ops.load_start(parent=self, ops=ops).success(self._started).run()
 
     # --- building -------------------------------------------------------------
     def _build(self) -> None:
         bar = build_pickers(self)
-        self.office_picker.activated.connect(lambda _i: self._office_picked())
+        self.office_picker.activated.connect(lambda _i: self.office_picked())
         self.period_picker.chosen.connect(lambda _code: self.open_current())
         self.period_picker.refused.connect(lambda message: QMessageBox.warning(self, app_title(), message))
         self.outline = ReportOutline(self)
@@ -110,27 +115,15 @@ class MainWindow(QMainWindow):
             self.report_menu.show_status(self.sheet.report.status.value)
 
     # --- picking office and period ---------------------------------------------
-    def _started(self, result) -> None:
-        self.settings, offices = result
-        self._fill_offices(offices, self.settings.office)
-        if not offices:
-            self.saved_label.setText("")
-            QTimer.singleShot(0, self.office_menu.first_run)
-            return
-        self._office_picked(self.settings.period)
-
-    def _fill_offices(self, offices, select: str = "") -> None:
-        self.office_picker.set_offices(offices, select)
-
     def reload_offices(self, select: str, period: str = "") -> None:
         """List the offices again, select ``select`` and open ``period`` (or the usual one)."""
         def done(offices) -> None:
-            self._fill_offices(offices, select)
-            self._office_picked(period)
+            self.office_picker.set_offices(offices, select)
+            self.office_picked(period)
 
         report_ops.list_offices(parent=self, ops=self.ops).success(done).run()
 
-    def _office_picked(self, period: str = "") -> None:
+    def office_picked(self, period: str = "") -> None:
         office = self.office_picker.currentText()
         if not office:
             return
@@ -166,14 +159,20 @@ class MainWindow(QMainWindow):
                                                           for s in data.template.section_list()})
         items = self.outline.show_report(data)
         self._set_enabled(True)
-        self._show_findings()
+        self.show_findings()
         target = section if section in items else next(iter(items))
+        self.outline.blockSignals(True)  # the section is shown once, here, not again by the outline's signal
         self.outline.setCurrentItem(items[target])
+        self.outline.blockSignals(False)
+        if self.editor.tabs.currentIndex() == 2:  # next period's tasks belong to the plan's items
+            self.editor.tabs.setCurrentIndex(0)
         self._show_section(target)
         self.update_title()
         self.deadline_label.show_for(self, sheet)
         self.statusBar().showMessage(_("Đã mở {office} – {period}").format(
             office=data.office.code, period=data.report.period.label), 4000)
+        if not sheet.checked:
+            start_ctl.check(self, sheet)
 
     def apply(self, updated: Updated) -> None:
         """Redraw what a write changed, from its ``Changes`` and the report as now stored."""
@@ -202,7 +201,7 @@ class MainWindow(QMainWindow):
             stored = next((d for d in data.documents if d.id == doc_id), None)
             e.documents_model.put(stored) if stored else e.documents_model.remove(doc_id)
         if changes.findings is not None:
-            self._show_findings()
+            self.show_findings()
         if changes.indicators or changes.documents:
             e.narrative.set_context(data.template.indicators, data.values, data.citable,
                                     data.template.pad_small_counts, self.sheet.special)
@@ -211,9 +210,9 @@ class MainWindow(QMainWindow):
     def _period(self) -> str:
         return str(self.sheet.report.period) if self.sheet else ""
 
-    def _show_findings(self) -> None:
+    def show_findings(self) -> None:
         findings = self.sheet.findings
-        self.findings_dock.show_findings(findings)
+        self.findings_dock.show_findings(findings, checking=not self.sheet.checked)
         self.outline.show_states(self.sheet.data, findings)
         self.editor.figures_model.set_messages(figure_messages(findings))
 

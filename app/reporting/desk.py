@@ -36,19 +36,21 @@ class Sheet:
     read_only: bool = False  # issued, complete, or received from another office
     special: dict[str, str | Decimal] = dataclasses.field(default_factory=dict)  # {KH_DAT} as the report prints it
     following: dict[str, Decimal] = dataclasses.field(default_factory=dict)  # next period's plans ({CODE:muctieu})
+    checked: bool = True  # False: opened before its findings were looked for (``findings`` is empty till then)
 
     @property
     def report(self) -> Report:
         return self.data.report
 
 
-def open_sheet(store: Store, office_code: str, period: str) -> Sheet:
-    """The office's report for the period, created as a draft when new."""
+def open_sheet(store: Store, office_code: str, period: str, *, checked: bool = True) -> Sheet:
+    """The office's report for the period, created as a draft when new; ``checked=False``: without its findings
+    (``report_findings`` gives them), to show it sooner."""
     from app.reporting.office_templates import template_for
 
     existing = store.find_report(office_code, period)
     report = existing or store.open_report(office_code, period, template_for(store, office_code))
-    return _sheet(store, report)
+    return _sheet(store, report, checked)
 
 
 def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
@@ -61,10 +63,11 @@ def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
         return _sheet(store, store.report_by_id(changes.report_id or sheet.report.id))
     data = store.content.load(store.report_by_id(sheet.report.id))
     findings = changes.findings if changes.findings is not None else tuple(report_findings(store, data.report))
-    return dataclasses.replace(sheet, data=data, findings=findings, special=targets.report_special(store, data))
+    return dataclasses.replace(sheet, data=data, findings=findings, special=targets.report_special(store, data),
+                               checked=True)
 
 
-def _sheet(store: Store, report: Report) -> Sheet:
+def _sheet(store: Store, report: Report, checked: bool = True) -> Sheet:
     data = store.content.load(report)
     last_year = aggregate.period_values(store, report.office_code, report.period.same_period_last_year(),
                                         data.template)
@@ -77,9 +80,9 @@ def _sheet(store: Store, report: Report) -> Sheet:
         read_only = False
     except UserError:
         read_only = True
-    return Sheet(data, tuple(report_findings(store, report)), prior, tasks, previous.label if previous else "",
-                 read_only, targets.report_special(store, data),
-                 targets.next_plans(store, report.office_code, report.period))
+    return Sheet(data, tuple(report_findings(store, report)) if checked else (), prior, tasks,
+                 previous.label if previous else "", read_only, targets.report_special(store, data),
+                 targets.next_plans(store, report.office_code, report.period), checked)
 
 
 def _changed(store: Store, report: Report, **what) -> Changes:

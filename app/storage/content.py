@@ -72,17 +72,20 @@ class Content(Worklist):
 
         indicator = self.indicator(report, code)
         parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
-        old = self.values(report.id).get(code) or Value(code, None)
-        new = dataclasses.replace(old, number=parsed.number, denominator=parsed.denominator,
+        old = self.value(report.id, code)
+        new = dataclasses.replace(old or Value(code, None), number=parsed.number, denominator=parsed.denominator,
                                   qualifier=parsed.qualifier, estimate=parsed.estimate)
-        return self.set_value(report, new)
+        return self._store_value(report, new, old)
 
     def set_value(self, report: Report, value):
         """Store ``value`` whole (replacing what was there) in one transaction."""
         self.indicator(report, value.indicator)
+        return self._store_value(report, value, self.value(report.id, value.indicator))
+
+    def _store_value(self, report: Report, value, old):
+        """Write ``value`` over ``old`` (the stored one, or None) with its audit entry, unless they are alike."""
         self.reports.require_editable(report)
         value = dataclasses.replace(value, note=clean(value.note).strip(), qualifier=value.qualifier or None)
-        old = self.values(report.id).get(value.indicator)
         if old == value:
             return value
         with transaction(self.db):
@@ -119,6 +122,12 @@ class Content(Worklist):
         self.db.conn.executemany(
             f"INSERT OR REPLACE INTO value (report_id, {', '.join(_VALUE)}) VALUES (?, {', '.join('?' for _ in _VALUE)})",
             [(report_id, *value_row(v).values()) for v in values])
+
+    def value(self, report_id: str, code: str):
+        """One stored figure of the report, or None."""
+        row = self.db.execute(f"SELECT {', '.join(_VALUE)} FROM value WHERE report_id = ? AND indicator = ?",
+                              (report_id, code)).fetchone()
+        return _value_from(row) if row else None
 
     def values(self, report_id: str) -> dict:
         rows = self.db.execute(f"SELECT {', '.join(_VALUE)} FROM value WHERE report_id = ?", (report_id,)).fetchall()

@@ -135,6 +135,13 @@ class Offices:
             raise NotFoundError(f"Không có đơn vị {office_id}.")
         return self._office(row)
 
+    def origin(self, office_id: str) -> str:
+        """"local" or "remote" (see ``Office.origin``), read alone: the rule checks of every save need only it."""
+        row = self.db.execute("SELECT origin FROM office WHERE id = ?", (office_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không có đơn vị {office_id}.")
+        return row[0]
+
     def id_taken(self, office_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM office WHERE id = ?", (office_id,)).fetchone() is not None
 

@@ -55,9 +55,14 @@ def make_window(qtbot):
 def sample_window(make_window, qtbot, tmp_path):
     db = demo_db(tmp_path / "bc.sqlite3")
     win = make_window(db)
-    qtbot.waitUntil(lambda: win.sheet is not None, timeout=5000)
+    qtbot.waitUntil(lambda: opened(win), timeout=5000)
     win.db_path = db
     return win
+
+
+def opened(win) -> bool:
+    """A report is shown with its findings (the first one's are looked for just after it shows)."""
+    return win.sheet is not None and win.sheet.checked
 
 
 def type_text(widget, text: str) -> None:

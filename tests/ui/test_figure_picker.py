@@ -1,8 +1,15 @@
 """The figure picker: each indicator offers the views that fit it, each with the text it prints now."""
 
 
-def _entries(win, code: str) -> dict[str, str]:
+def _menu(win):
+    """The "Chèn số liệu" menu as it opens (it is built when opened)."""
     menu = win.editor.narrative.insert_menu
+    menu.aboutToShow.emit()
+    return menu
+
+
+def _entries(win, code: str) -> dict[str, str]:
+    menu = _menu(win)
     sub = next(a.menu() for a in menu.actions() if a.text().endswith(f"({code})"))
     return {a.text().rsplit("    ", 1)[1]: a.text().rsplit("    ", 1)[0] for a in sub.actions()}
 
@@ -10,7 +17,7 @@ def _entries(win, code: str) -> dict[str, str]:
 def test_views_show_live_examples_and_insert_their_placeholder(sample_window, qtbot):
     win = sample_window
     win.select_section("VL")
-    qtbot.waitUntil(lambda: any(a.text().endswith("(VL_MOI)") for a in win.editor.narrative.insert_menu.actions()),
+    qtbot.waitUntil(lambda: any(a.text().endswith("(VL_MOI)") for a in _menu(win).actions()),
                     timeout=5000)
     jobs = _entries(win, "VL_MOI")
     assert jobs["{VL_MOI}"] == "số kèm đơn vị: 2.607 người"
@@ -23,7 +30,7 @@ def test_views_show_live_examples_and_insert_their_placeholder(sample_window, qt
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     editor.setTextCursor(cursor)
-    sub = next(a.menu() for a in win.editor.narrative.insert_menu.actions() if a.text().endswith("(VL_MOI)"))
+    sub = next(a.menu() for a in _menu(win).actions() if a.text().endswith("(VL_MOI)"))
     next(a for a in sub.actions() if a.text().endswith("{VL_MOI:so}")).trigger()
     assert editor.toPlainText() == "Giải quyết việc làm cho {VL_MOI:so}"
 
@@ -31,9 +38,9 @@ def test_views_show_live_examples_and_insert_their_placeholder(sample_window, qt
 def test_the_report_wide_count_of_plans_reached_and_next_period_targets_are_offered(sample_window, qtbot):
     win = sample_window
     win.select_section("VL")
-    qtbot.waitUntil(lambda: any(a.text() == "Cả báo cáo" for a in win.editor.narrative.insert_menu.actions()),
+    qtbot.waitUntil(lambda: any(a.text() == "Cả báo cáo" for a in _menu(win).actions()),
                     timeout=5000)
-    menu = next(a.menu() for a in win.editor.narrative.insert_menu.actions() if a.text() == "Cả báo cáo")
+    menu = next(a.menu() for a in _menu(win).actions() if a.text() == "Cả báo cáo")
     offered = [a.text().rsplit("    ", 1)[1] for a in menu.actions()]
     assert offered == ["{KH_DAT}", "{KH_DAT:tyle}"]
     assert _entries(win, "VL_MOI")["{VL_MOI:muctieu}"].startswith("chỉ tiêu kỳ tới")
@@ -61,7 +68,7 @@ def test_the_examples_and_the_live_preview_fill_plans_reached_and_next_period_ta
     win.open_report("TTH", "2020-Q1", "VL")
     qtbot.waitUntil(lambda: str(win.sheet.report.period) == "2020-Q1", timeout=5000)
     win.select_section("VL")
-    menu = next(a.menu() for a in win.editor.narrative.insert_menu.actions() if a.text() == "Cả báo cáo")
+    menu = next(a.menu() for a in _menu(win).actions() if a.text() == "Cả báo cáo")
     wide = {a.text().rsplit("    ", 1)[1]: a.text().rsplit("    ", 1)[0] for a in menu.actions()}
     assert wide["{KH_DAT}"].endswith(": 01/01")  # as the PDF prints it
     assert _entries(win, "VL_MOI")["{VL_MOI:muctieu}"].endswith(": 3.100 người")

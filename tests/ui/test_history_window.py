@@ -4,7 +4,7 @@ import sys
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import ROOT, demo_db, query, type_text
+from tests.ui.conftest import ROOT, demo_db, opened, query, type_text
 
 
 def _type_into_cell(qtbot, view, text):
@@ -82,9 +82,10 @@ def test_cell_history_shows_the_four_earlier_periods_and_the_latest_change(make_
     _cli(db, "set", "--office", "TTH", "--period", "2018-Q4", "--indicator", "VL_MOI", "--value", "9.999")
     win = make_window(db)
     win.db_path = db
-    qtbot.waitUntil(lambda: win.sheet is not None, timeout=15000)
-    win.open_report("TTH", "2020-Q1")
-    qtbot.waitUntil(lambda: win.sheet is not None and str(win.sheet.report.period) == "2020-Q1", timeout=15000)
+    qtbot.waitUntil(lambda: opened(win), timeout=15000)
+    first = win.sheet
+    win.open_report("TTH", "2020-Q1")  # shown again: wait for that, not the first, before typing
+    qtbot.waitUntil(lambda: win.sheet is not first and str(win.sheet.report.period) == "2020-Q1", timeout=15000)
     _typed(win, qtbot)
     win.editor.figures.focus_value("VL_MOI")
     win.history_menu.cell.trigger()

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from app.domain.text import _TCVN3, _VNI
 from tests.ui.conftest import query
-from ui.editors import spelling_menu
 from ui.legacy_action import convert_legacy
+from ui.spelling import spelling_menu
 
 
 def _tcvn3(text):

@@ -2,7 +2,7 @@
 from PySide6.QtCore import Qt
 
 from app.errors import DatabaseError
-from tests.ui.conftest import demo_db, query, type_text
+from tests.ui.conftest import demo_db, opened, query, type_text
 from ui.figures import VALUE
 
 
@@ -185,3 +185,33 @@ def test_outline_ends_with_next_periods_tasks(sample_window):
     win.outline.setCurrentItem(first)
     assert win.editor.tabs.currentIndex() == 2
     assert win.editor.tasks.text().startswith("Căn cứ các nhiệm vụ của Sở được giao trong Quý II năm 2020")
+
+
+def test_the_first_report_shows_before_its_findings_and_they_follow(make_window, qtbot, tmp_path):
+    """The report last open is read while the window is built and shown at once, unchecked; "Cần xem" says
+    it is checking until the findings come, then lists them, beside the cells too."""
+    import dataclasses
+
+    db = demo_db(tmp_path / "bc.sqlite3")
+    subprocess_set(db, "VL_NN", "3000")  # more workers abroad than found jobs: a rule fails
+    win = make_window(db)
+    qtbot.waitUntil(lambda: opened(win), timeout=5000)
+    found = win.sheet.findings
+    assert any(f.indicator == "VL_NN" for f in found)
+    win.show_sheet(dataclasses.replace(win.sheet, findings=(), checked=False), "VL")  # as the start shows it
+    assert win.findings.count() == 1 and win.findings.item(0).text() == "Đang kiểm tra báo cáo…"
+    assert not win.editor.figures_model.messages
+    qtbot.waitUntil(lambda: win.sheet.checked, timeout=5000)
+    assert win.sheet.findings == found
+    assert any("VL_NN" in win.findings.item(i).text() for i in range(win.findings.count()))
+    assert win.editor.figures_model.messages.get("VL_NN")
+
+
+def subprocess_set(db, code: str, number: str) -> None:
+    import subprocess
+    import sys
+
+    from tests.ui.conftest import ROOT
+
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "set", "--office", "TTH", "--period",
+                    "2020-Q1", "--indicator", code, "--value", number], check=True, capture_output=True)

@@ -2,8 +2,8 @@
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from tests.ui.conftest import query
-from ui.editors import spelling_menu
 from ui.operations.content import spelling_marks
+from ui.spelling import spelling_menu
 
 TYPO = "Tiếp nhận 02 đối tượng cai nghiện bắt buột và ngtười lang thang."
 
@@ -61,6 +61,7 @@ def test_a_quarter_copied_from_the_last_one_shows_the_stale_copy_warnings(make_w
     from app.storage import db as dbmod
     from app.storage.store import Store
     from tests.ui.conftest import demo_db
+    from tests.ui.conftest import opened as report_opened
 
     db = demo_db(tmp_path / "bc.sqlite3")
     opened = dbmod.open_database(db)
@@ -69,7 +70,7 @@ def test_a_quarter_copied_from_the_last_one_shows_the_stale_copy_warnings(make_w
         store.content.copy(store.report("TTH", "2020-Q1"), store.open_report("TTH", "2020-Q2").id)
     opened.close()
     win = make_window(db)
-    qtbot.waitUntil(lambda: win.sheet is not None and str(win.sheet.report.period) == "2020-Q2", timeout=5000)
+    qtbot.waitUntil(lambda: report_opened(win) and str(win.sheet.report.period) == "2020-Q2", timeout=5000)
     shown = [win.findings.item(i).text() for i in range(win.findings.count())]
     assert any("giống hệt báo cáo Quý I năm 2020" in text for text in shown)
     assert any("(VL_MOI) = 2.607 người, đúng bằng số của Quý I năm 2020" in text for text in shown)

@@ -1,13 +1,13 @@
 """Offices and settings: the sample, a new office, the office's profile, templates, backups."""
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtWidgets import QMessageBox
 
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
-from ui.dialogs import ProfileDialog
-from ui.first_start import FirstStart
 from ui.i18n import _
 from ui.operations import Updated
 from ui.operations import office as office_ops
@@ -23,7 +23,13 @@ class OfficeMenu:
         self.backup = make_action(p, _("&Sao lưu cơ sở dữ liệu…"), self.backup_database, "Ctrl+Shift+B")
         self.templates = needs_report.add(make_action(p, _("&Mẫu báo cáo (mục, chỉ tiêu)…"), self.edit_template))
         self.about_action = make_action(p, _("&Giới thiệu"), self.about)
-        self.first_start = FirstStart(ctx, sample=self.open_sample)
+
+    @functools.cached_property
+    def first_start(self):
+        """The welcome, the wizard and the start screen: loaded only when an empty database needs them."""
+        from ui.first_start import FirstStart
+
+        return FirstStart(self.ctx, sample=self.open_sample)
 
     def open_sample(self) -> None:
         self.ctx.status(_("Đang nạp báo cáo mẫu…"))
@@ -39,6 +45,8 @@ class OfficeMenu:
         self.first_start.create_office()
 
     def edit_profile(self) -> None:
+        from ui.dialogs import ProfileDialog
+
         data, settings = self.ctx.current().data, self.ctx.settings()
         dialog = ProfileDialog(data.profile, code=data.office.code, shared_folder=settings.shared_folder,
                                language=settings.language, backup_to_folder=settings.backup_to_folder,

@@ -5,12 +5,16 @@ wait for the job, cancel it, or stay open.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from ui.controllers.context import WindowContext
 from ui.i18n import _
-from ui.printing import PrintJob, PrintRequest, system_path
+
+if TYPE_CHECKING:
+    from ui.printing import PrintJob, PrintRequest
 
 WAIT, CANCEL, STAY = "wait", "cancel", "stay"
 
@@ -53,6 +57,8 @@ class PrintController(QObject):
 
     def start(self, request: PrintRequest, printer=None) -> PrintJob:
         """Send ``request`` on its own thread (``printer`` is drawn into when the system cannot print the PDF)."""
+        from ui.printing import PrintJob, system_path
+
         job = PrintJob(request, printer if system_path(request) == "raster" else None, self)
         progress = QProgressDialog(_("Đang gửi {title} tới máy in…").format(title=request.title), _("Hủy in"),
                                    0, 0, self.ctx.parent)

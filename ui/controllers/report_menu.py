@@ -1,6 +1,7 @@
 """The report's menu: preview, export, print, and its lifecycle (complete, reopen, issue, revise)."""
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from PySide6.QtGui import QKeySequence
@@ -9,7 +10,6 @@ from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
 from ui.controllers.printing import PrintController
-from ui.dialogs import HeadingDialog, IssueDialog, ReasonDialog
 from ui.i18n import _
 from ui.operations import report as report_ops
 
@@ -33,10 +33,14 @@ class ReportMenu:
         self.revise = add(make_action(p, _("Mở bản &sửa đổi…"), self.new_revision))
         self.issued = add(make_action(p, _("Xem bản đã ban &hành"), self.show_issued))
         self.scan = add(make_action(p, _("Đính kèm bản &chụp đã ký…"), self.attach_scan))
+        self.import_word = add(make_action(p, _("Nhập báo cáo &Word…"), lambda: self.word.start()))
+
+    @functools.cached_property
+    def word(self):
+        """Word import, loaded when first asked for."""
         from ui.controllers.word_import import WordImport
 
-        self.word = WordImport(ctx)
-        self.import_word = add(make_action(p, _("Nhập báo cáo &Word…"), self.word.start))
+        return WordImport(self.ctx)
 
     def show_status(self, status: str) -> None:
         """Enable what the report's status allows."""
@@ -119,6 +123,8 @@ class ReportMenu:
         sheet = self.ctx.current()
         if sheet is None:
             return
+        from ui.dialogs import HeadingDialog
+
         dialog = HeadingDialog(sheet.report.title, sheet.report.summary, report_ops.default_heading(sheet),
                                self.ctx.parent, report_ops.heading_rows(sheet))
         if dialog.exec():
@@ -131,6 +137,8 @@ class ReportMenu:
 
     def _reason(self, title: str, prompt: str) -> str | None:
         """The typed reason, or None when the operator cancelled (an empty one is refused by the core)."""
+        from ui.dialogs import ReasonDialog
+
         dialog = ReasonDialog(title, prompt, self.ctx.parent)
         return dialog.text() if dialog.exec() else None
 
@@ -142,6 +150,8 @@ class ReportMenu:
     def issue_report(self) -> None:
         profile = self.ctx.current().data.profile
         title = f"KT. {profile.signer_title}" if profile.deputy else profile.signer_title
+        from ui.dialogs import IssueDialog
+
         dialog = IssueDialog(title, profile.signer_name, profile.symbol, self.ctx.parent)
         if dialog.exec():
             signing = dialog.values()

@@ -2,23 +2,52 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from app.commands import cli_actions
 from app.domain import headings
+from app.errors import UserError
 from app.fsutil import write_atomic
-from app.output import printed
 from app.reporting import desk, issuing
 from app.reporting import settings as settings_mod
 from app.reporting.changes import Changes
+from app.reporting.derived import report_findings
 from app.reporting.desk import Sheet
+from ui.operations import render_child
 from ui.operations.offices import choices as office_choices
 from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
 
 
+@dataclasses.dataclass(frozen=True)
+class Start:
+    """What the window starts with: the settings, the offices and, when there is one, the office selected
+    first (the one last open, else the first), its periods with the one to open, and that report."""
+
+    settings: Any
+    offices: list
+    office: str = ""
+    periods: tuple[list[str], str] = ([], "")
+    sheet: Sheet | None = None  # unchecked (see ``check_report``); None when no office, or it could not open
+
+
 def load_start(*, parent, ops: Operations) -> Op:
-    """The saved settings and the offices' codes, to start the window with."""
-    return Op(parent, ops).database(lambda store: (settings_mod.load(store), office_choices(store.offices())))
+    """Everything ``Start`` holds, in one trip to the database thread: what ``list_periods`` and
+    ``open_report`` would give for the office and period last open."""
+    def step(store) -> Start:
+        settings, offices = settings_mod.load(store), office_choices(store.offices())
+        codes = [choice.code for choice in offices]
+        if not codes:
+            return Start(settings, offices)
+        office = settings.office if settings.office in codes else codes[0]
+        periods = desk.periods_for_picker(store, office, settings.period)
+        try:
+            sheet = _opened(store, office, periods[1], checked=False)
+        except UserError:  # told when the window opens it again, as it would any report
+            sheet = None
+        return Start(settings, offices, office, periods, sheet)
+
+    return Op(parent, ops).database(step)
 
 
 def list_offices(*, parent, ops: Operations) -> Op:
@@ -32,12 +61,19 @@ def list_periods(*, parent, ops: Operations, office: str, preferred: str = "") -
 
 def open_report(*, parent, ops: Operations, office: str, period: str) -> Op:
     """The office's report for the period (a new draft when there is none), remembered for next start."""
-    def step(store) -> Sheet:
-        sheet = desk.open_sheet(store, office, period)
-        settings_mod.update(store, office=sheet.report.office_code, period=str(sheet.report.period))
-        return sheet
+    return Op(parent, ops).database(lambda store: _opened(store, office, period))
 
-    return Op(parent, ops).database(step)
+
+def check_report(*, parent, ops: Operations, sheet: Sheet) -> Op:
+    """The findings of a sheet opened unchecked (see ``desk.open_sheet``)."""
+    report_id = sheet.report.id
+    return Op(parent, ops).database(lambda store: tuple(report_findings(store, store.report_by_id(report_id))))
+
+
+def _opened(store, office: str, period: str, checked: bool = True) -> Sheet:
+    sheet = desk.open_sheet(store, office, period, checked=checked)
+    settings_mod.update(store, office=sheet.report.office_code, period=str(sheet.report.period))
+    return sheet
 
 
 def _lifecycle(parent, ops: Operations, sheet: Sheet, write) -> Op:
@@ -79,6 +115,8 @@ def set_heading(*, parent, ops: Operations, sheet: Sheet, title: str, summary: s
 
 def default_heading(sheet: Sheet) -> tuple[str, str]:
     """The title and summary line the report prints when it sets none of its own."""
+    from app.output import printed
+
     report = dataclasses.replace(sheet.report, summary="")
     return printed.TITLE, printed.summary_line(sheet.data.template, report)
 
@@ -97,10 +135,10 @@ def attach_scan(*, parent, ops: Operations, sheet: Sheet, path: str) -> Op:
 def render_report(*, parent, ops: Operations, sheet: Sheet, fmt: str, consolidated: bool = False) -> Op:
     """The report as ``fmt`` bytes: the model is built on the database thread, rendered in the pool."""
     office, period = sheet.report.office_code, str(sheet.report.period)
-    render = cli_actions.renderer(fmt)
+    render = render_child.shared().render if fmt == "pdf" else lambda model: cli_actions.renderer(fmt)(model)
     return (Op(parent, ops)
             .database(lambda store: cli_actions.build_model(store, office, period, consolidated=consolidated))
-            .pool(render))
+            .pool(render))  # a PDF is drawn by the warm rendering process; the others load their library here
 
 
 def print_report(*, parent, ops: Operations, sheet: Sheet) -> Op:
