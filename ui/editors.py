@@ -141,6 +141,7 @@ class TasksEditor(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
+        self.title.setWordWrap(True)  # a long section title wraps instead of widening the window
         self.lead = QLineEdit(self)
         self.lead.setPlaceholderText(_("Lời dẫn (không bắt buộc), ví dụ: Tổ chức thực hiện các nhiệm vụ trọng tâm sau:"))
         self.editor = QPlainTextEdit(self)
@@ -201,6 +202,7 @@ class ReviewTable(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
+        self.title.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([_("Nhiệm vụ đã đề ra"), _("Kết quả"), _("Ghi chú")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

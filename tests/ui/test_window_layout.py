@@ -46,3 +46,20 @@ def test_a_remembered_size_larger_than_this_screen_is_fitted_again(make_window, 
     monkeypatch.setattr(layout, "available", lambda _widget: QRect(0, 0, 1366, 768))
     again = make_window(db)
     assert again.width() <= 1366 - 16 and again.height() <= 768 - 40
+
+
+def test_no_part_of_the_sample_needs_a_window_wider_or_taller_than_a_laptop_screen(sample_window, qtbot):
+    """Every outline item of the sample (long section titles among them) fits 1366×768 less the taskbar."""
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    win = sample_window
+    items, walk = [], QTreeWidgetItemIterator(win.outline)
+    while walk.value():
+        items.append(walk.value())
+        walk += 1
+    assert len(items) > 20
+    for item in items:
+        win.outline.setCurrentItem(item)
+        qtbot.wait(30)  # the section's content arrives from the database thread
+        hint = win.minimumSizeHint()
+        assert hint.width() <= 1350 and hint.height() <= 728, (item.text(0), hint.width(), hint.height())
