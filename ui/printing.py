@@ -10,7 +10,6 @@ window's thread never waits for the drawing.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThread, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from app import processes
 from ui import print_child
 from ui.i18n import _
 from ui.print_child import RASTER_DPI, PrintCancelledError, PrinterSetup
@@ -145,11 +145,10 @@ class PrintJob(QThread):
 
     # --- pages drawn as images, in a process of their own ---------------------------------
     def _raster(self) -> int:
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe()
-        child = context.Process(target=print_child.run, args=(theirs, self.request, self.setup),
-                                name="baocao-in", daemon=True)
-        child.start()
+        ours, theirs = processes.context.Pipe()
+        child = processes.context.Process(target=print_child.run, args=(theirs, self.request, self.setup),
+                                          name="baocao-in", daemon=True)
+        processes.start(child)
         theirs.close()
         try:
             return self._follow(child, ours)

@@ -13,11 +13,10 @@ Messages over a ``multiprocessing`` pipe: the parent sends a printed model, the 
 """
 from __future__ import annotations
 
-import multiprocessing
 import pickle
-import sys
 import threading
-import types
+
+from app import processes
 
 NAME = "baocao-pdf"  # the process's name, told apart from a print job's drawing process
 ANSWER_SECONDS = 300  # longer than any report takes to draw: the process is stuck, the window draws it
@@ -78,18 +77,13 @@ class Renderer:
     def _start(self) -> None:
         if self._process is not None and self._process.is_alive():
             return
-        context = multiprocessing.get_context("spawn")  # never a fork of a process running Qt's threads
-        ours, theirs = context.Pipe()
-        process = context.Process(target=serve, args=(theirs,), name=NAME, daemon=True)
-        main = sys.modules["__main__"]
-        sys.modules["__main__"] = types.ModuleType("__main__")  # the child needs nothing of the script that
-        try:  # started the program: spawning would run it again there (tests' scripts have no main guard)
-            process.start()
+        ours, theirs = processes.context.Pipe()
+        process = processes.context.Process(target=serve, args=(theirs,), name=NAME, daemon=True)
+        try:
+            processes.start(process)
         except (OSError, RuntimeError):  # no new process here: render in the window's process
             self._process = self._conn = None
             return
-        finally:
-            sys.modules["__main__"] = main
         theirs.close()
         self._process, self._conn, self._ready = process, ours, False
 
