@@ -31,12 +31,12 @@ def test_ui_imports_no_sql():
             assert marker not in text, f"{path.name}: {marker}"
 
 
-# Outside ui/operations the window may use the core's model types and pure formatting functions only.
+# Outside ui/operations the window may use the core's model types, pure formatting functions and the process starter only.
 MODEL_MODULES = {
     "app.domain.model", "app.domain.period", "app.domain.template", "app.domain.validate", "app.domain.codes",
     "app.domain.formatting", "app.domain.narrative", "app.domain.numbers", "app.domain.text",
     "app.domain.kinds", "app.domain.indicator", "app.domain.views",
-    "app.errors", "app.paths", "app.reporting.changes",
+    "app.errors", "app.paths", "app.processes", "app.reporting.changes",
 }
 
 
