@@ -221,8 +221,9 @@ def bench_size(folder: Path, quarters: int, districts: int) -> None:
                 doc["id"] = f"{doc['id']}-{q}-{d}"
             for task in data["tasks"]:
                 task["id"] = f"{task['id']}-{q}"
-            for value in data["values"]:
-                value["number"] = str(int(value["number"]) + q) if value["number"].isdigit() else value["number"]
+            for value in data["values"]:  # counts and amounts change each quarter; ratios (5/5) stay
+                if value["number"].isdigit() and value["denominator"] is None:
+                    value["number"] = str(int(value["number"]) + q)
             transfer.import_data(store, data)
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     opened.close()

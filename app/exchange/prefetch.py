@@ -32,6 +32,8 @@ from app.exchange.scan import Found
 START = 32
 #: Fewer files than this are read here: starting the worker (about 0.2 s) would cost more than it saves.
 MIN_FILES = 2 * START
+#: How much of the worker's results may wait in the pipe (where the system lets it be widened).
+PIPE_BYTES = 1024 * 1024
 #: Seconds without a result after which the worker is given up on.
 PATIENCE = 30.0
 
@@ -79,6 +81,17 @@ def serve(conn, requests: list[tuple[bytes, str, bytes]]) -> None:
             return
 
 
+def _widen(conn) -> None:
+    """A pipe of 1 MiB where the system allows it (Linux; 64 KiB by default): the worker can then be several
+    results ahead of the importer instead of waiting for each to be read."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
 class Ahead:
     """Results of ``read`` for ``items`` (in the order the importer takes them), computed by a worker.
 
@@ -106,6 +119,7 @@ class Ahead:
 
     def _start(self, requests: list) -> None:
         ours, theirs = processes.context.Pipe(duplex=False)
+        _widen(ours)
         worker = processes.context.Process(target=serve, args=(theirs, requests), daemon=True,
                                            name="baocao-sync-reader")
         try:

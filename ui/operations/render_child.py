@@ -31,16 +31,28 @@ def serve(conn) -> None:
         warm_up(render)  # drawn once: the first real report draws faster
     except Exception:  # noqa: S110 - only the first real render is slower then
         pass
-    conn.send(("ready",))
+    if not _tell(conn, ("ready",)):
+        return
     while True:
         try:
             model = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            conn.send(("pdf", render(model)))
+            answer = ("pdf", render(model))
         except Exception as exc:  # told by rendering again in the window's process
-            conn.send(("error", str(exc) or type(exc).__name__))
+            answer = ("error", str(exc) or type(exc).__name__)
+        if not _tell(conn, answer):
+            return
+
+
+def _tell(conn, message) -> bool:
+    """Send ``message``; False when the window's process is gone (the child then just ends)."""
+    try:
+        conn.send(message)
+    except OSError:
+        return False
+    return True
 
 
 def warm_up(render) -> bytes:
