@@ -1,28 +1,17 @@
 """A sync that reads files ahead in a worker process decides every file exactly as one reading them itself."""
 import base64
-import datetime as dt
 import json
 import multiprocessing
 import shutil
 
 import pytest
 
-from app.domain.model import OfficeProfile
 from app.exchange import keys, package, prefetch, sync
 from app.reporting import issuing
-from app.storage import db as dbmod
-from app.storage.store import Store
+from tests.factories import add_office as _office
+from tests.factories import open_store as _store
 
 DISTRICTS = ("PHULOC", "ALUOI", "NAMDONG")
-
-
-def _store(path):
-    return Store(dbmod.open_database(path).db)
-
-
-def _office(store, code, level, parent=None):
-    store.add_office(code, level, OfficeProfile(dt.date(2000, 1, 1), "PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
-                                                f"UBND {code}", code.title(), "LĐTBXH", parent_code=parent))
 
 
 def _signed_copy(store, code, path, mutate, seq, prev):

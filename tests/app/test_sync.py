@@ -9,23 +9,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.domain.model import OfficeProfile
 from app.errors import UserError
 from app.exchange import consolidate, keys, package, sync
 from app.reporting import issuing
 from app.storage import backup
-from app.storage import db as dbmod
-from app.storage.store import Store
-
-
-def _store(path):
-    return Store(dbmod.open_database(path).db)
-
-
-def _office(store, code, level, parent=None, authority=""):
-    store.add_office(code, level, OfficeProfile(dt.date(2000, 1, 1), "PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
-                                                authority or f"UBND {code}", code.title(), "LĐTBXH",
-                                                parent_code=parent))
+from tests.factories import add_office as _office
+from tests.factories import open_store as _store
 
 
 @pytest.fixture
