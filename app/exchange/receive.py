@@ -14,7 +14,7 @@ import sqlite3
 
 from app.domain.template import Template, from_dict
 from app.errors import InputError
-from app.exchange import dumpformat, incoming, package, transfer
+from app.exchange import dumpformat, dumptypes, incoming, package, transfer
 from app.storage.reports import FROZEN
 from app.storage.store import Store
 
@@ -36,9 +36,16 @@ def apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None =
 
 def parse_report(pkg: package.Package) -> incoming.Incoming:
     """A report package's content checked whole and parsed against its own template, without the database."""
-    data = pkg.body["report"]
-    typed = dumpformat.check(data, source=f"{pkg.name}: trường “report”")
-    return incoming.parse(data, typed, from_dict(data["template"]), f"gói {pkg.name}")
+    return _parse(pkg, _checked(pkg), from_dict(pkg.body["report"]["template"]))
+
+
+def _checked(pkg: package.Package) -> dumptypes.Dump:
+    """The typed check of the package's ``report``, before anything else of it is read."""
+    return dumpformat.check(pkg.body["report"], source=f"{pkg.name}: trường “report”")
+
+
+def _parse(pkg: package.Package, typed: dumptypes.Dump, template: Template) -> incoming.Incoming:
+    return incoming.parse(pkg.body["report"], typed, template, f"gói {pkg.name}")
 
 
 def _apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None) -> str:
@@ -94,8 +101,7 @@ def _pdf(pkg: package.Package) -> bytes | None:
 
 def _apply_report(store: Store, pkg: package.Package, ready: incoming.Incoming | None) -> str:
     data = pkg.body["report"]
-    if ready is None:  # the typed check, before any SQL
-        typed = dumpformat.check(data, source=f"{pkg.name}: trường “report”")
+    typed = _checked(pkg) if ready is None else None  # before any SQL
     if not isinstance(data, dict) or not isinstance(data.get("office"), dict) \
             or data["office"].get("code") != pkg.office or data["office"].get("id") != pkg.body.get("office_id"):
         raise InputError("báo cáo trong gói thuộc đơn vị khác người gửi")
@@ -107,10 +113,8 @@ def _apply_report(store: Store, pkg: package.Package, ready: incoming.Incoming |
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     pdf = _pdf(pkg)
     source = f"gói {pkg.name}"
-    if ready is None:
-        parsed = incoming.parse(data, typed, template, source)
-    else:
-        parsed = dataclasses.replace(ready, content=dataclasses.replace(ready.content, template=template))
+    parsed = _parse(pkg, typed, template) if ready is None \
+        else dataclasses.replace(ready, content=dataclasses.replace(ready.content, template=template))
     report_id, changed = transfer.import_parsed(store, data, template, parsed, source=source, signed=True)
     store.offices_repo.mark_remote(pkg.office)
     store.offices_repo.replace_profiles(pkg.body["office_id"], list(parsed.content.office.profiles))

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InputError, UserError, describe_os_error
-from app.exchange import keys, package, prefetch, receive, scan
+from app.exchange import incoming, keys, package, prefetch, receive, scan
 from app.storage import exchange
 from app.storage.store import Store, now
 
@@ -200,10 +200,7 @@ def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place 
     def out(status: str, reason: str, judged: str | None = None) -> _Verdict:
         return _Verdict(Outcome(status, item.shown, item.office, reason), judged)
 
-    done = ahead.take(item, key)
-    pkg, refusal = (done.pkg, done.refusal) if done else _read(item, key)
-    if isinstance(refusal, InputError) and not isinstance(refusal, package.SignedBodyError):
-        return out("rejected", str(refusal), key.fingerprint)
+    pkg, refusal, parsed = _read(item, key, ahead)
     if pkg is None:
         if isinstance(refusal, package.SignedBodyError):
             place = refusal.place
@@ -216,7 +213,7 @@ def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place 
         return out("fork", f"đã có gói khác mang số thứ tự {pkg.seq} của {pkg.office}; giữ nguyên gói đã nhận")
     if pkg.body.get("prev") != expected.prev:
         return out("fork", f"gói số {pkg.seq} không nối tiếp gói đã nhận trước đó của {pkg.office}")
-    status, reason, lasting = _apply(store, pkg, done.content if done else None)
+    status, reason, lasting = _apply(store, pkg, parsed)
     if status == "rejected" and lasting:
         _hold_place(store, pkg.name, pkg.office, pkg.seq, pkg.digest, reason, pkg)
     return out(status, reason, key.fingerprint if lasting else None)
@@ -232,15 +229,22 @@ def _hold_place(store: Store, name: str, office: str, seq: int, digest: str, rea
         body.get("created", ""), now(), reason))
 
 
-def _read(item: scan.Found, key: keys.PublicKey) -> tuple[package.Package | None, _Verdict | InputError | None]:
+def _read(item: scan.Found, key: keys.PublicKey, ahead: prefetch.Ahead) \
+        -> tuple[package.Package | None, _Verdict | package.SignedBodyError | None, incoming.Incoming | None]:
+    """(package, None, its parsed report when the worker read it) or (None, why not, None)."""
     def out(status: str, reason: str, judged: str | None = None):
-        return None, _Verdict(Outcome(status, item.shown, item.office, reason), judged)
+        return None, _Verdict(Outcome(status, item.shown, item.office, reason), judged), None
 
+    done = ahead.take(item, key)
+    if done is not None and done.pkg is not None:
+        return done.pkg, None, done.content
     for attempt in range(RETRIES):
         try:
-            return package.read(item.path, key), None
+            if done is not None:
+                raise done.refusal  # the worker's refusal of the bytes, judged as one met here
+            return package.read(item.path, key), None, None
         except package.SignedBodyError as exc:
-            return None, exc
+            return None, exc, None
         except InputError as exc:
             return out("rejected", str(exc), key.fingerprint)
         except OSError as exc:  # held by antivirus or a sync client (Windows): try again shortly
@@ -256,7 +260,7 @@ def _read(item: scan.Found, key: keys.PublicKey) -> tuple[package.Package | None
     return out("held", "không đọc được; sẽ thử lại")
 
 
-def _apply(store: Store, pkg: package.Package, parsed=None) -> tuple[str, str, bool]:
+def _apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None) -> tuple[str, str, bool]:
     """Apply one verified package under its own savepoint: a failure leaves nothing of it behind.
 
     (status, reason, lasting): a lasting refusal is the package's own fault and
