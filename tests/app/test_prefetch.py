@@ -55,6 +55,17 @@ def folder(tmp_path):
     (share / "outbox" / "NAMDONG" / f"NAMDONG_000003_{package.hashlib.sha256(junk).hexdigest()[:16]}").write_bytes(junk)
     (share / "outbox" / "ZZZ").mkdir()
     (share / "outbox" / "ZZZ" / "ZZZ_000001_0000000000000000").write_bytes(b'{"package":{}}')
+    for code, body in (("HUONGTRA", b'{"office":"HUONGTRA","seq":1,"x":"\\ud800"}'),  # a lone surrogate
+                       ("PHONGDIEN", b"[" * 100_000 + b"]" * 100_000)):  # nested too deep for any reader
+        store = _store(tmp_path / f"{code}.sqlite3")  # signed by an office the province trusts
+        _office(store, code, "district", "HUE")
+        keys.export_key(store, code, tmp_path / f"{code}.key")
+        keys.trust(hue, keys.read_key_file(tmp_path / f"{code}.key"))
+        header = {"format": "baocao-package", "format_version": 2, "fingerprint": "",
+                  "signature": base64.b64encode(keys.signing_key(store, code).sign(body)).decode()}
+        (share / "outbox" / code).mkdir()
+        name = f"{code}_000001_{package.hashlib.sha256(body).hexdigest()[:16]}"
+        (share / "outbox" / code / name).write_bytes(json.dumps(header).encode() + b"\n" + body)
     hue.db.close()
     return share, tmp_path / "hue.sqlite3"
 
@@ -83,10 +94,10 @@ def test_reading_ahead_changes_no_verdict_no_reason_and_no_stored_figure(folder,
     shutil.copy(db, tmp_path / "serial.sqlite3")
     here = _sync(tmp_path / "serial.sqlite3", share, monkeypatch, ahead=False)
     ahead = _sync(db, share, monkeypatch, ahead=True)
-    assert here[3] == 0 and ahead[3] == 9  # every file the worker could read: all but the first, the held and ZZZ's
+    assert here[3] == 0 and ahead[3] == 11  # every file the worker could read: all but the first, the held and ZZZ's
     assert ahead[:3] == here[:3]
     statuses = [o.status for o in ahead[0]]
-    assert statuses.count("accepted") == 7 and statuses.count("held") == 1 and statuses.count("rejected") == 4
+    assert statuses.count("accepted") == 7 and statuses.count("held") == 1 and statuses.count("rejected") == 6
     assert [row[:3] for row in ahead[1] if row[0] == "PHULOC"] == [
         ("PHULOC", 1, "report"), ("PHULOC", 2, "report"), ("PHULOC", 3, "refused"), ("PHULOC", 4, "refused"),
         ("PHULOC", 5, "report")]
