@@ -97,6 +97,8 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
             result.skipped += 1
         else:
             todo.append(item)
+    if not todo:
+        return result  # an unchanged folder: not even the trusted keys are read
     todo.sort(key=lambda f: (f.office, f.name.seq if f.name else 0, f.rel))
     trust = keys.TrustedKeys(store)
     with store.db.page_cache(CACHE_KIB), prefetch.Ahead(todo, trust.key) as ahead:
