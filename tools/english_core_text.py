@@ -471,4 +471,9 @@ ENGLISH = {
     "Mẫu báo cáo {0} không có chỉ tiêu “{1}”.": "Template {0} has no indicator “{1}”.",
     "Phụ lục biểu đồ vẽ tối đa {0} chỉ tiêu; đã chọn {1}.":
         "The charts appendix draws at most {0} indicators; {1} were chosen.",
+    "Cơ sở dữ liệu hỏng: nội dung ({0}) của báo cáo nhận {1} không đọc được ({2}). Hãy khôi phục từ bản sao lưu "
+    "hoặc đồng bộ lại.":
+        "The database is damaged: the content ({0}) of received report {1} cannot be read ({2}). Restore it from a "
+        "backup or sync again.",
+    "báo cáo có hai mục trùng {0} “{1}”": "the report has two items with the same {0} “{1}”",
 }

@@ -274,7 +274,7 @@ def _apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None)
             summary = receive.apply(store, pkg, parsed)
             exchange.add_received(store.db, exchange.Received(
                 pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
-                pkg.body.get("revision"), pkg.body.get("created", ""), now(), pkg.raw.decode("utf-8")))
+                pkg.body.get("revision"), pkg.body.get("created", ""), now(), ""))
     except receive.NotYetKnownError as exc:
         return "rejected", f"nội dung chưa nhập được: {exc}; sẽ thử lại ở lần đồng bộ sau", False
     except UserError as exc:

@@ -149,7 +149,7 @@ def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incomi
                                                            store.content.values(current.id).items()}}
         store.reports_repo.delete(current)
     store.reports_repo.insert(header, template_id)
-    store.content.put_all(header.id, parsed.content)
+    store.content.put_all(header.id, parsed.content, whole=signed)  # a received report is kept as it came
     _add_files(store, header, parsed.files, source)
     if header.status is not Status.DRAFT:
         store.reports_repo.settle(header.id, header.status)

@@ -16,12 +16,13 @@ from app.domain.model import Block, Document, Report, ReportData
 from app.domain.period import Period
 from app.domain.text import clean
 from app.errors import InputError, NotFoundError
+from app.storage import received
 from app.storage.audit import AuditLog
 from app.storage.connection import Database
 from app.storage.offices import Offices
 from app.storage.reports import Reports
 from app.storage.rows import date, day, num, transaction
-from app.storage.worklist import _DOCUMENT, Worklist, _document_from
+from app.storage.worklist import _DOCUMENT, Worklist, _document_from, document_row, review_rows, task_rows
 
 PARTS = ("results", "plan")
 STYLES = ("para", "bullet")
@@ -125,12 +126,14 @@ class Content(Worklist):
 
     def value(self, report_id: str, code: str):
         """One stored figure of the report, or None."""
-        row = self.db.execute(f"SELECT {', '.join(_VALUE)} FROM value WHERE report_id = ? AND indicator = ?",
-                              (report_id, code)).fetchone()
+        kept = received.rows(self.db, report_id, "value")
+        row = next((r for r in kept if r[0] == code), None) if kept is not None else self.db.execute(
+            f"SELECT {', '.join(_VALUE)} FROM value WHERE report_id = ? AND indicator = ?", (report_id, code)).fetchone()
         return _value_from(row) if row else None
 
     def values(self, report_id: str) -> dict:
-        rows = self.db.execute(f"SELECT {', '.join(_VALUE)} FROM value WHERE report_id = ?", (report_id,)).fetchall()
+        rows = self._rows(report_id, "value", f"SELECT {', '.join(_VALUE)} FROM value WHERE report_id = ?"
+                          " ORDER BY indicator")
         return {row[0]: _value_from(row) for row in rows}
 
     def indicator(self, report: Report, code: str):
@@ -178,9 +181,9 @@ class Content(Worklist):
 
     def narrative(self, report_id: str) -> dict[tuple[str, str], list[Block]]:
         out: dict[tuple[str, str], list[Block]] = {}
-        for section, part, style, text in self.db.execute(
-                "SELECT section, part, style, text FROM narrative WHERE report_id = ? ORDER BY section, part, position",
-                (report_id,)).fetchall():
+        for section, part, style, text in self._rows(
+                report_id, "narrative",
+                "SELECT section, part, style, text FROM narrative WHERE report_id = ? ORDER BY section, part, position"):
             out.setdefault((section, part), []).append(Block(text, style))
         return out
 
@@ -200,14 +203,17 @@ class Content(Worklist):
         newest period first; a later period's document is not citable earlier.
         """
         rows = self.db.execute(
-            f"SELECT r.period, r.revision, {', '.join('d.' + c for c in _DOCUMENT)} FROM document d"
-            " JOIN report r ON r.id = d.report_id WHERE r.office_id = ? AND r.period != ?"
-            " ORDER BY d.position", (report.office_id, str(report.period))).fetchall()
+            f"SELECT r.period, r.revision, d.position, {', '.join('d.' + c for c in _DOCUMENT)} FROM document d"
+            " JOIN report r ON r.id = d.report_id WHERE r.office_id = ? AND r.period != ? ORDER BY d.position",
+            (report.office_id, str(report.period))).fetchall()
+        rows = [(p, r, n, tuple(doc)) for p, r, n, *doc in rows]
+        rows += received.office_documents(self.db, report.office_id, str(report.period))
+        rows.sort(key=lambda row: row[2])
         latest: dict[str, int] = {}
-        for period, revision, *_ in rows:
+        for period, revision, _, _ in rows:
             latest[period] = max(latest.get(period, 0), revision)
         found: dict[str, tuple[tuple, Document]] = {}
-        for period, revision, *doc in rows:
+        for period, revision, _, doc in rows:
             when = Period.parse(period)
             if revision != latest[period] or when.end > report.period.end:
                 continue
@@ -216,12 +222,21 @@ class Content(Worklist):
                 found[document.ref] = (when.sort_key, document)
         return [d for _, d in sorted(found.values(), key=lambda item: item[0], reverse=True)]
 
-    def put_all(self, report_id: str, data: ReportData) -> None:
+    def put_all(self, report_id: str, data: ReportData, *, whole: bool = False) -> None:
         """Write a whole report's content into an empty report (imports, sync, revision copies).
 
         Checked once that the report is not frozen, then one statement per table (the database's triggers
-        still guard every row)."""
+        still guard every row); ``whole``: a report received in a signed package, kept as one record
+        (``received``)."""
         self.reports.require_unfrozen(report_id)
+        if whole:
+            received.put(self.db, report_id, {
+                "value": [tuple(value_row(v).values()) for _, v in sorted(data.values.items())],
+                "narrative": [(section, part, b.style, b.text) for (section, part), blocks
+                              in sorted(data.narrative.items()) for b in blocks],
+                "document": [document_row(d) for d in data.documents], "task": task_rows(data.tasks),
+                "task_review": review_rows(data.reviews)})
+            return
         self._insert_values(report_id, data.values.values())
         self._insert_narrative(report_id, [(report_id, section, part, i, b.style, b.text)
                                            for (section, part), blocks in data.narrative.items()

@@ -46,7 +46,7 @@ class Received:
     revision: int | None
     created: str
     received: str
-    body: str
+    body: str  # why it was refused; empty for a package taken (what it brought is stored where it belongs)
 
 
 @dataclass(frozen=True)

@@ -269,4 +269,22 @@ _V8 = """
 ALTER TABLE report ADD COLUMN headings TEXT NOT NULL DEFAULT '';
 """
 
-STEPS: list[str | list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+# Version 9: a report received in a signed package kept whole, one record of the rows its readers would
+# select (``app.storage.received``), guarded like every content table.
+_V9 = [
+    "CREATE TABLE received_content ("
+    " report_id TEXT PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,"
+    " value TEXT NOT NULL, narrative TEXT NOT NULL, document TEXT NOT NULL, task TEXT NOT NULL,"
+    " task_review TEXT NOT NULL) WITHOUT ROWID",
+    _guard("received_content_frozen_insert", "INSERT", "received_content", _IS_FROZEN.format(row="NEW")),
+    _guard("received_content_frozen_update", "UPDATE", "received_content", "1"),
+    _guard("received_content_frozen_delete", "DELETE", "received_content", _IS_FROZEN.format(row="OLD")),
+    # every figure held, rows of ``value`` and of reports kept whole alike, for whoever reads the file with SQL
+    "CREATE VIEW figure AS SELECT report_id, indicator, number, denominator, qualifier, estimate, as_of, note,"
+    " prior_year, plan FROM value UNION ALL SELECT c.report_id, json_extract(j.value, '$[0]'),"
+    " json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'),"
+    " json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'),"
+    " json_extract(j.value, '$[7]'), json_extract(j.value, '$[8]') FROM received_content c, json_each(c.value) j",
+]
+
+STEPS: list[str | list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]

@@ -13,6 +13,7 @@ import uuid
 from app.domain.model import Document, Report, Task, TaskReview, TaskStatus
 from app.domain.text import clean, clean_line
 from app.errors import InputError, NotFoundError
+from app.storage import received
 from app.storage.audit import AuditLog
 from app.storage.connection import Database
 from app.storage.reports import Reports
@@ -38,9 +39,29 @@ def clean_document(doc: Document) -> Document:
                     own=doc.own, advised=doc.advised)
 
 
+def document_row(d: Document) -> tuple:
+    """A document's stored columns, in ``_DOCUMENT`` order (as read back)."""
+    return (d.id, d.section, d.doc_type, d.ref, day(d.issued_on), d.issuer, d.summary, int(d.own), int(d.advised))
+
+
 def _document_row(report_id: str, position: int, d: Document) -> tuple:
-    return (d.id, report_id, position, d.section, d.doc_type, d.ref, day(d.issued_on), d.issuer, d.summary,
-            int(d.own), int(d.advised))
+    return (report_id, position, *document_row(d))
+
+
+def task_rows(tasks: list[Task]) -> list[tuple]:
+    """(id, section, text, position within its section) of each task, as stored and read back."""
+    positions: dict[str, int] = {}
+    rows = []
+    for task in tasks:
+        positions[task.section] = positions.get(task.section, -1) + 1
+        rows.append((task.id, task.section, task.text, positions[task.section]))
+    return rows
+
+
+def review_rows(reviews: list[TaskReview]) -> list[tuple]:
+    """(task id, status, comment) of each review in task id order, the last one of a task kept (as stored)."""
+    latest = {r.task_id: (r.task_id, TaskStatus(r.status).value, r.comment) for r in reviews}
+    return [latest[task_id] for task_id in sorted(latest)]
 
 
 def _document_from(row: tuple) -> Document:
@@ -55,6 +76,12 @@ class Worklist:
         self.db = db
         self.log = log
         self.reports = reports
+
+    def _rows(self, report_id: str, table: str, sql: str) -> list:
+        """The report's rows of ``table`` as ``sql`` selects them (the report id its one parameter), or as a
+        received report keeps them (``received``)."""
+        kept = received.rows(self.db, report_id, table)
+        return kept if kept is not None else self.db.execute(sql, (report_id,)).fetchall()
 
     def section(self, report: Report, code: str) -> None:
         """Refuse a section code the report's template does not have."""
@@ -107,13 +134,13 @@ class Worklist:
 
     def _insert_documents(self, report_id: str, docs: list[Document], start: int = 0) -> None:
         self.db.conn.executemany(
-            "INSERT INTO document (id, report_id, position, section, doc_type, ref, issued_on, issuer, summary,"
+            "INSERT INTO document (report_id, position, id, section, doc_type, ref, issued_on, issuer, summary,"
             " own, advised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_document_row(report_id, start + i, d) for i, d in enumerate(docs)])
 
     def documents(self, report_id: str) -> list[Document]:
-        return [_document_from(r) for r in self.db.execute(
-            f"SELECT {', '.join(_DOCUMENT)} FROM document WHERE report_id = ? ORDER BY position", (report_id,))]
+        return [_document_from(r) for r in self._rows(
+            report_id, "document", f"SELECT {', '.join(_DOCUMENT)} FROM document WHERE report_id = ? ORDER BY position")]
 
     def taken_document_ids(self, ids: list[str], except_report: str | None = None) -> list[str]:
         """Which of ``ids`` already name a document of another report (document ids are global)."""
@@ -153,13 +180,8 @@ class Worklist:
         self._insert_tasks(report_id, tasks)
 
     def _insert_tasks(self, report_id: str, tasks: list[Task]) -> None:
-        positions: dict[str, int] = {}
-        rows = []
-        for task in tasks:
-            positions[task.section] = positions.get(task.section, -1) + 1
-            rows.append((report_id, task.id, task.section, positions[task.section], task.text))
-        self.db.conn.executemany("INSERT INTO task (report_id, id, section, position, text) VALUES (?, ?, ?, ?, ?)",
-                                 rows)
+        self.db.conn.executemany("INSERT INTO task (report_id, id, section, text, position) VALUES (?, ?, ?, ?, ?)",
+                                 [(report_id, *row) for row in task_rows(tasks)])
 
     def set_task_text(self, report: Report, task_id: str, text: str) -> None:
         """Rewrite one task's text (inside the caller's transaction; template moves)."""
@@ -168,8 +190,7 @@ class Worklist:
 
     def tasks(self, report_id: str) -> list[Task]:
         """Next-period tasks in the order of the template's sections."""
-        rows = self.db.execute("SELECT id, section, text, position FROM task WHERE report_id = ?",
-                               (report_id,)).fetchall()
+        rows = self._rows(report_id, "task", "SELECT id, section, text, position FROM task WHERE report_id = ?")
         if not rows:
             return []
         order = {s: i for i, s in enumerate(self.section_order(report_id))}
@@ -197,9 +218,9 @@ class Worklist:
     def _insert_reviews(self, report_id: str, reviews: list[TaskReview]) -> None:
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO task_review (report_id, task_id, status, comment) VALUES (?, ?, ?, ?)",
-            [(report_id, r.task_id, TaskStatus(r.status).value, r.comment) for r in reviews])
+            [(report_id, *row) for row in review_rows(reviews)])
 
     def reviews(self, report_id: str) -> list[TaskReview]:
-        rows = self.db.execute("SELECT task_id, status, comment FROM task_review WHERE report_id = ? ORDER BY task_id",
-                               (report_id,)).fetchall()
+        rows = self._rows(report_id, "task_review",
+                          "SELECT task_id, status, comment FROM task_review WHERE report_id = ? ORDER BY task_id")
         return [TaskReview(r[0], TaskStatus(r[1]), r[2]) for r in rows]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.storage import migrations
 from tests.app.test_cli import run
 from tests.app.test_cli_figures import _percent_template, pdf_of, state
 
@@ -165,7 +166,7 @@ def test_a_schema_6_database_upgrades_to_7_keeping_its_data(tmp_path):
     before = state(db)
     run(db, "title", *Q, "--title", "BÁO CÁO NHANH", ok=True)
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 8  # through 7, to the latest
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST  # through 7, to the latest
     conn.close()
     after = state(db)
     assert after[0] == [row + (None,) for row in before[0]]  # offices, with no template chosen

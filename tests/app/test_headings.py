@@ -2,6 +2,7 @@
 import shutil
 import sqlite3
 
+from app.storage import migrations
 from tests.app.test_cli import run
 from tests.app.test_cli_figures import Q, pdf_of, state
 from tests.app.test_cli_words import DATA as DATA_DIR
@@ -71,7 +72,7 @@ def test_a_schema_7_database_upgrades_to_8_and_takes_headings(tmp_path):
     shutil.copy(DATA_DIR / "schema-v7.sqlite3", db)
     run(db, "title", *Q, *P, "--heading", "3.1=Việc làm", ok=True)
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 8
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
     assert conn.execute("SELECT title, headings FROM report").fetchone() == ("BÁO CÁO NHANH", '{"VL": "Việc làm"}')
     conn.close()
     assert (tmp_path / "bc.truoc-nang-cap-v7.sqlite3").exists()

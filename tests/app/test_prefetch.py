@@ -83,8 +83,10 @@ def _sync(db_path, share, monkeypatch, ahead: bool):
     store = _store(db_path)
     result = sync.sync(store, share)
     held = store.db.execute("SELECT office_code, seq, kind, period, revision FROM inbox ORDER BY 1, 2").fetchall()
-    figures = store.db.execute("SELECT o.code, r.period, v.indicator, v.number FROM value v JOIN report r"
-                               " ON r.id = v.report_id JOIN office o ON o.id = r.office_id ORDER BY 1, 2, 3").fetchall()
+    reports = store.db.execute("SELECT o.code, r.period, r.id FROM report r JOIN office o ON o.id = r.office_id"
+                               " ORDER BY 1, 2").fetchall()
+    figures = [(code, period, v.indicator, str(v.number)) for code, period, report_id in reports
+               for v in store.content.values(report_id).values()]
     store.db.close()
     return result.outcomes, held, figures, max(served)
 

@@ -224,7 +224,21 @@ def test_stored_databases_of_every_released_schema_open_with_their_data(tmp_path
         assert store.offices_repo.chosen_template("TTH") == ("LDTBXH_QUY" if version >= 7 else None)
         # schema 8 added a report's own section headings: the v8 file holds one
         assert report.headings == ((("VL", "Công tác việc làm"),) if version >= 8 else ())
+        if version >= 9:  # schema 9 keeps a received report whole: the v9 file holds PHULOC's, read like TTH's
+            _assert_received_reads_like_the_sample(store, report)
         opened.close()
+
+
+def _assert_received_reads_like_the_sample(store, sample_report):
+    phuloc = store.report("PHULOC", "2020-Q1")
+    assert store.db.execute("SELECT count(*) FROM value WHERE report_id = ?", (phuloc.id,)).fetchone() == (0,)
+    ours, theirs = store.content.load(sample_report), store.content.load(phuloc)
+    assert theirs.values["VL_MOI"].number == 311 and store.content.value(phuloc.id, "VL_MOI").number == 311
+    assert {c: v for c, v in theirs.values.items() if c != "VL_MOI"} == \
+        {c: v for c, v in ours.values.items() if c != "VL_MOI"}
+    assert (theirs.narrative, theirs.tasks, theirs.reviews) == (ours.narrative, ours.tasks, ours.reviews)
+    assert [d.ref for d in theirs.documents] == [d.ref for d in ours.documents]
+    assert [d.id for d in theirs.documents] == [d.id + "-phuloc" for d in ours.documents]
 
 
 def test_every_write_is_audited_with_the_os_user_and_the_channel(sample):

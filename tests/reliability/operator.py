@@ -68,7 +68,7 @@ def _rows(db, sql, *args):
 
 def _rev1(db):
     """(status, VL_MOI, number of issued PDFs) of TTH 2020-Q1 revision 1."""
-    return _rows(db, "SELECT r.status, (SELECT number FROM value WHERE report_id = r.id AND indicator = 'VL_MOI'),"
+    return _rows(db, "SELECT r.status, (SELECT number FROM figure WHERE report_id = r.id AND indicator = 'VL_MOI'),"
                      " (SELECT count(*) FROM report_file WHERE report_id = r.id AND kind = 'issued_pdf')"
                      " FROM report r WHERE r.period = '2020-Q1' AND r.revision = 1")[0]
 

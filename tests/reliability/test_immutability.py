@@ -230,7 +230,7 @@ def exchange(tmp_path):
 
 def _held(hue) -> tuple:
     """(status, VL_MOI, issued PDFs, SHA-256 of the PDF) of PHULOC's revision 1 at the province."""
-    row = _rows(hue, "SELECT r.status, (SELECT number FROM value WHERE report_id = r.id AND indicator = 'VL_MOI'),"
+    row = _rows(hue, "SELECT r.status, (SELECT number FROM figure WHERE report_id = r.id AND indicator = 'VL_MOI'),"
                      " (SELECT count(*) FROM report_file WHERE report_id = r.id),"
                      " (SELECT sha256 FROM report_file WHERE report_id = r.id AND kind = 'issued_pdf')"
                      " FROM report r JOIN office o ON o.id = r.office_id WHERE o.code = 'PHULOC' AND r.revision = 1")

@@ -119,7 +119,7 @@ def test_mutated_packages_never_crash_or_half_import(tmp_path_factory, mutation)
         STATS["rejected"] += outcome.status != "accepted"
         assert outcome.status in ("rejected", "held"), outcome
         assert imported is None  # nothing from a rejected package
-        assert store.db.execute("SELECT count(*) FROM value").fetchone()[0] == 0
+        assert store.db.execute("SELECT count(*) FROM figure").fetchone()[0] == 0
     assert (share / name).read_bytes() == data  # the file is left untouched
     assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     opened.close()
