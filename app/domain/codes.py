@@ -32,6 +32,13 @@ class OfficeCode(str):
         """The code typed or read (trimmed, upper-cased); InputError naming it when it is not one."""
         return text if isinstance(text, OfficeCode) else cls(text)
 
+    @classmethod
+    def exact(cls, text: str) -> OfficeCode | None:
+        """The code when ``text`` is one exactly as written (no trimming, no case change), else None."""
+        if _SHAPE.fullmatch(text) and text not in WINDOWS_RESERVED:
+            return str.__new__(cls, text)
+        return None
+
 
 def _checked(text: object) -> str:
     if not isinstance(text, str):

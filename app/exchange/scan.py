@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat as stat_mod
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,10 +44,22 @@ class Found:
         return self.rel.rpartition("/")[2] or self.rel
 
 
-def listing(outbox: Path) -> list[Found]:
-    """Every entry of every office folder under ``outbox`` (which must exist)."""
+@dataclass
+class Listing:
+    """What a scan found: the entries to examine, and how many files were settled before and are unchanged."""
+
+    found: list[Found]
+    settled: int = 0
+
+
+def listing(outbox: Path, settled: Mapping[str, tuple[int, int]] | None = None) -> Listing:
+    """Every entry of every office folder under ``outbox`` (which must exist).
+
+    ``settled``: (size, mtime_ns) by "<OFFICE>/<name>" of the files taken before; an ordinary file (not a
+    link) still of that size and time is only counted, so an unchanged folder costs its listing and no more.
+    """
     root = os.path.realpath(outbox)
-    found: list[Found] = []
+    out = Listing([])
     for entry in sorted(_entries(os.fsencode(outbox)), key=lambda e: e.name):
         office, problem = _text(entry.name)
         try:
@@ -59,21 +72,40 @@ def listing(outbox: Path) -> list[Found]:
         code = _code(office) if not problem else None
         if code is None:
             why = problem or f"tên thư mục “{office}” không phải mã đơn vị hợp lệ"
-            found.append(Found(rel, entry.path, office, status="rejected",
-                               reason=f"{why}; không đọc các tệp bên trong"))
+            out.found.append(Found(rel, entry.path, office, status="rejected",
+                                   reason=f"{why}; không đọc các tệp bên trong"))
             continue
         if entry.is_symlink() and not _inside(entry.path, root):
-            found.append(Found(rel, entry.path, office, status="skipped",
-                               reason="thư mục là liên kết trỏ ra ngoài thư mục dùng chung; không đọc"))
+            out.found.append(Found(rel, entry.path, office, status="skipped",
+                                   reason="thư mục là liên kết trỏ ra ngoài thư mục dùng chung; không đọc"))
             continue
         try:
             entries = _entries(entry.path)
         except OSError as exc:  # one unreadable folder must not stop the others
-            found.append(Found(rel, entry.path, office, status="held",
-                               reason=f"không đọc được thư mục của đơn vị này: {describe_os_error(exc)}; sẽ thử lại"))
+            out.found.append(Found(rel, entry.path, office, status="held", reason="không đọc được thư mục của "
+                                   f"đơn vị này: {describe_os_error(exc)}; sẽ thử lại"))
             continue
-        found.extend(f for e in entries if (f := _file(e, code, root)) is not None)
-    return found
+        _folder(out, entries, code, root, settled or {})
+    return out
+
+
+def _folder(out: Listing, entries: list[os.DirEntry], code: OfficeCode, root: str,
+            settled: Mapping[str, tuple[int, int]]) -> None:
+    for entry in entries:
+        if settled and not entry.is_symlink():
+            try:
+                rel = f"{code}/{entry.name.decode('utf-8')}"
+                before = settled.get(rel)
+                if before is not None:
+                    info = entry.stat(follow_symlinks=False)
+                    if stat_mod.S_ISREG(info.st_mode) and (info.st_size, info.st_mtime_ns) == before:
+                        out.settled += 1
+                        continue
+            except (UnicodeDecodeError, OSError):
+                pass  # examined the full way below, which says why
+        found = _file(entry, code, root)
+        if found is not None:
+            out.found.append(found)
 
 
 def _entries(directory: bytes) -> list[os.DirEntry]:
@@ -91,11 +123,7 @@ def _text(name: bytes) -> tuple[str, str]:
 
 def _code(text: str) -> OfficeCode | None:
     """The folder's office code, checked once for all its files; None when the name is not one as written."""
-    try:
-        code = OfficeCode.parse(text)
-    except InputError:
-        return None
-    return code if code == text else None
+    return OfficeCode.exact(text)
 
 
 def _inside(path: bytes, root: str) -> bool:

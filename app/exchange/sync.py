@@ -82,23 +82,18 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
 
     Raises UnreachableError when the folder is missing or suddenly empty.
     """
-    found = _listing(store, Path(folder))
+    scanned = _listing(store, Path(folder))
     store.default_template_id()  # the shipped template is known before any package is checked
-    seen = exchange.seen_files(store.db)
     local = {o.code for o in store.local_offices()}
-    result = SyncResult([], 0)
-    todo = []
-    for item in found:
-        if item.office in local:
-            continue
-        before = seen.get(item.rel)
-        if before and (before.size, before.mtime_ns) == (item.size, item.mtime_ns) \
-                and before.outcome in exchange.SETTLED:
-            result.skipped += 1
-        else:
-            todo.append(item)
+    result = SyncResult([], scanned.settled)  # settled files seen before and not changed since
+    todo = [item for item in scanned.found if item.office not in local]
     if not todo:
         return result  # an unchanged folder: not even the trusted keys are read
+    seen = exchange.seen_files(store.db)
+    todo = [item for item in todo if not _settled(item, seen.get(item.rel))]
+    result.skipped += len(scanned.found) - len(todo) - sum(item.office in local for item in scanned.found)
+    if not todo:
+        return result
     todo.sort(key=lambda f: (f.office, f.name.seq if f.name else 0, f.rel))
     trust = keys.TrustedKeys(store)
     with store.db.page_cache(CACHE_KIB), prefetch.Ahead(todo, trust.key) as ahead:
@@ -109,6 +104,12 @@ def sync(store: Store, folder: Path | str, *, progress: Callable[[int, int], Non
                           (trust, ahead)):
                 break
     return result
+
+
+def _settled(item: scan.Found, before: exchange.Seen | None) -> bool:
+    """Taken before and unchanged since (what the listing counts itself, but for links inside the folder)."""
+    return before is not None and (before.size, before.mtime_ns) == (item.size, item.mtime_ns) \
+        and before.outcome in exchange.SETTLED
 
 
 def _batch(store, items, start, total, seen, result, progress, cancelled, readers) -> bool:
@@ -142,17 +143,18 @@ def _remember(store: Store, item: scan.Found, verdict: _Verdict, before, result:
         result.repeated += 1
 
 
-def _listing(store: Store, folder: Path) -> list[scan.Found]:
+def _listing(store: Store, folder: Path) -> scan.Listing:
     if not folder.is_dir():
         raise UnreachableError(f"Không truy cập được thư mục dùng chung {folder} (ổ mạng chưa kết nối, USB chưa "
                                "cắm?). Không có gì thay đổi.")
     outbox = folder / "outbox"
     try:
-        found = scan.listing(outbox) if outbox.is_dir() else []
+        found = scan.listing(outbox, exchange.settled_files(store.db)) if outbox.is_dir() \
+            else scan.Listing([])
     except OSError as exc:
         raise UnreachableError(f"Không đọc được thư mục {outbox}: {describe_os_error(exc)}. Không có gì thay "
                                "đổi.") from exc
-    if not found and exchange.anything_accepted(store.db):
+    if not found.found and not found.settled and exchange.anything_accepted(store.db):
         raise UnreachableError(f"Thư mục dùng chung {folder} bỗng trống dù trước đây đã có gói: có thể ổ chưa "
                                "kết nối hoặc dịch vụ đồng bộ chưa tải xong. Không có gì bị xóa hay thay đổi.")
     return found

@@ -140,6 +140,12 @@ def seen_files(db: Database) -> dict[str, Seen]:
         "SELECT path, size, mtime_ns, outcome, reason, key FROM scan_state").fetchall()}
 
 
+def settled_files(db: Database) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) by path of the files taken before (accepted or unchanged), for the scan to count."""
+    return {r[0]: (r[1], r[2]) for r in db.execute(
+        f"SELECT path, size, mtime_ns FROM scan_state WHERE outcome IN {SETTLED}").fetchall()}
+
+
 def record_seen(db: Database, path: str, seen: Seen, when: str) -> None:
     db.conn.execute("INSERT OR REPLACE INTO scan_state (path, size, mtime_ns, outcome, reason, seen, key)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",

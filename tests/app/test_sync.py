@@ -3,6 +3,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -78,6 +79,27 @@ def test_sync_accepts_then_costs_nothing_and_the_same_package_changes_nothing(wo
     hue.db.execute("DELETE FROM scan_state")
     third = sync.sync(hue, share)
     assert [o.status for o in third.outcomes] == ["unchanged", "unchanged"]
+
+
+def test_a_rescan_counts_settled_files_unread_but_examines_any_that_changed(world, monkeypatch):
+    share, hue, d = world
+    for code in d:
+        package.submit(d[code], code, "2020-Q1", share)
+    assert sync.sync(hue, share).count("accepted") == 2
+    first, second = _files(share)
+    with monkeypatch.context() as patched:
+        patched.setattr(package, "read", lambda *a, **k: pytest.fail("a settled file was read again"))
+        assert sync.sync(hue, share).skipped == 2
+    data = bytearray(first.read_bytes())
+    data[-2] ^= 1  # rewritten in place: same name, same size, another time
+    first.write_bytes(bytes(data))
+    os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
+    second.unlink()
+    os.mkfifo(second)  # a settled file replaced by a pipe is never opened
+    again = sync.sync(hue, share)
+    # examined again, not counted: its name is one already received, so the copy taken before stands
+    assert {o.name: o.status for o in again.outcomes} == {first.name: "unchanged", second.name: "skipped"}
+    assert again.skipped == 0
 
 
 def _parts(data: bytes) -> tuple[dict, dict]:
