@@ -20,7 +20,7 @@ from app.exchange import packageformat as fmt
 from app.exchange import transfer
 from app.exchange.keys import PublicKey, fingerprint, signing_key
 from app.exchange.packageformat import FORMAT, FORMAT_VERSION, KINDS, MAX_BYTES, NAME  # noqa: F401 - the contract
-from app.formats import canonical
+from app.formats import canonical, decode
 from app.fsutil import fsync_dir, read_limited, temp_path
 from app.storage import exchange
 from app.storage.store import Store, now
@@ -49,6 +49,21 @@ class Package:
     @property
     def kind(self) -> str:
         return self.body["kind"]
+
+    def head(self) -> Package:
+        """The package without its bulky content (``report``, ``pdf``), to hand between processes; ``whole``
+        still gives it all from the signed bytes."""
+        body = {k: v for k, v in self.body.items() if k not in _BULK}
+        return Package(self.name, body, self.signature, self.digest, self.raw)
+
+    def whole(self) -> dict:
+        """The whole body, decoded again from the signed bytes when this is only the ``head``."""
+        if all(k in self.body for k in _BULK):
+            return self.body
+        return decode(self.raw, dict, source=self.name)
+
+
+_BULK = ("report", "pdf")
 
 
 class SignedBodyError(InputError):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from app import processes
 from app.errors import InputError, UserError
-from app.exchange import incoming, package, receive
+from app.exchange import package, receive
 from app.exchange.keys import PublicKey
 from app.exchange.scan import Found
 
@@ -40,16 +40,16 @@ PATIENCE = 30.0
 
 @dataclasses.dataclass(frozen=True)
 class Read:
-    """One file as the worker read it: a package (with a report's parsed content when it could be
-    parsed) or the refusal of its bytes; ``content``'s template is left out (the importer's own is used)."""
+    """One file as the worker read it: a package (a report's only by its head, with what ``receive.prepare``
+    made of it when it could) or the refusal of its bytes."""
 
     pkg: package.Package | None
     refusal: InputError | None = None
-    content: incoming.Incoming | None = None
+    ready: receive.Prepared | None = None
 
 
 def read(where: bytes, office: str, key: bytes) -> Read | None:
-    """In the worker: one file read and, for a report, checked and parsed. None: let the importer read it."""
+    """In the worker: one file read and, for a report, made ready. None: let the importer read it."""
     try:
         pkg = package.read(Path(os.fsdecode(where)), PublicKey(office, key))
     except InputError as exc:
@@ -59,10 +59,10 @@ def read(where: bytes, office: str, key: bytes) -> Read | None:
     if pkg.kind != "report":
         return Read(pkg)
     try:
-        parsed = receive.parse_report(pkg)
+        ready = receive.prepare(pkg)
     except Exception:  # noqa: BLE001 - the importer checks it again and words the refusal
         return Read(pkg)
-    return Read(pkg, None, dataclasses.replace(parsed, content=dataclasses.replace(parsed.content, template=None)))
+    return Read(pkg.head(), None, ready)
 
 
 def serve(conn, requests: list[tuple[bytes, str, bytes]]) -> None:

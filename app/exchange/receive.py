@@ -15,6 +15,8 @@ import sqlite3
 from app.domain.template import Template, from_dict
 from app.errors import InputError
 from app.exchange import dumpformat, dumptypes, incoming, package, transfer
+from app.storage import received
+from app.storage.content import record_of
 from app.storage.reports import FROZEN
 from app.storage.store import Store
 
@@ -23,20 +25,44 @@ class NotYetKnownError(InputError):
     """The package is sound but needs what this installation lacks yet (its template version)."""
 
 
-def apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None = None) -> str:
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    """A report package made ready without the database: its content checked whole, parsed against its own
+    template and laid out as the record it is kept as. Small, so a worker process can hand it over: the
+    parsed content carries the header and the office, not the items (they are in ``record``)."""
+
+    parsed: incoming.Incoming
+    template: tuple[str, int, str]  # code, version, fingerprint of the package's own template
+    record: received.Record
+    document_ids: tuple[str, ...]
+    pdf: bytes | None
+
+
+def apply(store: Store, pkg: package.Package, ready: Prepared | None = None) -> str:
     """Apply one verified package inside the caller's transaction; InputError says why not.
 
     A report package's ``report`` is checked whole (``dumpformat.check``) before anything else of it is read.
-    ``parsed``: what ``parse_report`` made of this very package elsewhere (its template left out), so its
-    content is not checked and parsed again.
+    ``ready``: what ``prepare`` made of this very package elsewhere, so it is not made again.
     """
     with store.via("sync"):
-        return _apply(store, pkg, parsed)
+        return _apply(store, pkg, ready)
 
 
-def parse_report(pkg: package.Package) -> incoming.Incoming:
-    """A report package's content checked whole and parsed against its own template, without the database."""
-    return _parse(pkg, _checked(pkg), from_dict(pkg.body["report"]["template"]))
+def prepare(pkg: package.Package) -> Prepared:
+    """A report package's content checked whole, parsed and laid out for storage; InputError says why not."""
+    data = pkg.body["report"]
+    typed = _checked(pkg)  # before anything else of it is read
+    if not isinstance(data, dict) or not isinstance(data.get("office"), dict) \
+            or data["office"].get("code") != pkg.office or data["office"].get("id") != pkg.body.get("office_id"):
+        raise InputError("báo cáo trong gói thuộc đơn vị khác người gửi")
+    template = from_dict(data["template"])
+    parsed = incoming.parse(data, typed, template, f"gói {pkg.name}")
+    transfer.check_format(data, f"gói {pkg.name}")
+    content = parsed.content
+    record = record_of(content)
+    slim = dataclasses.replace(content, template=None, values={}, narrative={}, documents=[], tasks=[], reviews=[])
+    return Prepared(dataclasses.replace(parsed, content=slim), (template.code, template.version, template.fingerprint),
+                    record, tuple(d.id for d in content.documents), _pdf(pkg))
 
 
 def _checked(pkg: package.Package) -> dumptypes.Dump:
@@ -44,14 +70,10 @@ def _checked(pkg: package.Package) -> dumptypes.Dump:
     return dumpformat.check(pkg.body["report"], source=f"{pkg.name}: trường “report”")
 
 
-def _parse(pkg: package.Package, typed: dumptypes.Dump, template: Template) -> incoming.Incoming:
-    return incoming.parse(pkg.body["report"], typed, template, f"gói {pkg.name}")
-
-
-def _apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None) -> str:
+def _apply(store: Store, pkg: package.Package, ready: Prepared | None) -> str:
     try:
         if pkg.kind == "report":
-            return _apply_report(store, pkg, parsed)
+            return _apply_report(store, pkg, ready)
         _require_parent(store, pkg)
         if pkg.kind == "template":
             template = from_dict(pkg.body["template"])
@@ -77,16 +99,15 @@ def _apply_deadlines(store: Store, pkg: package.Package) -> str:
     return f"hạn gửi báo cáo: {', '.join(f'{p} → {d}' for p, d in deadlines.items())}"
 
 
-def _known_template(store: Store, data: dict) -> Template:
-    template = from_dict(data["template"])
-    known = store.templates.fingerprint(template.code, template.version)
+def _known_template(store: Store, key: tuple[str, int, str]) -> Template:
+    code, version, fingerprint = key
+    known = store.templates.fingerprint(code, version)
     if known is None:
-        raise NotYetKnownError(f"mẫu báo cáo {template.code} phiên bản {template.version} chưa có ở đơn vị tổng hợp "
-                         "(nạp mẫu đó rồi đồng bộ lại)")
-    if known[1] != template.fingerprint:
-        raise InputError(f"mẫu báo cáo {template.code} phiên bản {template.version} khác nội dung mẫu cùng "
-                         "phiên bản ở đơn vị tổng hợp")
-    return template
+        raise NotYetKnownError(f"mẫu báo cáo {code} phiên bản {version} chưa có ở đơn vị tổng hợp "
+                               "(nạp mẫu đó rồi đồng bộ lại)")
+    if known[1] != fingerprint:
+        raise InputError(f"mẫu báo cáo {code} phiên bản {version} khác nội dung mẫu cùng phiên bản ở đơn vị tổng hợp")
+    return store.template_by_id(known[0])
 
 
 def _pdf(pkg: package.Package) -> bytes | None:
@@ -99,29 +120,26 @@ def _pdf(pkg: package.Package) -> bytes | None:
         raise InputError("bản PDF kèm theo hỏng") from None
 
 
-def _apply_report(store: Store, pkg: package.Package, ready: incoming.Incoming | None) -> str:
-    data = pkg.body["report"]
-    typed = _checked(pkg) if ready is None else None  # before any SQL
-    if not isinstance(data, dict) or not isinstance(data.get("office"), dict) \
-            or data["office"].get("code") != pkg.office or data["office"].get("id") != pkg.body.get("office_id"):
-        raise InputError("báo cáo trong gói thuộc đơn vị khác người gửi")
-    template = _known_template(store, data)
+def _apply_report(store: Store, pkg: package.Package, ready: Prepared | None) -> str:
+    ready = ready or prepare(pkg)  # before any SQL
+    template = _known_template(store, ready.template)
     existing = store.find_office(pkg.office)
     if existing and existing.id != pkg.body["office_id"]:
         raise InputError(f"mã định danh đơn vị {pkg.office} khác đơn vị đã có")
     if existing is not None and existing.is_local:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
-    pdf = _pdf(pkg)
     source = f"gói {pkg.name}"
-    parsed = _parse(pkg, typed, template) if ready is None \
-        else dataclasses.replace(ready, content=dataclasses.replace(ready.content, template=template))
-    report_id, changed = transfer.import_parsed(store, data, template, parsed, source=source, signed=True)
-    store.offices_repo.mark_remote(pkg.office)
-    store.offices_repo.replace_profiles(pkg.body["office_id"], list(parsed.content.office.profiles))
-    if pdf is not None:
+    parsed = dataclasses.replace(ready.parsed, content=dataclasses.replace(ready.parsed.content, template=template))
+    report_id, changed = transfer.import_parsed(
+        store, transfer.Incoming(lambda: pkg.whole()["report"], template, parsed, ready.record, ready.document_ids),
+        source=source, signed=True)
+    if existing is not None:  # a new office was just recorded, remote, with exactly the profiles it sent
+        store.offices_repo.mark_remote(pkg.office)
+        store.offices_repo.replace_profiles(pkg.body["office_id"], list(parsed.content.office.profiles))
+    if ready.pdf is not None:
         report = store.report_by_id(report_id)
         if report.status not in FROZEN:
             raise InputError(f"{source}: bản PDF ban hành kèm theo báo cáo chưa ban hành")
-        changed |= store.files.add_issued_pdf(report, pkg.name + ".pdf", pdf, source=source)
+        changed |= store.files.add_issued_pdf(report, pkg.name + ".pdf", ready.pdf, source=source)
     same = "" if changed else " (đã có đúng bản này; không lưu lại gì)"
     return f"báo cáo {pkg.office} kỳ {pkg.body['period']} bản {pkg.body['revision']}{same}"

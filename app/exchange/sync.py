@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InputError, UserError, describe_os_error
-from app.exchange import incoming, keys, package, prefetch, receive, scan
+from app.exchange import keys, package, prefetch, receive, scan
 from app.storage import exchange
 from app.storage.store import Store, now
 
@@ -204,7 +204,7 @@ def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place 
     def out(status: str, reason: str, judged: str | None = None) -> _Verdict:
         return _Verdict(Outcome(status, item.shown, item.office, reason), judged)
 
-    pkg, refusal, parsed = _read(item, key, ahead)
+    pkg, refusal, ready = _read(item, key, ahead)
     if pkg is None:
         if isinstance(refusal, package.SignedBodyError):
             place = refusal.place
@@ -217,7 +217,7 @@ def _take(store: Store, item: scan.Found, key: keys.PublicKey, expected: _Place 
         return out("fork", f"đã có gói khác mang số thứ tự {pkg.seq} của {pkg.office}; giữ nguyên gói đã nhận")
     if pkg.body.get("prev") != expected.prev:
         return out("fork", f"gói số {pkg.seq} không nối tiếp gói đã nhận trước đó của {pkg.office}")
-    status, reason, lasting = _apply(store, pkg, parsed)
+    status, reason, lasting = _apply(store, pkg, ready)
     if status == "rejected" and lasting:
         _hold_place(store, pkg.name, pkg.office, pkg.seq, pkg.digest, reason, pkg)
     return out(status, reason, key.fingerprint if lasting else None)
@@ -234,14 +234,14 @@ def _hold_place(store: Store, name: str, office: str, seq: int, digest: str, rea
 
 
 def _read(item: scan.Found, key: keys.PublicKey, ahead: prefetch.Ahead) \
-        -> tuple[package.Package | None, _Verdict | package.SignedBodyError | None, incoming.Incoming | None]:
-    """(package, None, its parsed report when the worker read it) or (None, why not, None)."""
+        -> tuple[package.Package | None, _Verdict | package.SignedBodyError | None, receive.Prepared | None]:
+    """(package, None, what the worker made ready of its report) or (None, why not, None)."""
     def out(status: str, reason: str, judged: str | None = None):
         return None, _Verdict(Outcome(status, item.shown, item.office, reason), judged), None
 
     done = ahead.take(item, key)
     if done is not None and done.pkg is not None:
-        return done.pkg, None, done.content
+        return done.pkg, None, done.ready
     for attempt in range(RETRIES):
         try:
             if done is not None:
@@ -264,7 +264,7 @@ def _read(item: scan.Found, key: keys.PublicKey, ahead: prefetch.Ahead) \
     return out("held", "không đọc được; sẽ thử lại")
 
 
-def _apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None) -> tuple[str, str, bool]:
+def _apply(store: Store, pkg: package.Package, ready: receive.Prepared | None) -> tuple[str, str, bool]:
     """Apply one verified package under its own savepoint: a failure leaves nothing of it behind.
 
     (status, reason, lasting): a lasting refusal is the package's own fault and
@@ -273,7 +273,7 @@ def _apply(store: Store, pkg: package.Package, parsed: incoming.Incoming | None)
     """
     try:
         with store.db.atomic():
-            summary = receive.apply(store, pkg, parsed)
+            summary = receive.apply(store, pkg, ready)
             exchange.add_received(store.db, exchange.Received(
                 pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
                 pkg.body.get("revision"), pkg.body.get("created", ""), now(), ""))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.model import Document, ReportData, Status, Value
@@ -24,6 +26,7 @@ from app.domain.template import Template, from_dict
 from app.errors import InputError, UserError
 from app.exchange import incoming
 from app.exchange.dumptypes import Dump
+from app.storage import received
 from app.storage.offices import profile_from_dict, profile_to_dict
 from app.storage.reports import FROZEN
 from app.storage.rows import day, num, transaction
@@ -111,45 +114,67 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
         typed = dumpformat.check(data, source=source)  # shape, types and limits of every field, whoever calls
     template = template or from_dict(data["template"])
     parsed = incoming.parse(data, typed, template, source)
-    return import_parsed(store, data, template, parsed, source=source, signed=signed)
-
-
-def import_parsed(store: Store, data: dict, template: Template, parsed: incoming.Incoming, *, source: str,
-                  signed: bool) -> tuple[str, bool]:
-    """``import_data`` for a dump already checked and parsed (``incoming.parse``): a sync keeps the parsed office."""
-    _check_format(data, source)
+    check_format(data, source)
     with store.via("import"), transaction(store.db):
-        return _apply(store, data, template, parsed, source, signed)
+        return _apply(store, Incoming(lambda: data, template, parsed), source, signed)
 
 
-def _apply(store: Store, data: dict, template: Template, parsed: incoming.Incoming,
-           source: str, signed: bool) -> tuple[str, bool]:
+@dataclass(frozen=True)
+class Incoming:
+    """A dump checked and parsed (``incoming.parse``, ``check_format``), ready to be stored here.
+
+    ``data`` gives the dump itself, needed only to compare it with the same revision held here; ``record``:
+    the content laid out as a received report is kept (``content.record_of``), when already made elsewhere
+    (``parsed`` then need not carry the items).
+    """
+
+    data: Callable[[], dict]
+    template: Template
+    parsed: incoming.Incoming
+    record: received.Record | None = None
+    document_ids: tuple[str, ...] = ()
+
+
+def import_parsed(store: Store, ready: Incoming, *, source: str, signed: bool) -> tuple[str, bool]:
+    """``import_data`` for a dump already checked and parsed: a sync keeps the parsed office."""
+    with store.via("import"), transaction(store.db):
+        return _apply(store, ready, source, signed)
+
+
+def _apply(store: Store, ready: Incoming, source: str, signed: bool) -> tuple[str, bool]:
+    template, parsed = ready.template, ready.parsed
     header, office = parsed.content.report, parsed.content.office
     existing, current = _current(store, header, office, source)
     if current is not None and current.status not in FROZEN and header.status in FROZEN and not signed:
         raise UserError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} ở đây đang ở "
                         f"trạng thái “{current.status.label}”; nhập tệp không biến nó thành bản đã ban hành "
                         "(ban hành bằng lệnh “issue”).")
-    if current is not None and same_as_stored(store, current, data, template):
+    if current is not None and same_as_stored(store, current, ready.data(), template):
         return current.id, _add_files(store, current, parsed.files, source)
     if current is not None and current.status in FROZEN:
         raise UserError(f"{source}: báo cáo {header.period} bản {header.revision} của {office.code} đã ban hành "
                         "ở đây; không ghi đè được (chỉ mở được bản sửa đổi mới).")
-    taken = store.content.taken_document_ids([d.id for d in parsed.content.documents],
-                                             current.id if current else None)
+    ids = ready.document_ids if ready.record is not None else [d.id for d in parsed.content.documents]
+    taken = store.content.taken_document_ids(list(ids), current.id if current else None)
     if taken:
         raise InputError(f"{source}: văn bản mã {taken[0]} đã thuộc một báo cáo khác ở đây; tệp không nhập được.")
     template_id = store.install_template(template)
-    if existing is None:
+    if existing is None and signed:
+        store.offices_repo.add_sender(office.code, office.level, list(office.profiles), office.id)
+    elif existing is None:
         store.offices_repo.add(office.code, office.level, office.profiles[0], office.id)
-    store.offices_repo.merge_profiles(office.id, list(office.profiles))
+    if existing is not None or not signed:
+        store.offices_repo.merge_profiles(office.id, list(office.profiles))
     old = None
     if current is not None:
         old = {"status": current.status.value, "values": {c: num(v.number) for c, v in
                                                            store.content.values(current.id).items()}}
         store.reports_repo.delete(current)
     store.reports_repo.insert(header, template_id)
-    store.content.put_all(header.id, parsed.content, whole=signed)  # a received report is kept as it came
+    if ready.record is not None:  # a received report is kept as it came
+        store.content.put_record(header.id, ready.record)
+    else:
+        store.content.put_all(header.id, parsed.content, whole=signed)
     _add_files(store, header, parsed.files, source)
     if header.status is not Status.DRAFT:
         store.reports_repo.settle(header.id, header.status)
@@ -208,7 +233,7 @@ def _normalised(store: Store, data: dict, template: Template) -> dict:
     return out
 
 
-def _check_format(data: dict, source: str) -> None:
+def check_format(data: dict, source: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"{source}: không phải dữ liệu báo cáo (thiếu \"format\": \"baocao-report\").")
     if data.get("format_version") != FORMAT_VERSION:

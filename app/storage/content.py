@@ -55,6 +55,16 @@ def _value_from(row: tuple):
                  prior_year=numbers.from_storage(r["prior_year"]), plan=numbers.from_storage(r["plan"]))
 
 
+def record_of(data: ReportData) -> received.Record:
+    """A report's content laid out as the one record it is kept as when received (no database needed)."""
+    return received.record({
+        "value": [tuple(value_row(v).values()) for _, v in sorted(data.values.items())],
+        "narrative": [(section, part, b.style, b.text) for (section, part), blocks
+                      in sorted(data.narrative.items()) for b in blocks],
+        "document": [document_row(d) for d in data.documents], "task": task_rows(data.tasks),
+        "task_review": review_rows(data.reviews)})
+
+
 class Content(Worklist):
     """Figures and narrative here; documents, tasks and reviews in ``Worklist``."""
 
@@ -228,15 +238,10 @@ class Content(Worklist):
         Checked once that the report is not frozen, then one statement per table (the database's triggers
         still guard every row); ``whole``: a report received in a signed package, kept as one record
         (``received``)."""
-        self.reports.require_unfrozen(report_id)
         if whole:
-            received.put(self.db, report_id, {
-                "value": [tuple(value_row(v).values()) for _, v in sorted(data.values.items())],
-                "narrative": [(section, part, b.style, b.text) for (section, part), blocks
-                              in sorted(data.narrative.items()) for b in blocks],
-                "document": [document_row(d) for d in data.documents], "task": task_rows(data.tasks),
-                "task_review": review_rows(data.reviews)})
+            self.put_record(report_id, record_of(data))
             return
+        self.reports.require_unfrozen(report_id)
         self._insert_values(report_id, data.values.values())
         self._insert_narrative(report_id, [(report_id, section, part, i, b.style, b.text)
                                            for (section, part), blocks in data.narrative.items()
@@ -244,6 +249,11 @@ class Content(Worklist):
         self._insert_documents(report_id, data.documents)
         self._insert_tasks(report_id, data.tasks)
         self._insert_reviews(report_id, data.reviews)
+
+    def put_record(self, report_id: str, content: received.Record) -> None:
+        """Keep a received report's content whole (``record_of`` laid it out) in an empty, unfrozen report."""
+        self.reports.require_unfrozen(report_id)
+        received.put(self.db, report_id, content)
 
     def copy(self, source: Report, target_id: str) -> None:
         """Give a new revision the content of ``source`` (documents get ids of their own)."""

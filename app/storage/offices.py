@@ -184,6 +184,13 @@ class Offices:
         """Record another office known here only through its key or its packages."""
         return self.add(code, level_name, profile, office_id, origin="remote")
 
+    def add_sender(self, code: str, level_name: str, profiles: list[OfficeProfile], office_id: str) -> None:
+        """Record an office first met in a package it signed, with every profile it sent (as ``add`` then
+        ``merge_profiles`` would, without reading back what was just written)."""
+        with transaction(self.db):
+            self.add(code, level_name, profiles[0], office_id, origin="remote")
+            self._add_profiles(code, office_id, profiles[1:], {profiles[0].valid_from.isoformat()})
+
     def mark_remote(self, code: str) -> None:
         """An office whose reports arrive through the shared folder (inside the caller's transaction)."""
         self.db.conn.execute("UPDATE office SET origin = 'remote' WHERE code = ? AND origin != 'remote'",
@@ -205,7 +212,9 @@ class Offices:
                                " ON p.office_id = o.id WHERE o.id = ?", (office_id,)).fetchall()
         if not rows:
             raise NotFoundError(f"Không có đơn vị {office_id}.")
-        code, have = rows[0][0], {row[1] for row in rows}
+        self._add_profiles(rows[0][0], office_id, profiles, {row[1] for row in rows})
+
+    def _add_profiles(self, code: str, office_id: str, profiles: list[OfficeProfile], have: set[str]) -> None:
         with transaction(self.db):
             for profile in profiles:
                 if profile.valid_from.isoformat() not in have:

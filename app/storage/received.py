@@ -36,8 +36,12 @@ _encoder = msgspec.json.Encoder()
 _decoders = {table: msgspec.json.Decoder(kind, strict=True) for table, kind in ROWS.items()}
 
 
-def put(db: Database, report_id: str, rows: dict[str, list[tuple]]) -> None:
-    """Store a received report's content (inside the caller's transaction): ``rows`` per table, as read back.
+#: A report's content as it is kept: per table of ``ROWS``, in that order, its rows as JSON text.
+Record = tuple[str, ...]
+
+
+def record(rows: dict[str, list[tuple]]) -> Record:
+    """``rows`` per table (as read back) laid out for ``put``; needs no database, so a worker may make it.
 
     InputError when two items share what the tables keep unique (a document's id or reference, a task id).
     """
@@ -48,8 +52,15 @@ def put(db: Database, report_id: str, rows: dict[str, list[tuple]]) -> None:
                 if row[index] in seen:
                     raise InputError(f"báo cáo có hai mục trùng {what} “{row[index]}”")
                 seen.add(row[index])
+    return tuple(_encoder.encode(rows[t]).decode() for t in ROWS)
+
+
+def put(db: Database, report_id: str, content: Record) -> None:
+    """Store a received report's content (inside the caller's transaction), as ``record`` laid it out."""
+    if not isinstance(content, tuple) or len(content) != len(ROWS) or not all(isinstance(text, str) for text in content):
+        raise InputError("nội dung báo cáo nhận không đúng dạng lưu")
     db.conn.execute(f"INSERT INTO received_content (report_id, {', '.join(ROWS)}) VALUES (?{', ?' * len(ROWS)})",
-                    (report_id, *(_encoder.encode(rows[t]).decode() for t in ROWS)))
+                    (report_id, *content))
 
 
 def rows(db: Database, report_id: str, table: str) -> list[tuple] | None:

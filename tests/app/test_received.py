@@ -104,7 +104,8 @@ def test_two_documents_that_clean_to_one_reference_are_refused_both_ways(dumped)
 @pytest.mark.parametrize("table, index, what", [("document", 0, "mã văn bản"), ("document", 3, "số, ký hiệu"),
                                                 ("task", 0, "mã nhiệm vụ"), ("value", 0, "mã chỉ tiêu")])
 def test_the_record_keeps_unique_what_the_tables_keep_unique(dumped, table, index, what):
-    """Whoever calls it, ``received.put`` refuses what a table's key would refuse."""
+    """Whoever lays a record out (the importer or a worker), ``received.record`` refuses what a table's key
+    would refuse."""
     from app.storage import received
     store, report_id = _imported(dumped, whole=True)
     kept = {t: received.rows(store.db, report_id, t) for t in received.ROWS}
@@ -112,7 +113,7 @@ def test_the_record_keeps_unique_what_the_tables_keep_unique(dumped, table, inde
     twin[0] = twin[0] if index == 0 else "a fresh id"
     kept[table].append(tuple(twin))
     with pytest.raises(InputError, match=what):
-        received.put(store.db, "another", kept)
+        received.record(kept)
 
 
 def test_a_damaged_record_is_refused_naming_the_report(dumped):
