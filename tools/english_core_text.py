@@ -16,6 +16,8 @@ ENGLISH = {
         "Could not read the contents of the backup {0}: {1}; nothing was changed.",
     "Tệp {0} chính là cơ sở dữ liệu đang dùng; hãy chọn một bản sao lưu khác.":
         "The file {0} is the database in use; choose another backup.",
+    "nội dung báo cáo nhận không đúng dạng lưu":
+        "the received report's contents are not in the stored form",
     "Nháp": "Draft",
     "Hoàn thành": "Complete",
     "Đã ban hành": "Issued",
