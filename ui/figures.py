@@ -7,7 +7,6 @@ in "Kiểm tra" and the tooltip, until a save of that cell succeeds.
 """
 from __future__ import annotations
 
-import html
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -161,6 +160,8 @@ class FiguresModel(FlatTableModel):
             said = refused or (self._message(ind.code) if col in (VALUE, CHECK) else "")
             past = self.history_tips.get(ind.code) if col == VALUE and not refused else None
             if said and past:
+                import html  # with its table of entities: loaded for the first such tip, not at the start
+
                 return f"<p><b>{html.escape(said)}</b></p>{past}"
             return said or past or None
         if role == Qt.ItemDataRole.ForegroundRole and (refused or (col == CHECK and self._message(ind.code))):

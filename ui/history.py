@@ -1,8 +1,6 @@
 """A small window beside the grid: the selected figure's last 4 periods and its latest changes."""
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
@@ -13,6 +11,8 @@ from ui.operations import history as history_ops
 
 def history_html(history) -> str:
     """A ``CellHistory`` as rich text: a table of earlier periods, then the changes (when, who, old → new)."""
+    import html  # with its table of entities: loaded when a history is first shown, not at the start
+
     rows = "".join(f"<tr><td>{html.escape(label)}</td><td align='right'>{html.escape(shown) or '—'}</td></tr>"
                    for label, shown in history.earlier)
     parts = [f"<p><b>{html.escape(history.code)}</b> – {html.escape(history.label)}</p>",
@@ -55,6 +55,8 @@ class HistoryPanel(QDialog):
 
 def history_tip(history) -> str:
     """A figure cell's tooltip: the 4 periods before and the latest change (when, who, old → new)."""
+    import html
+
     rows = "".join(f"<tr><td>{html.escape(label)}</td><td align='right'>&nbsp;{html.escape(shown) or '—'}</td></tr>"
                    for label, shown in history.earlier)
     earlier, latest = _("Các kỳ trước"), _("Thay đổi gần nhất")

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTool
 
 from ui import chart_panel, legacy_action
 from ui.actions import ReportActions
-from ui.carry_dialog import CarryMenu
 from ui.controllers import start as start_ctl
+from ui.controllers.carry_menu import CarryMenu
 from ui.controllers.content import ContentController
 from ui.controllers.context import WindowContext
 from ui.controllers.exchange_menu import ExchangeMenu
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Đã mở {office} – {period}").format(
             office=data.office.code, period=data.report.period.label), 4000)
         if not sheet.checked:
-            start_ctl.check(self, sheet)
+            start_ctl.check_soon(self, sheet)
 
     def apply(self, updated: Updated) -> None:
         """Redraw what a write changed, from its ``Changes`` and the report as now stored."""

@@ -4,19 +4,22 @@ figures far from their usual range, and plans a placeholder prints that are not 
 
 ``report_checks`` reads what it needs of earlier periods from the store; the checks
 themselves work on plain report data (``spelling``, ``stale``, ``period_words``, ``outliers``).
+Each is loaded when first used: the window's spelling marks need ``spelling`` alone.
 """
 from __future__ import annotations
 
-from app.checks import outliers, period_words, stale, texts
-from app.domain.model import ReportData, Value
-from app.domain.period import Period
-from app.domain.validate import Finding
-from app.storage.store import Store
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.domain.model import ReportData, Value
+    from app.domain.period import Period
+    from app.domain.validate import Finding
+    from app.storage.store import Store
 
 
 def report_checks(store: Store, data: ReportData) -> list[Finding]:
     """Every warning of these checks for ``data`` (the report as it prints)."""
-    from app.checks import plans  # only validation needs it, not every export
+    from app.checks import outliers, period_words, plans, stale, texts
 
     period = data.report.period
     previous = _previous(store, data)
@@ -38,6 +41,7 @@ def _previous(store: Store, data: ReportData) -> ReportData | None:
 
 def _history(store: Store, data: ReportData) -> list[tuple[Period, dict[str, Value]]]:
     """The figures of the four periods before, newest first; stops at the first period with no report."""
+    from app.checks import outliers
     from app.reporting import aggregate
 
     out = []

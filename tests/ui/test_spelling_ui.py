@@ -75,3 +75,30 @@ def test_a_quarter_copied_from_the_last_one_shows_the_stale_copy_warnings(make_w
     assert any("giống hệt báo cáo Quý I năm 2020" in text for text in shown)
     assert any("(VL_MOI) = 2.607 người, đúng bằng số của Quý I năm 2020" in text for text in shown)
     assert any("“tháng 3/2020” không phải kỳ của báo cáo này" in text for text in shown)
+
+
+def test_the_first_marks_follow_the_window_and_are_no_edit(make_window, qtbot, tmp_path):
+    """The section the window opens on shows its text at once and its marks a moment later; drawing them
+    is not typing: nothing is saved, the report is not "changed"."""
+    import sqlite3
+
+    from tests.ui.conftest import demo_db
+    from tests.ui.conftest import opened as report_opened
+
+    db = demo_db(tmp_path / "bc.sqlite3")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE narrative SET text = text || ' bắt buột' WHERE section = 'CDDH' AND part = 'results'"
+                     " AND position = 0")
+    conn.close()
+    changes = query(db, "SELECT count(*) FROM audit WHERE entity != 'setting'")[0][0]
+    win = make_window(db)
+    editor = win.editor.narrative.editor
+    typed = []
+    win.editor.narrative.text_changed.connect(typed.append)
+    qtbot.waitUntil(lambda: report_opened(win) and win.section_code == "CDDH", timeout=5000)
+    assert "bắt buột" in editor.toPlainText()
+    qtbot.waitUntil(lambda: _underlined(editor, 0) == ["bắt buột"], timeout=3000)
+    qtbot.wait(300)  # past any save a change would start
+    assert typed == [] and not win.content.pending and not win.content.in_flight
+    assert query(db, "SELECT count(*) FROM audit WHERE entity != 'setting'")[0][0] == changes

@@ -25,6 +25,15 @@ def started(window, start: report_ops.Start) -> None:
         window.office_picked(start.settings.period)
 
 
+#: Milliseconds the window is left to draw and take the first keys before the findings are looked for.
+CHECK_AFTER_MS = 100
+
+
+def check_soon(window, sheet) -> None:
+    """``check`` once the window has drawn what it shows (the check's work would otherwise hold it up)."""
+    QTimer.singleShot(CHECK_AFTER_MS, lambda: check(window, sheet))
+
+
 def check(window, sheet) -> None:
     """Look for the findings of ``sheet`` (shown unchecked) and show them, unless another sheet came meanwhile:
     a write brings its own findings, another report is checked when it opens."""

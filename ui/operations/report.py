@@ -4,7 +4,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from app.commands import cli_actions
 from app.domain import headings
 from app.errors import UserError
 from app.fsutil import write_atomic
@@ -13,7 +12,6 @@ from app.reporting import settings as settings_mod
 from app.reporting.changes import Changes
 from app.reporting.derived import report_findings
 from app.reporting.desk import Sheet
-from ui.operations import render_child
 from ui.operations.offices import choices as office_choices
 from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
@@ -133,7 +131,12 @@ def attach_scan(*, parent, ops: Operations, sheet: Sheet, path: str) -> Op:
 
 
 def render_report(*, parent, ops: Operations, sheet: Sheet, fmt: str, consolidated: bool = False) -> Op:
-    """The report as ``fmt`` bytes: the model is built on the database thread, rendered in the pool."""
+    """The report as ``fmt`` bytes: the model is built on the database thread, rendered in the pool.
+
+    The printing stack is loaded only when a report is first printed, not when the window starts."""
+    from app.commands import cli_actions
+    from ui.operations import render_child
+
     office, period = sheet.report.office_code, str(sheet.report.period)
     render = render_child.shared().render if fmt == "pdf" else lambda model: cli_actions.renderer(fmt)(model)
     return (Op(parent, ops)
