@@ -36,7 +36,8 @@ class Package:
     body: dict
     signature: bytes
     digest: str  # full SHA-256 of the signed body bytes
-    raw: bytes = b""  # the body bytes, as signed
+    raw: bytes = b""  # the body bytes, as signed (not kept in a ``head``)
+    path: str = ""  # the file it was read from
 
     @property
     def office(self) -> str:
@@ -51,16 +52,30 @@ class Package:
         return self.body["kind"]
 
     def head(self) -> Package:
-        """The package without its bulky content (``report``, ``pdf``), to hand between processes; ``whole``
-        still gives it all from the signed bytes."""
+        """The package without its bulky content (``report``, ``pdf``) or its signed bytes, to hand between
+        processes; ``whole`` still gives it all."""
         body = {k: v for k, v in self.body.items() if k not in _BULK}
-        return Package(self.name, body, self.signature, self.digest, self.raw)
+        return Package(self.name, body, self.signature, self.digest, b"", self.path)
 
     def whole(self) -> dict:
-        """The whole body, decoded again from the signed bytes when this is only the ``head``."""
+        """The whole body; for a ``head``, decoded from the file read again, which must still hold the very bytes
+        whose signature was checked (ChangedError otherwise)."""
         if all(k in self.body for k in _BULK):
             return self.body
-        return decode(self.raw, dict, source=self.name)
+        return decode(self.raw or self._signed_again(), dict, source=self.name)
+
+    def _signed_again(self) -> bytes:
+        try:
+            signed = fmt.split(read_limited(Path(self.path), MAX_BYTES, what="gói"), source=self.name)
+        except (OSError, UserError):
+            signed = None
+        if signed is None or signed.digest != self.digest:
+            raise ChangedError(f"tệp {self.name} đã thay đổi hoặc không đọc được trong lúc đồng bộ; sẽ thử lại")
+        return signed.data
+
+
+class ChangedError(OSError):
+    """A package file no longer holds the bytes read from it earlier in this sync (tried again next time)."""
 
 
 _BULK = ("report", "pdf")
@@ -113,7 +128,7 @@ def read(path: Path, key: PublicKey | None = None) -> Package:
         raise SignedBodyError(str(exc), fmt.place(signed), signed.digest) from None
     if typed.office != name.office or typed.seq != name.seq:
         raise InputError("tên tệp không khớp đơn vị hoặc số thứ tự bên trong gói")
-    return Package(path.name, body, signed.signature, signed.digest, signed.data)
+    return Package(path.name, body, signed.signature, signed.digest, signed.data, str(path))
 
 
 def _next_seq(store: Store, office: str, folder: Path, public: PublicKey) -> tuple[int, str | None]:

@@ -277,6 +277,8 @@ def _apply(store: Store, pkg: package.Package, ready: receive.Prepared | None) -
             exchange.add_received(store.db, exchange.Received(
                 pkg.office, pkg.seq, pkg.digest, pkg.name, pkg.kind, pkg.body.get("period"),
                 pkg.body.get("revision"), pkg.body.get("created", ""), now(), ""))
+    except package.ChangedError as exc:
+        return "held", str(exc), False
     except receive.NotYetKnownError as exc:
         return "rejected", f"nội dung chưa nhập được: {exc}; sẽ thử lại ở lần đồng bộ sau", False
     except UserError as exc:

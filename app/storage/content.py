@@ -46,13 +46,14 @@ def _audit_value(value) -> dict | None:
 
 
 def _value_from(row: tuple):
+    """A stored value row (the columns of ``_VALUE``, in that order) as a Value."""
     from app.domain.model import Value
 
-    r = dict(zip(_VALUE, row, strict=True))
-    return Value(indicator=r["indicator"], number=numbers.from_storage(r["number"]),
-                 denominator=numbers.from_storage(r["denominator"]), qualifier=r["qualifier"],
-                 estimate=bool(r["estimate"]), as_of=date(r["as_of"]), note=r["note"],
-                 prior_year=numbers.from_storage(r["prior_year"]), plan=numbers.from_storage(r["plan"]))
+    indicator, number, denominator, qualifier, estimate, as_of, note, prior_year, plan = row
+    decimal = numbers.from_storage
+    return Value(indicator=indicator, number=decimal(number), denominator=decimal(denominator), qualifier=qualifier,
+                 estimate=bool(estimate), as_of=date(as_of), note=note, prior_year=decimal(prior_year),
+                 plan=decimal(plan))
 
 
 def record_of(data: ReportData) -> received.Record:

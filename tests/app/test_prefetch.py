@@ -70,9 +70,10 @@ def folder(tmp_path):
     return share, tmp_path / "hue.sqlite3"
 
 
-def _sync(db_path, share, monkeypatch, ahead: bool):
+def _sync(db_path, share, monkeypatch, ahead: bool, here_every: int = 0):
     monkeypatch.setattr(prefetch, "MIN_FILES", 1 if ahead else 10**9)
-    monkeypatch.setattr(prefetch, "START", 1)  # the first file read here, all the others by the worker
+    monkeypatch.setattr(prefetch, "START", 1)  # the first file read here, the others by the worker
+    monkeypatch.setattr(prefetch, "HERE_EVERY", here_every)  # but every ``here_every``-th of them
     served = []
     original = prefetch.Ahead.close
 
@@ -91,12 +92,16 @@ def _sync(db_path, share, monkeypatch, ahead: bool):
     return result.outcomes, held, figures, max(served)
 
 
-def test_reading_ahead_changes_no_verdict_no_reason_and_no_stored_figure(folder, tmp_path, monkeypatch):
+@pytest.mark.parametrize(("here_every", "served"), [(0, 11), (3, 7)])
+def test_reading_ahead_changes_no_verdict_no_reason_and_no_stored_figure(folder, tmp_path, monkeypatch, here_every,
+                                                                         served):
+    """Served: every file the worker could read (all but the first, the held and ZZZ's), less those the importer
+    reads itself when it takes every third."""
     share, db = folder
     shutil.copy(db, tmp_path / "serial.sqlite3")
     here = _sync(tmp_path / "serial.sqlite3", share, monkeypatch, ahead=False)
-    ahead = _sync(db, share, monkeypatch, ahead=True)
-    assert here[3] == 0 and ahead[3] == 11  # every file the worker could read: all but the first, the held and ZZZ's
+    ahead = _sync(db, share, monkeypatch, ahead=True, here_every=here_every)
+    assert here[3] == 0 and ahead[3] == served
     assert ahead[:3] == here[:3]
     statuses = [o.status for o in ahead[0]]
     assert statuses.count("accepted") == 7 and statuses.count("held") == 1 and statuses.count("rejected") == 6
@@ -121,3 +126,21 @@ def test_a_worker_that_dies_leaves_the_sync_reading_every_file_itself(folder, tm
     ahead = _sync(db, share, monkeypatch, ahead=True)
     assert ahead[3] == 0 and ahead[:3] == here[:3]
     assert not multiprocessing.active_children()
+
+
+def test_a_head_gives_its_whole_body_only_from_the_very_bytes_whose_signature_was_checked(folder, tmp_path):
+    """What the worker hands over carries neither the report nor the signed bytes; the body is read again from the
+    file when the import needs it, and a file that meanwhile changed or went is a passing refusal, never read."""
+    share, _db = folder
+    path = sorted((share / "outbox" / "PHULOC").iterdir())[0]
+    pkg = package.read(path, keys.read_key_file(tmp_path / "PHULOC.key"))
+    head = pkg.head()
+    assert head.raw == b"" and "report" not in head.body and head.body["seq"] == pkg.seq
+    assert head.whole() == pkg.body
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b'"VL_MOI"', b'"VL_NN"', 1))  # same name and size, other bytes
+    with pytest.raises(package.ChangedError, match=path.name):
+        head.whole()
+    path.unlink()
+    with pytest.raises(package.ChangedError):
+        head.whole()
