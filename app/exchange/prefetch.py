@@ -5,7 +5,8 @@ report's content checked whole and parsed against its own template — needs no
 database and is most of a sync's work. With enough files and more than one
 processor, a worker process reads the files in the import's order, from the
 ``START``-th on (the importer reads the first ones itself while the worker
-starts), and the importer takes each result as it comes. The importer uses a
+starts, and every ``HERE_EVERY``-th after them, so both cores stay busy), and
+the importer takes each result as it comes. The importer uses a
 result only when it was read with the very key it would use, and reads a file
 itself otherwise, so the verdicts, their wording and their order are those of a
 sync without it; anything going wrong with the worker (it cannot start, it
