@@ -144,3 +144,23 @@ def test_a_head_gives_its_whole_body_only_from_the_very_bytes_whose_signature_wa
     path.unlink()
     with pytest.raises(package.ChangedError):
         head.whole()
+
+
+def test_a_head_whose_file_changed_before_its_import_needed_it_is_held_for_the_next_sync(folder, tmp_path):
+    """A revision already here is compared with the package's whole body, read again from the file: when that
+    file no longer holds the bytes the worker verified, nothing is taken now and the package is tried again."""
+    from app.exchange import receive
+
+    share, db = folder
+    store = _store(db)
+    first = sync.sync(store, share)
+    path = sorted((share / "outbox" / "ALUOI").iterdir())[0]
+    assert next(o for o in first.outcomes if o.name.endswith(path.name)).status == "accepted"
+    pkg = package.read(path, keys.read_key_file(tmp_path / "ALUOI.key"))
+    ready, head = receive.prepare(pkg), pkg.head()
+    with store.db.atomic():  # the same revision again: compared with the file's body read again, nothing stored
+        assert "không lưu lại gì" in receive.apply(store, head, ready)
+    path.write_bytes(path.read_bytes().replace(b'"VL_MOI"', b'"VL_NN"', 1))
+    status, reason, lasting = sync._apply(store, head, ready)
+    assert (status, lasting) == ("held", False) and path.name in reason and "sẽ thử lại" in reason
+    store.db.close()

@@ -30,8 +30,9 @@ CHECK_AFTER_MS = 100
 
 
 def check_soon(window, sheet) -> None:
-    """``check`` once the window has drawn what it shows (the check's work would otherwise hold it up)."""
-    QTimer.singleShot(CHECK_AFTER_MS, lambda: check(window, sheet))
+    """``check`` once the window has drawn what it shows (the check's work would otherwise hold it up); nothing
+    when the window is gone by then."""
+    QTimer.singleShot(CHECK_AFTER_MS, window, lambda: check(window, sheet))
 
 
 def check(window, sheet) -> None:
