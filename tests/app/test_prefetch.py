@@ -2,6 +2,7 @@
 import base64
 import json
 import multiprocessing
+import os
 import shutil
 
 import pytest
@@ -141,9 +142,16 @@ def test_a_head_gives_its_whole_body_only_from_the_very_bytes_whose_signature_wa
     path.write_bytes(original.replace(b'"VL_MOI"', b'"VL_NN"', 1))  # same name and size, other bytes
     with pytest.raises(package.ChangedError, match=path.name):
         head.whole()
+    path.write_bytes(b'{"format":"baocao-package","x":"\\ud800"}\n' + b"[" * 100_000)  # a lone surrogate, deep
+    with pytest.raises(package.ChangedError):
+        head.whole()
     path.unlink()
     with pytest.raises(package.ChangedError):
         head.whole()
+    if hasattr(os, "mkfifo"):  # a FIFO in its place is refused without being opened for reading
+        os.mkfifo(path)
+        with pytest.raises(package.ChangedError):
+            head.whole()
 
 
 def test_a_head_whose_file_changed_before_its_import_needed_it_is_held_for_the_next_sync(folder, tmp_path):
