@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+
+import msgspec
 
 RASTER_DPI = 300  # the most a page is ever rendered at when it has to go as an image
 BAND_ROWS = 64  # rows of a page rendered at a time: bounded memory per call
 
 
-@dataclass(frozen=True)
-class PrinterSetup:
+class PrinterSetup(msgspec.Struct, frozen=True):
     """What the print dialog chose beyond the request (enum values as ints, so it travels pickled)."""
 
     duplex: int = 0

@@ -16,9 +16,9 @@ import subprocess
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThread, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -35,8 +35,7 @@ CHILD_GRACE_SECONDS = 10  # how long the drawing process may take to stop once a
 LP_SECONDS = 60  # ``lp`` only hands the file to the spooler; longer than this means CUPS is not answering
 
 
-@dataclass(frozen=True)
-class PrintRequest:
+class PrintRequest(msgspec.Struct, frozen=True):
     """What the print dialog chose: pages ``first``..``last`` (1-based, 0 = to the end), ``copies``."""
 
     pdf: bytes

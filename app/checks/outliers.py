@@ -9,8 +9,9 @@ values. A ratio ("5/5") is judged by its share.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+import msgspec
 
 from app.domain import formatting
 from app.domain.model import ReportData, Value
@@ -22,8 +23,7 @@ HISTORY = 4
 DEFAULT_FACTOR = Decimal(2)
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(msgspec.Struct, frozen=True):
     low: Decimal
     high: Decimal
     mean: Decimal

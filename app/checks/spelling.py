@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+import msgspec
 
 from app.checks import syllables
 from app.checks.words import CONFUSIONS, FOREIGN
@@ -31,8 +32,7 @@ for _wrong, _right in CONFUSIONS.items():
     _PHRASES.setdefault(_words[0], []).append((_words, _right))
 
 
-@dataclass(frozen=True)
-class Misspelling:
+class Misspelling(msgspec.Struct, frozen=True):
     """A word or phrase worth a look: where it is in the text, as written, and what it may be."""
 
     start: int

@@ -1,7 +1,7 @@
 """The texts of a report the checks read, each with where it sits, and its spelling findings."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.checks import spelling
 from app.domain.model import ReportData
@@ -11,16 +11,14 @@ from app.domain.validate import Finding, Severity
 RESULTS, PLAN, TASK, DOCUMENT = "nội dung", "lời dẫn nhiệm vụ kỳ tới", "nhiệm vụ kỳ tới", "trích yếu văn bản"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(msgspec.Struct, frozen=True):
     section: str  # section code
     where: str  # "nội dung", "nhiệm vụ kỳ tới", "trích yếu văn bản 171/LĐTBXH-VP"…
     text: str
     kind: str  # RESULTS, PLAN, TASK or DOCUMENT
 
 
-@dataclass(frozen=True)
-class Flagged:
+class Flagged(msgspec.Struct, frozen=True):
     """One misspelling of the report, with suggestions ranked by the report's own words."""
 
     section: str

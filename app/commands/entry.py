@@ -1,8 +1,9 @@
 """Commands for one report's figures: demo, set, get, validate, audit."""
 from __future__ import annotations
 
-import dataclasses
 import sys
+
+import msgspec
 
 from app.commands.common import fail
 from app.domain.kinds import parse_value
@@ -60,7 +61,7 @@ def _entered(old: Value, indicator, args) -> Value:
     new = old
     if args.value is not None:  # an empty one is refused ("Chưa nhập số."), as it always was
         parsed = parse_value(args.value, indicator.kind, indicator.unit)  # qualifier and "ước" as typed, or none
-        new = dataclasses.replace(new, number=parsed.number, denominator=parsed.denominator,
+        new = msgspec.structs.replace(new, number=parsed.number, denominator=parsed.denominator,
                                   qualifier=parsed.qualifier, estimate=parsed.estimate)
     for option, column in _SET_FIELDS.items():
         text = getattr(args, option)

@@ -2,14 +2,14 @@
 tree, how it combines, its limits and rules, and how it displays its figure."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 from app.domain import kinds
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     """A declared inequality: this indicator ``op`` the ``other`` (e.g. resolved <= received)."""
 
     op: str
@@ -17,8 +17,7 @@ class Rule:
     severity: str = "error"
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(msgspec.Struct, frozen=True):
     code: str
     label: str
     unit: str

@@ -6,8 +6,9 @@ through here; nothing else decides by the name of a kind.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
+
+import msgspec
 
 from app.domain import formatting
 from app.domain.numbers import (
@@ -31,8 +32,7 @@ DISPLAY_SCALES = {"dong": ("đồng", Decimal(1)), **formatting.SCALE_WORDS}
 MAX_DECIMALS = 6
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(msgspec.Struct, frozen=True):
     """How one indicator prints its figure: a display scale (None: the kind's own way), a number of
     decimals (None: as many as the figure has) and zero padding of whole numbers below 10."""
 
@@ -44,8 +44,7 @@ class Display:
 PLAIN = Display()
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(msgspec.Struct, frozen=True):
     name: str
     label: str
     whole: bool  # whole numbers only

@@ -6,7 +6,7 @@ the operator rarely looks at again but that print on every page (a TCVN3 authori
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.domain.model import ReportData
 from app.domain.text import LegacyText, detect_legacy
@@ -18,8 +18,7 @@ PROFILE_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class LegacyField:
+class LegacyField(msgspec.Struct, frozen=True):
     section: str  # section code, "" for the office profile
     indicator: str | None
     field: str  # the field's name as the window shows it: "Cơ quan chủ quản", "Tên chỉ tiêu DT_01"

@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
+
+import msgspec
 
 from app.domain.period import Period
 from app.domain.template import Template
@@ -33,8 +34,7 @@ class Level(str, enum.Enum):
     COMMUNE = "commune"
 
 
-@dataclass(frozen=True)
-class OfficeProfile:
+class OfficeProfile(msgspec.Struct, frozen=True):
     """An office's names and signing details from ``valid_from`` until the next profile."""
 
     valid_from: dt.date
@@ -51,8 +51,7 @@ class OfficeProfile:
     addressee: str = ""  # "Kính gửi: …" for reports sent upward
 
 
-@dataclass(frozen=True)
-class Office:
+class Office(msgspec.Struct, frozen=True):
     id: str
     code: str
     level: str
@@ -76,8 +75,7 @@ class Office:
         return self.profile_at(dt.date.today())
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     id: str
     office_id: str
     office_code: str
@@ -102,8 +100,7 @@ class Report:
         return self.status is Status.DRAFT
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(msgspec.Struct, frozen=True):
     """One figure: exact number in base units (whole đồng for money)."""
 
     indicator: str
@@ -117,8 +114,7 @@ class Value:
     plan: Decimal | None = None  # annual plan target
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(msgspec.Struct, frozen=True):
     """A narrative paragraph or bullet; text may hold {CODE} and {VB:ref} placeholders."""
 
     text: str
@@ -132,8 +128,7 @@ DOC_TYPES = (
 _REF = re.compile(r"^(?P<number>\d+)(?P<sep>[-/])(?P<symbol>\S+)$")
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(msgspec.Struct, frozen=True):
     """A document the office issued or cites (văn bản)."""
 
     id: str
@@ -157,8 +152,7 @@ class Document:
         return match["symbol"] if match else self.ref
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(msgspec.Struct, frozen=True):
     """A task planned for the next period (nhiệm vụ kỳ tới)."""
 
     id: str
@@ -172,8 +166,7 @@ class TaskStatus(str, enum.Enum):
     NOT_DONE = "not_done"
 
 
-@dataclass(frozen=True)
-class TaskReview:
+class TaskReview(msgspec.Struct, frozen=True):
     """Next period's verdict on a task planned last period."""
 
     task_id: str
@@ -181,19 +174,18 @@ class TaskReview:
     comment: str = ""
 
 
-@dataclass
-class ReportData:
+class ReportData(msgspec.Struct):
     """Everything one report holds, as the builders, validators and dumps read it."""
 
     report: Report
     office: Office
     template: Template
-    values: dict[str, Value] = field(default_factory=dict)
-    narrative: dict[tuple[str, str], list[Block]] = field(default_factory=dict)
-    documents: list[Document] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
-    reviews: list[TaskReview] = field(default_factory=list)
-    register: list[Document] = field(default_factory=list)  # the office's documents of earlier periods
+    values: dict[str, Value] = msgspec.field(default_factory=dict)
+    narrative: dict[tuple[str, str], list[Block]] = msgspec.field(default_factory=dict)
+    documents: list[Document] = msgspec.field(default_factory=list)
+    tasks: list[Task] = msgspec.field(default_factory=list)
+    reviews: list[TaskReview] = msgspec.field(default_factory=list)
+    register: list[Document] = msgspec.field(default_factory=list)  # the office's documents of earlier periods
 
     @property
     def citable(self) -> list[Document]:

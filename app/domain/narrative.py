@@ -32,8 +32,9 @@ prose starts from this quarter's, with fresh numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 from app.domain import formatting, kinds, views
 from app.domain.indicator import Indicator
@@ -49,8 +50,7 @@ ESTIMATE_SAID = re.compile(r"\bước(?:\s+\w+)?\s*$", re.IGNORECASE)
 MODIFIERS = ("so", "tyle", "kh", "ck", "ck_so", "kehoach", "cungky", "muctieu", "ngay", "nghin", "trieu", "ty")
 
 
-@dataclass(frozen=True)
-class Placeholder:
+class Placeholder(msgspec.Struct, frozen=True):
     text: str
     code: str | None
     modifier: str | None

@@ -8,8 +8,9 @@ that says what to type instead; nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
+
+import msgspec
 
 from app.errors import InputError
 
@@ -26,8 +27,7 @@ EXACT = Context(prec=MAX_DIGITS + 20)
 _NUMBER = re.compile(r"^(?P<sign>[-+−]?)(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?$", re.ASCII)
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(msgspec.Struct, frozen=True):
     """A parsed figure: ``number`` in base units; ``denominator`` for ratios."""
 
     number: Decimal

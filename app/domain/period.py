@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from app.errors import InputError
 
@@ -29,8 +30,7 @@ def _normal(kind: str) -> str:
     return kind
 
 
-@dataclass(frozen=True, order=True)
-class Period:
+class Period(msgspec.Struct, frozen=True, order=True):
     """One reporting period. ``str(period)`` is its code, e.g. ``2020-Q1``."""
 
     year: int

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+import msgspec
 
 from app.domain import kinds
 from app.domain import template_format as form
@@ -28,13 +29,12 @@ PARTS = ("exhaustive", "partial", "subrate")
 OPS = ("<=", "<", ">=", ">", "==")
 
 
-@dataclass
-class Section:
+class Section(msgspec.Struct):
     code: str
     title: str
     plan_title: str | None = None
-    indicators: list[Indicator] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
+    indicators: list[Indicator] = msgspec.field(default_factory=list)
+    children: list[Section] = msgspec.field(default_factory=list)
     number: str = ""
     parent: str | None = None
 
@@ -44,8 +44,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass
-class Template:
+class Template(msgspec.Struct, dict=True):  # by_section and indicators, indexes built once, beside the fields
     code: str
     version: int
     title: str

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+
+import msgspec
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
@@ -103,16 +104,14 @@ def _vni_sub(text: str) -> str:
     return _vni_pattern().sub(lambda m: _VNI[m.group(0)], text)
 
 
-@dataclass(frozen=True)
-class LegacyText:
+class LegacyText(msgspec.Struct, frozen=True):
     """Text that looks typed in a legacy font, with the suggested Unicode text."""
 
     encoding: str  # "TCVN3" or "VNI"
     suggestion: str
 
 
-@dataclass(frozen=True)
-class LegacyRun:
+class LegacyRun(msgspec.Struct, frozen=True):
     """One stretch ``text[start:end]`` typed in a legacy font, and its Unicode text."""
 
     start: int

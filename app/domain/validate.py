@@ -6,8 +6,9 @@ Errors block marking a report complete; nothing here ever blocks saving a draft.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from decimal import Decimal
+
+import msgspec
 
 from app.domain import formatting, narrative
 from app.domain.legacy_fields import legacy_fields
@@ -25,14 +26,22 @@ class Severity(str, enum.Enum):
         return "Lỗi" if self is Severity.ERROR else "Cảnh báo"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     severity: Severity
     section: str  # section code, for jumping to the field
     indicator: str | None
     message: str
     rule: str = ""  # "missing" for figures not yet entered
-    text: str = field(default="", compare=False)  # the text flagged, where a fix works on it ("legacy_text")
+    text: str = ""  # the text flagged, where a fix works on it ("legacy_text"); not compared (see ``_key``)
+
+    def _key(self) -> tuple:
+        return self.severity, self.section, self.indicator, self.message, self.rule
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if type(other) is Finding else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __str__(self) -> str:
         return f"{self.severity.label}: {self.message}"

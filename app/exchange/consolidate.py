@@ -3,9 +3,9 @@ a breakdown by office, who has submitted (on time or late), and their narratives
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from app.domain import formatting, narrative
 from app.domain.model import Office, Report, Value
@@ -16,8 +16,7 @@ from app.reporting import aggregate
 from app.storage.store import Store
 
 
-@dataclass(frozen=True)
-class Submission:
+class Submission(msgspec.Struct, frozen=True):
     office: Office
     report: Report | None
     received: str  # when the package was written (its own time), "" if not submitted
@@ -33,8 +32,7 @@ class Submission:
         return "Đúng hạn" if self.on_time else "Trễ hạn"
 
 
-@dataclass(frozen=True)
-class Consolidation:
+class Consolidation(msgspec.Struct, frozen=True):
     office: Office
     period: Period
     submissions: tuple[Submission, ...]
@@ -150,19 +148,19 @@ def build_printed(store: Store, office_code: str, period: Period | str, *,
         data = store.content.load(report)
     else:
         data = printed.transient(store, office_code, period, result.template)
-    data = dataclasses.replace(data, values=result.values)
+    data = msgspec.structs.replace(data, values=result.values)
     comparisons = _comparisons(store, result, data.template)
     from app.reporting import targets
 
     model = printed.build_from(data, comparisons, following=targets.next_plans(store, office_code, period))
-    header = dataclasses.replace(model.header, summary=_consolidated(model.header.summary))
+    header = msgspec.structs.replace(model.header, summary=_consolidated(model.header.summary))
     extra = (("TỔNG HỢP THEO ĐƠN VỊ", breakdown_table(data.template, result)),
              ("TÌNH HÌNH GỬI BÁO CÁO", completeness_table(result)))
     appendix_title = (*model.appendix_title, sources_line(result)) if model.appendix_title else ()
     from app.reporting import trends
 
     bars = trends.consolidated_bars(store, office_code, period, data.template, result.by_office)
-    return dataclasses.replace(model, header=header, extra_tables=extra, appendix_title=appendix_title,
+    return msgspec.structs.replace(model, header=header, extra_tables=extra, appendix_title=appendix_title,
                                office_charts=bars)
 
 

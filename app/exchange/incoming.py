@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import dataclasses
 import datetime as dt
 import hashlib
 from typing import Any
+
+import msgspec
 
 from app.domain.codes import OfficeCode
 from app.domain.model import Block, Document, Office, Report, ReportData, Status, Task, TaskReview, TaskStatus, Value
@@ -28,15 +29,13 @@ from app.formats import convert, number
 from app.storage.offices import level, profile_from_dict
 
 
-@dataclasses.dataclass(frozen=True)
-class Attached:
+class Attached(msgspec.Struct, frozen=True):
     kind: str
     name: str
     data: bytes
 
 
-@dataclasses.dataclass(frozen=True)
-class Incoming:
+class Incoming(msgspec.Struct, frozen=True):
     """A dump ready to store: ``content.report`` is the header (office id and code filled in)."""
 
     content: ReportData

@@ -18,9 +18,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -43,8 +43,7 @@ def fingerprint(public_raw: bytes) -> str:
     return "-".join(digest[i:i + 4] for i in range(0, 20, 4))
 
 
-@dataclass(frozen=True)
-class PublicKey:
+class PublicKey(msgspec.Struct, frozen=True):
     office_code: str
     raw: bytes
     office: dict | None = None  # id, level and profile from a key file, to register the office

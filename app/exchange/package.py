@@ -12,8 +12,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.errors import InputError, UserError, describe_os_error
 from app.exchange import packageformat as fmt
@@ -30,8 +31,7 @@ def body_hash(body: dict) -> str:
     return hashlib.sha256(canonical(body)).hexdigest()
 
 
-@dataclass(frozen=True)
-class Package:
+class Package(msgspec.Struct, frozen=True):
     name: str
     body: dict
     signature: bytes

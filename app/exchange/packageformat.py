@@ -20,7 +20,6 @@ import base64
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -131,8 +130,7 @@ class ReportShape(msgspec.Struct):
     values: Annotated[list[Figure], msgspec.Meta(max_length=20_000)] = []
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(msgspec.Struct, frozen=True):
     """A package file name, checked: ``<OFFICE>_<seq>_<hash>``."""
 
     office: OfficeCode
@@ -152,8 +150,7 @@ def parse_name(name: str, folder: str) -> Name:
     return Name(office, int(match["seq"]), match["hash"])
 
 
-@dataclass(frozen=True)
-class Signed:
+class Signed(msgspec.Struct, frozen=True, dict=True):  # a __dict__ for the digest kept once
     """A file's signed bytes and signature, before anything of the body is trusted."""
 
     data: bytes  # exactly what the signature covers

@@ -17,11 +17,12 @@ database.
 from __future__ import annotations
 
 import collections
-import dataclasses
 import os
 import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+import msgspec
 
 from app import processes
 from app.errors import InputError, UserError
@@ -43,8 +44,7 @@ PIPE_BYTES = 1024 * 1024
 PATIENCE = 30.0
 
 
-@dataclasses.dataclass(frozen=True)
-class Read:
+class Read(msgspec.Struct, frozen=True):
     """One file as the worker read it: a package (a report's only by its head, with what ``receive.prepare``
     made of it when it could) or the refusal of its bytes."""
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import base64
 import binascii
-import dataclasses
 import sqlite3
+
+import msgspec
 
 from app.domain.template import Template, from_dict
 from app.errors import InputError
@@ -25,8 +26,7 @@ class NotYetKnownError(InputError):
     """The package is sound but needs what this installation lacks yet (its template version)."""
 
 
-@dataclasses.dataclass(frozen=True)
-class Prepared:
+class Prepared(msgspec.Struct, frozen=True):
     """A report package made ready without the database: its content checked whole, parsed against its own
     template and laid out as the record it is kept as. Small, so a worker process can hand it over: the
     parsed content carries the header and the office, not the items (they are in ``record``)."""
@@ -60,8 +60,8 @@ def prepare(pkg: package.Package) -> Prepared:
     transfer.check_format(data, f"gói {pkg.name}")
     content = parsed.content
     record = record_of(content)
-    slim = dataclasses.replace(content, template=None, values={}, narrative={}, documents=[], tasks=[], reviews=[])
-    return Prepared(dataclasses.replace(parsed, content=slim), (template.code, template.version, template.fingerprint),
+    slim = msgspec.structs.replace(content, template=None, values={}, narrative={}, documents=[], tasks=[], reviews=[])
+    return Prepared(msgspec.structs.replace(parsed, content=slim), (template.code, template.version, template.fingerprint),
                     record, tuple(d.id for d in content.documents), _pdf(pkg))
 
 
@@ -129,7 +129,7 @@ def _apply_report(store: Store, pkg: package.Package, ready: Prepared | None) ->
     if existing is not None and existing.is_local:
         raise InputError(f"{pkg.office} là đơn vị của chính máy này; không nhận báo cáo của nó từ nơi khác")
     source = f"gói {pkg.name}"
-    parsed = dataclasses.replace(ready.parsed, content=dataclasses.replace(ready.parsed.content, template=template))
+    parsed = msgspec.structs.replace(ready.parsed, content=msgspec.structs.replace(ready.parsed.content, template=template))
     report_id, changed = transfer.import_parsed(
         store, transfer.Incoming(lambda: pkg.whole()["report"], template, parsed, ready.record, ready.document_ids),
         source=source, signed=True)

@@ -11,8 +11,9 @@ import os
 import re
 import stat as stat_mod
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.domain.codes import OfficeCode
 from app.errors import InputError, describe_os_error
@@ -22,8 +23,7 @@ CONFLICT = re.compile(r"( \(\d+\)|[ _-]+copy\b|[ _-]+bản sao|\.sync-conflict-|
                       re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """One entry of ``outbox/<OFFICE>/`` (or an office folder itself when it cannot be listed)."""
 
     rel: str  # "<OFFICE>/<name>", always valid Unicode (what is shown and remembered)
@@ -44,8 +44,7 @@ class Found:
         return self.rel.rpartition("/")[2] or self.rel
 
 
-@dataclass
-class Listing:
+class Listing(msgspec.Struct):
     """What a scan found: the entries to examine, and how many files were settled before and are unchanged."""
 
     found: list[Found]

@@ -30,8 +30,9 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.errors import InputError, UserError, describe_os_error
 from app.exchange import keys, package, prefetch, receive, scan
@@ -48,8 +49,7 @@ class UnreachableError(UserError):
     """The shared folder cannot be read now; nothing was changed."""
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     status: str
     name: str
     office: str
@@ -59,8 +59,7 @@ class Outcome:
         return f"{self.status}\t{self.name}\t{self.reason}"
 
 
-@dataclass
-class SyncResult:
+class SyncResult(msgspec.Struct):
     outcomes: list[Outcome]
     skipped: int  # settled files seen before and not changed since
     cancelled: bool = False
@@ -70,8 +69,7 @@ class SyncResult:
         return sum(1 for o in self.outcomes if o.status == status)
 
 
-@dataclass(frozen=True)
-class _Verdict:
+class _Verdict(msgspec.Struct, frozen=True):
     outcome: Outcome
     key: str | None = None  # the fingerprint a file's own bytes were refused under: not read again
 
@@ -192,8 +190,7 @@ def _examine(store: Store, item: scan.Found, before: exchange.Seen | None, trust
     return _take(store, item, key, expected if known is None else None, ahead)
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(msgspec.Struct, frozen=True):
     seq: int
     prev: str | None
 

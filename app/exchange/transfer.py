@@ -17,8 +17,9 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.domain.model import Document, ReportData, Status, Value
 from app.domain.period import Period
@@ -119,8 +120,7 @@ def import_data(store: Store, data: dict, template: Template | None = None, *,
         return _apply(store, Incoming(lambda: data, template, parsed), source, signed)
 
 
-@dataclass(frozen=True)
-class Incoming:
+class Incoming(msgspec.Struct, frozen=True):
     """A dump checked and parsed (``incoming.parse``, ``check_format``), ready to be stored here.
 
     ``data`` gives the dump itself, needed only to compare it with the same revision held here; ``record``:

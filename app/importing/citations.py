@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+
+import msgspec
 
 from app.domain.model import Document
 
@@ -16,8 +17,7 @@ CITATION = re.compile(
     r"(?:\s+ngày\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4}))?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(msgspec.Struct, frozen=True):
     start: int
     end: int
     document: Document

@@ -5,8 +5,9 @@ choices into the report's content, and ``app.importing.saving`` stores it in one
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from app.domain.model import Document
 from app.domain.template import Template
@@ -17,8 +18,7 @@ from app.importing.sections import bullet, closing, opening, part_heading
 NEXT_BONUS = 0.15
 
 
-@dataclass
-class Piece:
+class Piece(msgspec.Struct):
     """One paragraph of the draft: its section, part ("results"/"plan"), style and text ({VB:…} already in)."""
 
     section: str
@@ -27,8 +27,7 @@ class Piece:
     text: str
 
 
-@dataclass
-class Proposal:
+class Proposal(msgspec.Struct):
     """A figure found in a piece, with the indicator proposed for it (None: nothing fits)."""
 
     piece: int
@@ -37,13 +36,12 @@ class Proposal:
     sentence: str
 
 
-@dataclass
-class Draft:
+class Draft(msgspec.Struct):
     template: Template
-    pieces: list[Piece] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
-    proposals: list[Proposal] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)  # paragraphs before the first section
+    pieces: list[Piece] = msgspec.field(default_factory=list)
+    documents: list[Document] = msgspec.field(default_factory=list)
+    proposals: list[Proposal] = msgspec.field(default_factory=list)
+    left_out: list[str] = msgspec.field(default_factory=list)  # paragraphs before the first section
 
 
 def read(path: Path | str, template: Template, symbol: str = "") -> Draft:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from app.domain import kinds
 from app.domain.indicator import Indicator
@@ -18,8 +19,7 @@ STOP = {"trong", "do", "cua", "va", "cho", "cac", "duoc", "so", "tong", "the", "
 ENOUGH = 0.15  # share of the indicator's label words found around the figure
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(msgspec.Struct, frozen=True):
     """A figure in a text: where, what it says, and the indicators it could be (best first)."""
 
     start: int

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.errors import InputError
 from app.fsutil import read_limited
@@ -15,8 +16,7 @@ RATIO_LIMIT = 200  # a part that unpacks to more than this many times its size i
 PARAGRAPH_LIMIT = 20000
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(msgspec.Struct, frozen=True):
     """One paragraph as the file holds it: its text, style name and whether Word numbers it."""
 
     text: str

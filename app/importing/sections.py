@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from app.domain.template import Section, Template
 from app.importing.folding import fold, similarity
@@ -16,8 +17,7 @@ ENOUGH = 0.72  # a title this alike names the section
 NUMBER_BONUS = 0.2
 
 
-@dataclass(frozen=True)
-class Opening:
+class Opening(msgspec.Struct, frozen=True):
     """A paragraph that opens a section: the section, the part it belongs to, and how alike the titles are."""
 
     section: Section

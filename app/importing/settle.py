@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+
+import msgspec
 
 from app.domain.model import Block, Document, Task, Value
 from app.domain.text import clean
@@ -11,14 +12,13 @@ from app.importing import figures
 from app.importing.docx_report import Draft
 
 
-@dataclass
-class Settled:
+class Settled(msgspec.Struct):
     """What the import writes: narrative by (section, part), tasks, documents and values."""
 
-    narrative: dict[tuple[str, str], list[Block]] = field(default_factory=dict)
-    tasks: list[Task] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
-    values: dict[str, Value] = field(default_factory=dict)
+    narrative: dict[tuple[str, str], list[Block]] = msgspec.field(default_factory=dict)
+    tasks: list[Task] = msgspec.field(default_factory=list)
+    documents: list[Document] = msgspec.field(default_factory=list)
+    values: dict[str, Value] = msgspec.field(default_factory=dict)
 
 
 def settle(draft: Draft, choices: dict[int, str | None] | None = None) -> Settled:

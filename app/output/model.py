@@ -1,38 +1,34 @@
 """The printed report's model: what every output (PDF, DOCX, XLSX, preview) renders."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
+import msgspec
 
-@dataclass(frozen=True)
-class Heading:
+
+class Heading(msgspec.Struct, frozen=True):
     text: str
     level: int  # 0: part (I., II.); 1: "1."; 2: "3.1."
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(msgspec.Struct, frozen=True):
     text: str
     bullet: bool = False
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(msgspec.Struct, frozen=True):
     text: str
     number: Decimal | None = None  # the exact figure behind the text (for spreadsheets)
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]  # relative
     numeric: tuple[bool, ...]
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(msgspec.Struct, frozen=True):
     authority: str
     office: str
     number_line: str  # "Số: 45/BC-LĐTBXH", or blank number when assigned at signing
@@ -43,15 +39,13 @@ class Header:
     replaces: str = ""  # "(Thay thế Báo cáo số 45/BC-LĐTBXH ngày 05/04/2020)" on a later revision
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(msgspec.Struct, frozen=True):
     recipients: tuple[str, ...]
     title_lines: tuple[str, ...]  # ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") or ("GIÁM ĐỐC",)
     name: str
 
 
-@dataclass(frozen=True)
-class PrintedReport:
+class PrintedReport(msgspec.Struct, frozen=True):
     office_code: str
     period: str
     revision: int
@@ -62,7 +56,7 @@ class PrintedReport:
     appendix: Table | None = None
     documents: Table | None = None
     extra_tables: tuple[tuple[str, Table], ...] = ()  # (title, table): consolidation appendices
-    meta: dict = field(default_factory=dict)
+    meta: dict = msgspec.field(default_factory=dict)
     charts: tuple = ()  # trends.Trend: the appendix "Biểu đồ"
     office_charts: tuple = ()  # trends.OfficeBars: a consolidated report's bars by office
 

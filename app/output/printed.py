@@ -6,9 +6,9 @@ signature block and the appendix table of indicators.
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 from app.domain import formatting, headings, narrative
 from app.domain.model import Report, ReportData
@@ -40,17 +40,17 @@ def build(store: Store, office_code: str, period: Period | str, *, as_issued: Re
     else:
         data = store.content.load(report)
         if as_issued is not None and as_issued.id == report.id:
-            data = dataclasses.replace(data, report=as_issued)
+            data = msgspec.structs.replace(data, report=as_issued)
     values = aggregate.period_values(store, office_code, period, data.template, data.values)
-    data = dataclasses.replace(data, values=values)
+    data = msgspec.structs.replace(data, values=values)
     comparisons = aggregate.comparisons(store, office_code, period, data.template, values)
     model = build_from(data, comparisons, _reviewed(store, data), targets.next_plans(store, office_code, period))
     from app.reporting import trends
 
-    model = dataclasses.replace(model, charts=trends.report_charts(store, office_code, period, data.template))
+    model = msgspec.structs.replace(model, charts=trends.report_charts(store, office_code, period, data.template))
     replaced = _replaced(store, data.report)
     if replaced:
-        model = dataclasses.replace(model, header=dataclasses.replace(model.header, replaces=replaced))
+        model = msgspec.structs.replace(model, header=msgspec.structs.replace(model.header, replaces=replaced))
     return model
 
 
@@ -61,7 +61,7 @@ def _reviewed(store: Store, data: ReportData) -> tuple[task_results.Reviewed, ..
         return ()
     before = store.content.load(found)  # the tasks read as they were printed last period
     planned = {c: v.plan for c, v in data.values.items() if v.plan is not None}  # this period: its next one
-    tasks = [dataclasses.replace(t, text=_expand(before, t.text, _Context({}, {}, planned))) for t in before.tasks]
+    tasks = [msgspec.structs.replace(t, text=_expand(before, t.text, _Context({}, {}, planned))) for t in before.tasks]
     return task_results.pair(tasks, data.reviews)
 
 
@@ -152,11 +152,10 @@ def attached_to(report: Report, symbol: str, office: str) -> str:
     return f"(Kèm theo Báo cáo số {number}/BC-{symbol} ngày {when} của {office})"
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(msgspec.Struct, frozen=True):
     prior: dict  # the same period last year, as the database holds it
     special: dict  # report-wide placeholders ({KH_DAT})
-    following: dict = dataclasses.field(default_factory=dict)  # the next period's plans ({CODE:muctieu})
+    following: dict = msgspec.field(default_factory=dict)  # the next period's plans ({CODE:muctieu})
 
 
 def _expand(data: ReportData, text: str, context: _Context) -> str:

@@ -6,8 +6,9 @@ figure adds up is its kind's (``app.domain.kinds``: percentages are never summed
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 from app.domain.model import Value
 from app.domain.period import Period
@@ -69,8 +70,7 @@ def period_values(store: Store, office_code: str, period: Period, template: Temp
     return derived.derive(store, office_code, period, template, own).values
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(msgspec.Struct, frozen=True):
     """One appendix row's figures: this period, last year, change, year to date, plan."""
 
     current: Value | None

@@ -8,7 +8,7 @@ office's register.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.domain import narrative
 from app.domain.period import Period
@@ -21,8 +21,7 @@ from app.storage.store import Store
 PARTS = {"results": "kết quả", "plan": "nhiệm vụ kỳ tới (đoạn mở đầu)"}
 
 
-@dataclass(frozen=True)
-class CarriedPart:
+class CarriedPart(msgspec.Struct, frozen=True):
     """One section part and what happened to it."""
 
     section: str
@@ -33,8 +32,7 @@ class CarriedPart:
     kept: bool = False  # the new period already had its own text: left as it was
 
 
-@dataclass(frozen=True)
-class Carried:
+class Carried(msgspec.Struct, frozen=True):
     """What ``carry`` did, for the operator to review."""
 
     source: str

@@ -8,14 +8,13 @@ them (None when it could not).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.domain.text import LegacyText
 from app.domain.validate import Finding
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(msgspec.Struct, frozen=True):
     """One write's effect; empty fields mean "not touched"."""
 
     report_id: str = ""

@@ -7,9 +7,9 @@ report, the typed figures. So a printed total and its parts never come from two 
 """
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from app.domain.model import Report, ReportData, Value
 from app.domain.period import Period
@@ -22,8 +22,7 @@ if TYPE_CHECKING:  # the findings' types: printing a report computes none
     from app.domain.validate import Finding
 
 
-@dataclass(frozen=True)
-class Derived:
+class Derived(msgspec.Struct, frozen=True):
     values: dict[str, Value]  # what the report prints
     computed: dict[str, Value]  # summed (or latest, for stocks) from the parts
     typed: dict[str, Value]  # typed into this period's own report
@@ -55,7 +54,7 @@ def _choose(template: Template, computed: dict[str, Value], typed: dict[str, Val
         if chosen is None:
             continue
         plan = next((v.plan for v in (mine, chosen, summed) if v and v.plan is not None), None)
-        out[code] = dataclasses.replace(chosen, plan=plan, note=mine.note if mine else chosen.note)
+        out[code] = msgspec.structs.replace(chosen, plan=plan, note=mine.note if mine else chosen.note)
     return out
 
 
@@ -101,6 +100,6 @@ def effective(store: Store, report: Report) -> tuple[ReportData, list[Finding]]:
 
     data = store.content.load(report)
     derived = derive(store, report.office_code, report.period, data.template, data.values)
-    data = dataclasses.replace(data, values=derived.values)
+    data = msgspec.structs.replace(data, values=derived.values)
     return data, (validate(data) + unit_findings(data) + findings(report.period, data.template, derived)
                   + report_checks(store, data))

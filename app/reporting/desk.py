@@ -1,16 +1,16 @@
 """What the entry window asks of the core, one function per operator intent.
 
-Every function takes the store first and returns plain data (dataclasses), so
+Every function takes the store first and returns plain data (frozen msgspec structs), so
 the window needs neither SQL nor domain rules. Every write returns a
 ``Changes`` saying what it touched, with the report's fresh findings.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 from app.domain import kinds, numbers
 from app.domain.model import Block, Document, OfficeProfile, Report, ReportData, Task, TaskReview, TaskStatus, Value
@@ -24,8 +24,7 @@ from app.reporting.derived import report_findings
 from app.storage.store import Store
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(msgspec.Struct, frozen=True):
     """One report as the window edits it."""
 
     data: ReportData
@@ -34,8 +33,8 @@ class Sheet:
     previous_tasks: tuple[Task, ...]  # planned last period, to review now
     previous_label: str
     read_only: bool = False  # issued, complete, or received from another office
-    special: dict[str, str | Decimal] = dataclasses.field(default_factory=dict)  # {KH_DAT} as the report prints it
-    following: dict[str, Decimal] = dataclasses.field(default_factory=dict)  # next period's plans ({CODE:muctieu})
+    special: dict[str, str | Decimal] = msgspec.field(default_factory=dict)  # {KH_DAT} as the report prints it
+    following: dict[str, Decimal] = msgspec.field(default_factory=dict)  # next period's plans ({CODE:muctieu})
     checked: bool = True  # False: opened before its findings were looked for (``findings`` is empty till then)
 
     @property
@@ -63,7 +62,7 @@ def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
         return _sheet(store, store.report_by_id(changes.report_id or sheet.report.id))
     data = store.content.load(store.report_by_id(sheet.report.id))
     findings = changes.findings if changes.findings is not None else tuple(report_findings(store, data.report))
-    return dataclasses.replace(sheet, data=data, findings=findings, special=targets.report_special(store, data),
+    return msgspec.structs.replace(sheet, data=data, findings=findings, special=targets.report_special(store, data),
                                checked=True)
 
 
@@ -111,24 +110,24 @@ def edited(old: Value, indicator, column: str, text: str) -> Value:
     """``old`` with one column replaced by what was typed (InputError when it cannot be read)."""
     if column == "value":
         if not text:
-            new = dataclasses.replace(old, number=None, denominator=None)
+            new = msgspec.structs.replace(old, number=None, denominator=None)
         else:
             parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
-            new = dataclasses.replace(old, number=parsed.number, denominator=parsed.denominator,
+            new = msgspec.structs.replace(old, number=parsed.number, denominator=parsed.denominator,
                                       qualifier=parsed.qualifier or old.qualifier,
                                       estimate=parsed.estimate or old.estimate)
     elif column == "qualifier":
         if text and text not in numbers.QUALIFIERS:
             raise InputError(f"Từ chỉ mức “{text}” không hợp lệ ({', '.join(numbers.QUALIFIERS)}).")
-        new = dataclasses.replace(old, qualifier=text or None)
+        new = msgspec.structs.replace(old, qualifier=text or None)
     elif column == "estimate":
-        new = dataclasses.replace(old, estimate=text in ("1", "true", "True"))
+        new = msgspec.structs.replace(old, estimate=text in ("1", "true", "True"))
     elif column in ("prior_year", "plan"):
-        new = dataclasses.replace(old, **{column: _bare_number(indicator, column, text)})
+        new = msgspec.structs.replace(old, **{column: _bare_number(indicator, column, text)})
     elif column == "note":
-        new = dataclasses.replace(old, note=text)
+        new = msgspec.structs.replace(old, note=text)
     elif column == "as_of":
-        new = dataclasses.replace(old, as_of=_date(text))
+        new = msgspec.structs.replace(old, as_of=_date(text))
     else:
         raise InputError(f"Cột “{column}” không sửa được.")
     return new

@@ -6,7 +6,8 @@ period, oldest first), the change text built the same way.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from app.domain.period import Period
 from app.reporting import aggregate
@@ -15,8 +16,7 @@ from app.storage import audit
 from app.storage.store import Store
 
 
-@dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(msgspec.Struct, frozen=True):
     """One change as the operator reads it: local time, office, user, door, what, old → new."""
 
     at: str
@@ -29,8 +29,7 @@ class AuditEntry:
     reason: str
 
 
-@dataclass(frozen=True)
-class CellHistory:
+class CellHistory(msgspec.Struct, frozen=True):
     """One indicator: its figure in the periods before (newest first) and its latest changes (newest first)."""
 
     code: str

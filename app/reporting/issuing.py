@@ -6,10 +6,11 @@ opens a new revision (with its reason recorded), never an edit in place.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 from pathlib import Path
+
+import msgspec
 
 from app.domain.model import Report, Status
 from app.domain.text import clean_line
@@ -57,7 +58,7 @@ def issue(store: Store, report: Report, *, number: str, issued_on: dt.date,
     from app.output import printed, render_pdf
 
     report = _ready_to_issue(store, report, number, issued_on, signer_title, signer_name)
-    header = dataclasses.replace(report, number=clean_line(number), issued_on=issued_on,
+    header = msgspec.structs.replace(report, number=clean_line(number), issued_on=issued_on,
                                  signer_title=clean_line(signer_title), signer_name=clean_line(signer_name))
     before = store.content.snapshot(report)
     pdf = render_pdf.render(printed.build(store, report.office_code, report.period, as_issued=header))

@@ -8,7 +8,7 @@ province consolidates its districts' or communes' figures code by code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app import paths
 from app.domain.template import load_file
@@ -16,8 +16,7 @@ from app.errors import NotFoundError
 from app.storage.store import Store
 
 
-@dataclass(frozen=True)
-class TemplateChoice:
+class TemplateChoice(msgspec.Struct, frozen=True):
     file: str  # under resources/templates/
     code: str
     level: str  # the level it is made for

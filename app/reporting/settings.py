@@ -1,9 +1,9 @@
 """Durable settings, typed, with declared defaults; stored in the database's ``setting`` table."""
 from __future__ import annotations
 
-import dataclasses
 import json
-from dataclasses import dataclass
+
+import msgspec
 
 from app.errors import InputError
 from app.storage.store import Store
@@ -11,8 +11,7 @@ from app.storage.store import Store
 LANGUAGES = ("vi", "en")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     language: str = "vi"
     shared_folder: str = ""  # network share, USB stick or synced folder for submissions
     office: str = ""  # the office this installation reports for
@@ -22,7 +21,7 @@ class Settings:
 
 def load(store: Store) -> Settings:
     rows = store.setting_rows.all()
-    known = {f.name: f.default for f in dataclasses.fields(Settings)}
+    known = {f.name: f.default for f in msgspec.structs.fields(Settings)}
     values = {}
     for name, default in known.items():
         if name in rows:
@@ -38,7 +37,7 @@ def save(store: Store, settings: Settings) -> Settings:
         raise InputError(f"Ngôn ngữ “{settings.language}” không hỗ trợ.")
     old = load(store)
     changes = {}
-    for f in dataclasses.fields(Settings):
+    for f in msgspec.structs.fields(Settings):
         new_value, old_value = getattr(settings, f.name), getattr(old, f.name)
         if new_value != old_value:
             changes[f.name] = (json.dumps(new_value, ensure_ascii=False), old_value, new_value)
@@ -47,4 +46,4 @@ def save(store: Store, settings: Settings) -> Settings:
 
 
 def update(store: Store, **changes) -> Settings:
-    return save(store, dataclasses.replace(load(store), **changes))
+    return save(store, msgspec.structs.replace(load(store), **changes))

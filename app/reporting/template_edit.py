@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from app.domain.model import Block
 from app.domain.narrative import PLACEHOLDER
@@ -144,8 +145,7 @@ def save_version(store: Store, draft: Draft) -> int:
     return store.install_template(from_dict(data))
 
 
-@dataclass(frozen=True)
-class Mapping:
+class Mapping(msgspec.Struct, frozen=True):
     """What moving a report to another template version does to each of its indicators."""
 
     kept: tuple[str, ...]

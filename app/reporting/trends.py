@@ -7,8 +7,9 @@ template's ``charts`` list.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from decimal import Decimal
+
+import msgspec
 
 from app.domain import formatting
 from app.domain.period import Period
@@ -22,8 +23,7 @@ MAX_CHARTS = 12  # charts one appendix may draw
 _MILLION = Decimal(10) ** 6
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(msgspec.Struct, frozen=True):
     period: Period
     value: Decimal | None  # None: no figure for that period
 
@@ -33,8 +33,7 @@ class Point:
         return f"Năm {self.period.year}" if self.period.kind == "Y" else f"{self.period.name}/{self.period.year}"
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(msgspec.Struct, frozen=True):
     code: str
     label: str
     unit: str  # the unit the points are in ("người", "triệu đồng")
@@ -49,8 +48,7 @@ class Trend:
         return any(p.value is not None for p in self.current + self.prior)
 
 
-@dataclass(frozen=True)
-class OfficeBars:
+class OfficeBars(msgspec.Struct, frozen=True):
     """A consolidated report's figure of one indicator, office by office."""
 
     code: str

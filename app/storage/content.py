@@ -1,6 +1,6 @@
 """A report's content: figures, narrative, documents, next-period tasks and their reviews.
 
-Each table has one column list and one row ↔ dataclass mapping here, used alike
+Each table has one column list and one row ↔ struct mapping here, used alike
 by data entry, imports, revision copies and sync. Every write is one
 transaction with an audit entry, refused on reports that are issued or
 submitted (those change only through a new revision; the database's triggers
@@ -8,8 +8,9 @@ refuse it too).
 """
 from __future__ import annotations
 
-import dataclasses
 import uuid
+
+import msgspec
 
 from app.domain import kinds, numbers
 from app.domain.model import Block, Document, Report, ReportData
@@ -85,7 +86,7 @@ class Content(Worklist):
         indicator = self.indicator(report, code)
         parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
         old = self.value(report.id, code)
-        new = dataclasses.replace(old or Value(code, None), number=parsed.number, denominator=parsed.denominator,
+        new = msgspec.structs.replace(old or Value(code, None), number=parsed.number, denominator=parsed.denominator,
                                   qualifier=parsed.qualifier, estimate=parsed.estimate)
         return self._store_value(report, new, old)
 
@@ -97,7 +98,7 @@ class Content(Worklist):
     def _store_value(self, report: Report, value, old):
         """Write ``value`` over ``old`` (the stored one, or None) with its audit entry, unless they are alike."""
         self.reports.require_editable(report)
-        value = dataclasses.replace(value, note=clean(value.note).strip(), qualifier=value.qualifier or None)
+        value = msgspec.structs.replace(value, note=clean(value.note).strip(), qualifier=value.qualifier or None)
         if old == value:
             return value
         with transaction(self.db):
@@ -175,8 +176,8 @@ class Content(Worklist):
             self.put_narrative(report.id, section, part, blocks)
             self.reports.touch(report.id)
             self.log.record(report.office_code, "narrative", f"{section}/{part}",
-                            [dataclasses.asdict(b) for b in old] or None,
-                            [dataclasses.asdict(b) for b in blocks] or None, report.id)
+                            [msgspec.structs.asdict(b) for b in old] or None,
+                            [msgspec.structs.asdict(b) for b in blocks] or None, report.id)
 
     def put_narrative(self, report_id: str, section: str, part: str, blocks: list[Block]) -> None:
         """The one narrative write: a section part's blocks in order (inside the caller's transaction)."""
@@ -259,11 +260,11 @@ class Content(Worklist):
     def copy(self, source: Report, target_id: str) -> None:
         """Give a new revision the content of ``source`` (documents get ids of their own)."""
         data = self.load(source)
-        data.documents = [dataclasses.replace(d, id=str(uuid.uuid4())) for d in data.documents]
+        data.documents = [msgspec.structs.replace(d, id=str(uuid.uuid4())) for d in data.documents]
         self.put_all(target_id, data)
 
     def snapshot(self, report: Report) -> tuple:
         """What a report holds, comparable before and after a step (issuing checks nothing moved)."""
         current = self.reports.by_id(report.id)
-        return (dataclasses.replace(current, updated=""), self.values(report.id), self.narrative(report.id),
+        return (msgspec.structs.replace(current, updated=""), self.values(report.id), self.narrative(report.id),
                 self.documents(report.id), self.tasks(report.id), self.reviews(report.id))

@@ -18,8 +18,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from app.errors import DatabaseError, describe_os_error
 from app.storage import location, migrations
@@ -30,13 +31,12 @@ APPLICATION_ID = 0x4C445442  # "LDTB"
 _HEADER = b"SQLite format 3\x00"
 
 
-@dataclass
-class Opened:
+class Opened(msgspec.Struct):
     """An open database and what the operator should be told about it."""
 
     db: Database
     path: Path | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = msgspec.field(default_factory=list)
     lock: InstanceLock | None = None
     migrated_from: int | None = None
     read_only: bool = False

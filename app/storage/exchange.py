@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from app.storage.connection import Database
 
@@ -18,8 +19,7 @@ SETTLED = ("accepted", "unchanged")
 REFUSED = "refused"
 
 
-@dataclass(frozen=True)
-class Sent:
+class Sent(msgspec.Struct, frozen=True):
     """One package this installation wrote, as the outbox remembers it."""
 
     office_code: str
@@ -33,8 +33,7 @@ class Sent:
     data: bytes | None
 
 
-@dataclass(frozen=True)
-class Received:
+class Received(msgspec.Struct, frozen=True):
     """One package accepted from another office, or refused for its content (kind ``REFUSED``)."""
 
     office_code: str
@@ -49,8 +48,7 @@ class Received:
     body: str  # why it was refused; empty for a package taken (what it brought is stored where it belongs)
 
 
-@dataclass(frozen=True)
-class Seen:
+class Seen(msgspec.Struct, frozen=True):
     """What the last scan concluded about one file of the shared folder."""
 
     size: int

@@ -7,7 +7,8 @@ file is audited with its SHA-256, and every read checks the bytes against it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+
+import msgspec
 
 from app.domain.model import Report
 from app.errors import NotFoundError, UserError
@@ -29,8 +30,7 @@ def pdf_problem(data: bytes) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class StoredFile:
+class StoredFile(msgspec.Struct, frozen=True):
     kind: str
     name: str
     sha256: str

@@ -6,13 +6,12 @@ lives here; writers are inside their caller's transaction.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.storage.connection import Database
 
 
-@dataclass(frozen=True)
-class KeyRecord:
+class KeyRecord(msgspec.Struct, frozen=True):
     office_code: str
     public_key: str  # base64 of the raw Ed25519 public key
     fingerprint: str

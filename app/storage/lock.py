@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.errors import DatabaseError, describe_os_error
 
@@ -19,8 +20,7 @@ WINDOW, COMMAND = "window", "command"
 _RECORD_LIMIT = 4096
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(msgspec.Struct, frozen=True):
     """Who holds (or last held) the lock."""
 
     kind: str
@@ -65,7 +65,7 @@ class InstanceLock:
             raise DatabaseError(_busy(holder)) from exc
         record = Holder(self.holder, os.getpid(), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
         try:
-            _write_record(handle, json.dumps(record.__dict__).encode())
+            _write_record(handle, json.dumps(msgspec.structs.asdict(record)).encode())
         except OSError as exc:
             _unlock(handle)
             handle.close()

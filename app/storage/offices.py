@@ -3,11 +3,10 @@
 The one place that checks an office before it is stored, whoever asks
 (``office add``, a report dump, a package, a key file): the code through
 ``OfficeCode``, the level, and the profile's fields (present, one line,
-bounded). One row ↔ dataclass mapping and one dict form for files.
+bounded). One row ↔ struct mapping and one dict form for files.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import uuid
@@ -28,7 +27,7 @@ _OFFICE = "id, code, level, origin"
 _PROFILE = ("valid_from", "parent_code", "name", "authority", "place", "symbol", "signer_title",
             "signer_name", "deputy", "deputy_title", "recipients", "addressee")
 MAX_FIELD = 300
-_PROFILE_FIELDS = dataclasses.fields(OfficeProfile)
+_PROFILE_FIELDS = OfficeProfile.__struct_fields__
 Field = Annotated[str, msgspec.Meta(max_length=MAX_FIELD)]
 
 
@@ -88,7 +87,7 @@ def profile_from_dict(data: Any, *, source: str = "thông tin đơn vị") -> Of
 
 def profile_to_dict(profile: OfficeProfile) -> dict:
     """The file form of a profile (the inverse of ``profile_from_dict``)."""
-    out = {field.name: getattr(profile, field.name) for field in _PROFILE_FIELDS}  # texts and flags as they are
+    out = {name: getattr(profile, name) for name in _PROFILE_FIELDS}  # texts and flags as they are
     out["valid_from"] = profile.valid_from.isoformat()
     out["recipients"] = list(profile.recipients)
     return out

@@ -16,8 +16,9 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.errors import DatabaseError, UserError, describe_os_error
 from app.fsutil import check_readable, fsync_dir, temp_path
@@ -30,8 +31,7 @@ _HEADER = b"SQLite format 3\x00"
 _JOURNALS = ("-wal", "-journal")
 
 
-@dataclass(frozen=True)
-class Restored:
+class Restored(msgspec.Struct, frozen=True):
     """What a restore did: the database now in place, the copy kept of the old one, the schema step taken."""
 
     path: Path

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from app.errors import UserError
 from app.fsutil import check_readable
@@ -24,8 +25,7 @@ from app.storage.db import read_only_uri
 from app.storage.restore import MAX_BACKUP_BYTES, Restored, check_backup, dated_name
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(msgspec.Struct, frozen=True):
     """What a backup file holds, for the operator to confirm before restoring it."""
 
     path: Path

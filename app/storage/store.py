@@ -1,6 +1,6 @@
 """The local store: one facade over the repositories of offices, templates, reports and their content.
 
-Each repository owns its table's SQL, its column list, its row ↔ dataclass
+Each repository owns its table's SQL, its column list, its row ↔ struct
 mapping and its invariants; ``Store`` composes them over one connection and
 keeps the short names the rest of the program calls. Each public write is one
 transaction with an audit entry saying who (the office and the operating-system

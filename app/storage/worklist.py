@@ -6,9 +6,10 @@ table, each write one audited transaction, nothing changes on a frozen report.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
+
+import msgspec
 
 from app.domain.model import Document, Report, Task, TaskReview, TaskStatus
 from app.domain.text import clean, clean_line
@@ -113,8 +114,8 @@ class Worklist:
                     (doc.section, doc.doc_type, doc.ref, day(doc.issued_on), doc.issuer, doc.summary,
                      int(doc.own), int(doc.advised), doc.id, report.id))
             self.reports.touch(report.id)
-            self.log.record(report.office_code, "document", doc.ref, dataclasses.asdict(old) if old else None,
-                            dataclasses.asdict(doc), report.id)
+            self.log.record(report.office_code, "document", doc.ref, msgspec.structs.asdict(old) if old else None,
+                            msgspec.structs.asdict(doc), report.id)
         return doc
 
     def delete_document(self, report: Report, doc_id: str) -> None:
@@ -125,7 +126,7 @@ class Worklist:
         with transaction(self.db):
             self.db.conn.execute("DELETE FROM document WHERE id = ? AND report_id = ?", (doc_id, report.id))
             self.reports.touch(report.id)
-            self.log.record(report.office_code, "document", old.ref, dataclasses.asdict(old), None, report.id)
+            self.log.record(report.office_code, "document", old.ref, msgspec.structs.asdict(old), None, report.id)
 
     def put_documents(self, report_id: str, docs: list[Document], start: int = 0) -> None:
         """The one document insert, in order from position ``start`` (inside the caller's transaction)."""

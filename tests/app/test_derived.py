@@ -31,9 +31,9 @@ def test_quarters_add_up_with_qualifier_plan_and_estimate_carried(sample):
     sample.content.enter(q2, "VL_MOI", "ước khoảng 1.000")
     sample.content.enter(q2, "VL_NN", "24")
     value = sample.content.values(q1.id)["VL_MOI"]
-    import dataclasses
+    import msgspec
 
-    sample.content.set_value(q1, dataclasses.replace(value, plan=Decimal(8560)))
+    sample.content.set_value(q1, msgspec.structs.replace(value, plan=Decimal(8560)))
     h1 = sample.open_report("TTH", "2020-H1")
     data, found = derived.effective(sample, h1)
     total = data.values["VL_MOI"]
@@ -52,11 +52,11 @@ def test_nine_months_names_each_missing_quarter(sample):
 
 
 def test_typed_plan_is_kept_when_a_figure_is_typed(sample):
-    import dataclasses
+    import msgspec
 
     y = sample.open_report("TTH", "2020-Y")
     sample.content.enter(y, "VL_MOI", "9.000")
-    sample.content.set_value(y, dataclasses.replace(sample.content.values(y.id)["VL_MOI"], plan=Decimal(8560)))
+    sample.content.set_value(y, msgspec.structs.replace(sample.content.values(y.id)["VL_MOI"], plan=Decimal(8560)))
     values = derived.derive(sample, "TTH", Period.parse("2020-Y"), sample.template_of(y),
                             sample.content.values(y.id)).values
     assert (values["VL_MOI"].number, values["VL_MOI"].plan) == (9000, 8560)

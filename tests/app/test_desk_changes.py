@@ -1,7 +1,7 @@
 """What the window asks of the core: every write says what it changed."""
-import dataclasses
 import datetime as dt
 
+import msgspec
 import pytest
 
 from app.domain.model import Document, OfficeProfile
@@ -76,7 +76,7 @@ def test_office_writes_say_the_offices_changed(sample):
     created = desk.create_office(sample, "phuloc", "district", OfficeProfile(
         dt.date(2000, 1, 1), "PHÒNG LĐTBXH", "UBND HUYỆN PHÚ LỘC", "Phú Lộc", "LĐTBXH", parent_code="TTH"))
     assert created.offices and created.office == "PHULOC" and not created.report_id
-    profile = dataclasses.replace(sample.office("TTH").profile_at(dt.date(2020, 3, 31)), valid_from=dt.date(2026, 1, 1),
+    profile = msgspec.structs.replace(sample.office("TTH").profile_at(dt.date(2020, 3, 31)), valid_from=dt.date(2026, 1, 1),
                                   name="SỞ NỘI VỤ")
     saved = desk.save_profile(sample, "TTH", profile)
     assert saved.offices and saved.office == "TTH"

@@ -1,9 +1,9 @@
 """Each indicator prints as its template says (scale, decimals, zero padding) and each placeholder view
 prints as published reports write it: checked on the exported PDF's text, the appendix and the workbook."""
-import dataclasses
 import io
 from decimal import Decimal
 
+import msgspec
 import pytest
 from openpyxl import load_workbook
 
@@ -61,7 +61,7 @@ def report(sample):
     for code, (typed, plan, prior) in FIGURES.items():
         sample.content.enter(report, code, typed)
         value = sample.content.values(report.id)[code]
-        sample.content.set_value(report, dataclasses.replace(
+        sample.content.set_value(report, msgspec.structs.replace(
             value, plan=D(plan) if plan is not None else None, prior_year=D(prior) if prior is not None else None))
     sample.content.set_narrative(report, "HT", "results", [Block(TEXT)])
     return report

@@ -1,13 +1,13 @@
 """The report dump format: every dump today's code writes passes; anything malformed is refused naming the field."""
 import base64
 import copy
-import dataclasses
 import datetime as dt
 import hashlib
 import json
 import re
 from decimal import Decimal
 
+import msgspec
 import pytest
 
 from app import paths
@@ -40,7 +40,7 @@ def test_a_dump_with_everything_an_operator_can_enter_passes(sample):
     report = sample.report("TTH", "2020-Q1")
     sample.content.enter(report, "VL_MOI", "khoảng 2.607")
     value = sample.content.values(report.id)["VL_MOI"]
-    sample.content.set_value(report, dataclasses.replace(
+    sample.content.set_value(report, msgspec.structs.replace(
         value, estimate=True, as_of=dt.date(2020, 3, 25), note="ghi chú\n" * 10_000, plan=Decimal("8559"),
         prior_year=Decimal("-12.5")))
     sample.content.enter(report, "QTL_THAM_TRA", "5/5")

@@ -1,7 +1,7 @@
 """Outliers: a figure outside mean ± k standard deviations of its last four periods, checked by hand."""
-import dataclasses
 from decimal import Decimal
 
+import msgspec
 import pytest
 
 from app.checks import outliers
@@ -58,11 +58,11 @@ def test_the_template_sets_the_factor(sample):
     _enter(sample, SERIES)
     report = sample.report("TTH", "2020-Q1")
     data = sample.content.load(report)
-    wide = dataclasses.replace(data, template=template_mod.from_dict(
+    wide = msgspec.structs.replace(data, template=template_mod.from_dict(
         {**data.template.to_dict(), "version": data.template.version + 1, "outlier_factor": 3}))
     history = [(Period.parse(p), {"VL_MOI": Value("VL_MOI", Decimal(n))}) for p, n in reversed(SERIES.items())]
     for number, flagged in ((120, False), (124, False), (76, False), (125, True), (75, True)):
-        data_n = dataclasses.replace(wide, values={"VL_MOI": Value("VL_MOI", Decimal(number))})
+        data_n = msgspec.structs.replace(wide, values={"VL_MOI": Value("VL_MOI", Decimal(number))})
         found = outliers.outlier_findings(data_n, history)
         assert bool(found) == flagged, number
     assert "khoảng thường gặp 76 – 124 người (trung bình ± 3 độ lệch chuẩn" in found[0].message
@@ -76,7 +76,7 @@ def test_a_ratio_is_judged_by_its_share_and_a_lower_bound_never_goes_below_the_m
     # mean 15%, deviation 5,774%: 15 ± 11,547 = 3,453% – 26,547%, shown inwards as 3,5% – 26,5%
     assert "= 100% nằm ngoài khoảng thường gặp 3,5% – 26,5%" in found[0].message
     history = [(p, {"VL_MOI": Value("VL_MOI", Decimal(n))}) for (p, _), n in zip(history, (0, 0, 0, 40), strict=True)]
-    found = outliers.outlier_findings(dataclasses.replace(data, values={"VL_MOI": Value("VL_MOI", Decimal(90))}),
+    found = outliers.outlier_findings(msgspec.structs.replace(data, values={"VL_MOI": Value("VL_MOI", Decimal(90))}),
                                       history)
     assert "khoảng thường gặp 0 – 50 người" in found[0].message  # deviation √(1.200 / 3) = 20: 10 ± 40 would start at −30
 

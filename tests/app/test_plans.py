@@ -1,6 +1,7 @@
 """Plans: the annual plan printed in prose and the count of indicators that reached theirs."""
-import dataclasses
 from decimal import Decimal
+
+import msgspec
 
 from app.domain.model import Block
 from app.output import printed
@@ -8,7 +9,7 @@ from app.output import printed
 
 def _plan(store, report, code, plan):
     value = store.content.values(report.id)[code]
-    store.content.set_value(report, dataclasses.replace(value, plan=Decimal(plan)))
+    store.content.set_value(report, msgspec.structs.replace(value, plan=Decimal(plan)))
 
 
 def test_plans_met_and_plan_figures_print(sample):

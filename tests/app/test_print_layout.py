@@ -204,7 +204,7 @@ def test_docx_appendix_columns_fit_tt_and_units_and_cells_centre_vertically(db, 
 
 def test_every_appendix_title_line_prints_in_pdf_and_docx(db, tmp_path):
     """A consolidated report adds a line naming its sources: PDF and DOCX print it like the rest."""
-    import dataclasses
+    import msgspec
 
     from app.output import printed, render_docx
     from app.storage import db as dbmod
@@ -215,7 +215,7 @@ def test_every_appendix_title_line_prints_in_pdf_and_docx(db, tmp_path):
     finally:
         opened.close()
     sources = "(Tổng hợp từ số liệu của PLOC, HUE; trễ hạn: HUE)"
-    model = dataclasses.replace(model, appendix_title=(*model.appendix_title, sources))
+    model = msgspec.structs.replace(model, appendix_title=(*model.appendix_title, sources))
     pdf = norm(pdf_text(render_pdf.render(model), tmp_path))
     docx = [norm(p.text) for p in DocxDocument(io.BytesIO(render_docx.render(model))).paragraphs]
     for line in model.appendix_title:

@@ -1,11 +1,11 @@
 """The printed report: PDF, DOCX and XLSX from one model, in the Nghị định 30/2020 format."""
-import dataclasses
 import datetime as dt
 import io
 import re
 import subprocess
 from decimal import Decimal
 
+import msgspec
 import pytest
 from docx import Document as DocxDocument
 from openpyxl import load_workbook
@@ -90,8 +90,8 @@ def test_header_follows_decree_30(sample_pdf, tmp_path):
 
 
 def test_number_and_date_when_issued(sample_model, tmp_path):
-    header = dataclasses.replace(sample_model.header, number_line="Số: 45/BC-LĐTBXH")
-    model = dataclasses.replace(sample_model, header=header)
+    header = msgspec.structs.replace(sample_model.header, number_line="Số: 45/BC-LĐTBXH")
+    model = msgspec.structs.replace(sample_model, header=header)
     assert "Số: 45/BC-LĐTBXH" in norm(pdf_text(render_pdf.render(model), tmp_path))
     from app.domain import formatting
     assert formatting.date_line("Thừa Thiên Huế", dt.date(2020, 4, 5)) == "Thừa Thiên Huế, ngày 05 tháng 4 năm 2020"
@@ -195,7 +195,7 @@ def test_appendix_compares_with_last_year_and_the_plan():
     store.content.enter(last_year, "VL_MOI", "2.500")
     q1 = store.report("TTH", "2020-Q1")
     value = store.content.values(q1.id)["VL_MOI"]
-    store.content.set_value(q1, dataclasses.replace(value, plan=Decimal(10000)))
+    store.content.set_value(q1, msgspec.structs.replace(value, plan=Decimal(10000)))
     rows = {r[1].text: r for r in printed.build(store, "TTH", "2020-Q1").appendix.rows}
     row = rows["Giải quyết việc làm mới"]
     assert [c.text for c in row[3:]] == ["2.607", "2.500", "4,28", "2.607", "10.000", "26,1"]

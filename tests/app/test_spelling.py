@@ -1,8 +1,8 @@
 """Spell check of official Vietnamese: rule-built syllables, confusions in context, what is left alone."""
-import dataclasses
 import unicodedata
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -138,10 +138,10 @@ def test_misspellings_are_warnings_in_the_findings_and_nothing_is_corrected(samp
 
 
 def test_tasks_and_document_summaries_are_checked_and_legacy_encoded_text_is_left_to_its_own_warning(sample_data):
-    task = dataclasses.replace(sample_data.tasks[0], text="Tiếp tục gải quyết chế độ.")
-    doc = dataclasses.replace(sample_data.documents[0], summary="Về sát nhập các đơn vị")
+    task = msgspec.structs.replace(sample_data.tasks[0], text="Tiếp tục gải quyết chế độ.")
+    doc = msgspec.structs.replace(sample_data.documents[0], summary="Về sát nhập các đơn vị")
     legacy = Block("Keát quaû thöïc hieän coâng taùc")
-    data = dataclasses.replace(sample_data, tasks=[task, *sample_data.tasks[1:]],
+    data = msgspec.structs.replace(sample_data, tasks=[task, *sample_data.tasks[1:]],
                                documents=[doc, *sample_data.documents[1:]],
                                narrative={**sample_data.narrative, ("VL", "results"): [legacy]})
     found = [(f.where, f.word) for f in texts.misspellings(data)]

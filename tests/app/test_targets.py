@@ -38,11 +38,11 @@ def test_a_template_that_does_not_pad_prints_the_count_bare(sample):
     q1 = sample.report("TTH", "2020-Q1")
     _plan(sample, "2020-Q1", "VL_MOI", 2000)
     sample.content.set_narrative(q1, "TE", "results", [Block("Đạt {KH_DAT} chỉ tiêu.")])
-    import dataclasses
+    import msgspec
 
     from app.reporting import aggregate
     data = sample.content.load(q1)
-    data = dataclasses.replace(data, template=dataclasses.replace(data.template, pad_small_counts=False))
+    data = msgspec.structs.replace(data, template=msgspec.structs.replace(data.template, pad_small_counts=False))
     comparisons = aggregate.comparisons(sample, "TTH", q1.period, data.template, data.values)
     texts = [b.text for b in printed.build_from(data, comparisons).body]
     assert "Đạt 1/1 chỉ tiêu." in texts

@@ -1,8 +1,8 @@
 """Templates that change without code: editing, versions, moving reports over, other provinces."""
-import dataclasses
 import datetime as dt
 from decimal import Decimal
 
+import msgspec
 import pytest
 
 from app.domain import narrative
@@ -72,7 +72,7 @@ def test_moving_a_report_to_a_new_version_keeps_every_value(sample):
     assert any("GN_HO_TRO_NGOAI_TINH" in line for line in mapping.lines)
     template_edit.migrate(sample, report, new_id, {"VL_MOI": "VL_MOI_TONG"})
     moved = sample.content.values(report.id)
-    assert moved["VL_MOI_TONG"] == dataclasses.replace(values["VL_MOI"], indicator="VL_MOI_TONG")
+    assert moved["VL_MOI_TONG"] == msgspec.structs.replace(values["VL_MOI"], indicator="VL_MOI_TONG")
     assert all(moved[c] == v for c, v in values.items() if c not in ("VL_MOI", "GN_HO_TRO_NGOAI_TINH"))
     dropped = [a for a in sample.audit_trail(report.id) if a["entity"] == "value" and a["new"] is None]
     assert dropped and '"3000000000"' in dropped[-1]["old"]  # recorded, not silently lost
@@ -105,7 +105,7 @@ def test_dien_bien_six_month_2017_section_built_without_code(store):
     report = store.open_report("DBN", "2017-H1", template_id)
     store.content.enter(report, "GQVL", "khoảng 4.348")
     value = store.content.values(report.id)["GQVL"]
-    store.content.set_value(report, dataclasses.replace(value, plan=Decimal(8559), prior_year=Decimal(4335)))
+    store.content.set_value(report, msgspec.structs.replace(value, plan=Decimal(8559), prior_year=Decimal(4335)))
     for code, _, number in PARTS:
         store.content.enter(report, code, number)
     store.content.set_narrative(report, "DB_VL", "results", [Block(DIEN_BIEN_TEXT)])

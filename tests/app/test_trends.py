@@ -1,10 +1,10 @@
 """Trend series: the last 8 periods of the report's kind and a year before, as the reports print them;
 the appendix "Biểu đồ" in PDF (vector, embedded font only) and DOCX (a picture)."""
-import dataclasses
 import io
 import subprocess
 from decimal import Decimal
 
+import msgspec
 import pytest
 from docx import Document as DocxDocument
 
@@ -91,7 +91,7 @@ def test_the_sample_draws_two_charts_until_the_operator_chooses_others(sample, t
 def test_a_typed_same_period_figure_stands_for_a_year_before_without_its_report(sample):
     report = sample.report("TTH", "2020-Q1")
     typed = sample.content.values(report.id)["VL_MOI"]
-    sample.content.set_value(report, dataclasses.replace(typed, prior_year=Decimal(3100)))
+    sample.content.set_value(report, msgspec.structs.replace(typed, prior_year=Decimal(3100)))
     trend = trends.trend(sample, "TTH", Period.parse("2020-Q1"), _template(sample), "VL_MOI", span=2)
     assert [(p.label, p.value) for p in trend.prior] == [("Quý IV/2018", None), ("Quý I/2019", 3100)]
     earlier = sample.open_report("TTH", "2019-Q1")

@@ -1,7 +1,7 @@
 import copy
-import dataclasses
 from decimal import Decimal
 
+import msgspec
 import pytest
 
 from app.domain.model import Block, Value
@@ -18,8 +18,8 @@ def _with(data, **numbers):
         if number is None:
             values.pop(code, None)
         else:
-            values[code] = dataclasses.replace(values.get(code) or Value(code, None), number=Decimal(number))
-    return dataclasses.replace(data, values=values)
+            values[code] = msgspec.structs.replace(values.get(code) or Value(code, None), number=Decimal(number))
+    return msgspec.structs.replace(data, values=values)
 
 
 def _only(findings, code):
@@ -75,7 +75,7 @@ def test_money_parts_are_checked_in_money(sample_data):
 def test_ratio_numerator_above_denominator_is_an_error(sample_data):
     values = dict(sample_data.values)
     values["QTL_THAM_TRA"] = Value("QTL_THAM_TRA", Decimal(6), Decimal(5))
-    findings = validate(dataclasses.replace(sample_data, values=values))
+    findings = validate(msgspec.structs.replace(sample_data, values=values))
     assert _only(findings, "QTL_THAM_TRA")[0].severity is Severity.ERROR
 
 
@@ -88,7 +88,7 @@ def test_ratio_numerator_above_denominator_is_an_error(sample_data):
 def test_narrative_problems_are_found(sample_data, text, severity, words):
     narrative = dict(sample_data.narrative)
     narrative[("VL", "results")] = [Block(text)]
-    findings = validate(dataclasses.replace(sample_data, narrative=narrative))
+    findings = validate(msgspec.structs.replace(sample_data, narrative=narrative))
     assert any(f.severity is severity and words in f.message and f.section == "VL" for f in findings)
 
 
@@ -98,7 +98,7 @@ def test_placeholder_for_an_empty_figure_is_a_warning(sample_data):
 
 
 def test_an_empty_report_is_an_error_and_missing_figures_are_warnings(sample_data):
-    empty = dataclasses.replace(sample_data, values={}, narrative={})
+    empty = msgspec.structs.replace(sample_data, values={}, narrative={})
     findings = validate(empty)
     assert has_errors(findings) and findings[0].message == "Báo cáo chưa có số liệu hay nội dung nào."
     partial = validate(_with(sample_data, GPLD_CAP=None, GPLD_XAC_NHAN=None))
@@ -117,9 +117,9 @@ def _tcvn3(text):
 ])
 def test_an_office_profile_field_typed_in_tcvn3_is_flagged(sample_data, field, label):
     """A TCVN3 authority line would print as “CÉNG HOΜ X·…”: the warning names the field and the conversion."""
-    profiles = [dataclasses.replace(p, **{field: _tcvn3("cộng hoà xã hội chủ nghĩa")}) for p in sample_data.office.profiles]
-    office = dataclasses.replace(sample_data.office, profiles=tuple(profiles))
-    findings = validate(dataclasses.replace(sample_data, office=office))
+    profiles = [msgspec.structs.replace(p, **{field: _tcvn3("cộng hoà xã hội chủ nghĩa")}) for p in sample_data.office.profiles]
+    office = msgspec.structs.replace(sample_data.office, profiles=tuple(profiles))
+    findings = validate(msgspec.structs.replace(sample_data, office=office))
     hits = [f for f in findings if f.rule == "legacy"]
     assert [f.severity for f in hits] == [Severity.WARNING]
     assert hits[0].message.startswith(label) and "“cộng hoà xã hội chủ nghĩa”" in hits[0].message
@@ -129,6 +129,6 @@ def test_a_template_label_typed_in_vni_is_flagged(sample_data):
     template = copy.deepcopy(sample_data.template)
     section = template.sections[0]
     section.title = "Ngöôøi ñöôïc hoã trôï vieäc laøm"
-    hits = [f for f in validate(dataclasses.replace(sample_data, template=template)) if f.rule == "legacy"]
+    hits = [f for f in validate(msgspec.structs.replace(sample_data, template=template)) if f.rule == "legacy"]
     assert [f.section for f in hits] == [section.code]
     assert "Người được hỗ trợ việc làm" in hits[0].message and "VNI" in hits[0].message

@@ -74,7 +74,7 @@ def test_decimals_are_read_from_every_placeholder():
 
 
 def test_validation_names_a_view_that_will_print_a_mark(sample_data):
-    import dataclasses
+    import msgspec
 
     from app.domain.model import Block
     from app.domain.validate import validate
@@ -82,7 +82,7 @@ def test_validation_names_a_view_that_will_print_a_mark(sample_data):
     narrative_ = dict(sample_data.narrative)
     narrative_[("VL", "results")] = [Block("Đạt {VL_MOI:kh} kế hoạch, tính đến ngày {VL_MOI:ngay}.")]
     values = dict(sample_data.values)
-    values["VL_MOI"] = dataclasses.replace(values["VL_MOI"], plan=None, as_of=None)
-    messages = [f.message for f in validate(dataclasses.replace(sample_data, narrative=narrative_, values=values))]
+    values["VL_MOI"] = msgspec.structs.replace(values["VL_MOI"], plan=None, as_of=None)
+    messages = [f.message for f in validate(msgspec.structs.replace(sample_data, narrative=narrative_, values=values))]
     assert any("{VL_MOI:kh}" in m and "kế hoạch năm" in m for m in messages)
     assert any("{VL_MOI:ngay}" in m and "tính đến ngày" in m for m in messages)

@@ -2,6 +2,7 @@
 import subprocess
 import sys
 
+import msgspec
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import ROOT, demo_db, opened, query, type_text
@@ -133,7 +134,8 @@ def test_restore_refuses_a_file_that_is_not_a_database_and_changes_nothing(sampl
     for name, content in (("ghi-chu.sqlite3", b"not a database at all" * 10), ("rong.sqlite3", b"")):
         path = tmp_path / name
         path.write_bytes(content)
-        object.__setattr__(win.history_menu.ctx, "show_error", errors.append)  # read the message, not a box
+        menu = win.history_menu
+        menu.ctx = msgspec.structs.replace(menu.ctx, show_error=errors.append)  # read the message, not a box
         win.history_menu.restore_from(str(path), confirm=lambda info: True)
         qtbot.waitUntil(lambda: len(errors) >= 1, timeout=15000)
         assert name in errors[-1] and "chưa thay đổi gì" in errors[-1].lower()

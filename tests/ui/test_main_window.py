@@ -190,7 +190,7 @@ def test_outline_ends_with_next_periods_tasks(sample_window):
 def test_the_first_report_shows_before_its_findings_and_they_follow(make_window, qtbot, tmp_path):
     """The report last open is read while the window is built and shown at once, unchecked; "Cần xem" says
     it is checking until the findings come, then lists them, beside the cells too."""
-    import dataclasses
+    import msgspec
 
     db = demo_db(tmp_path / "bc.sqlite3")
     subprocess_set(db, "VL_NN", "3000")  # more workers abroad than found jobs: a rule fails
@@ -198,7 +198,7 @@ def test_the_first_report_shows_before_its_findings_and_they_follow(make_window,
     qtbot.waitUntil(lambda: opened(win), timeout=5000)
     found = win.sheet.findings
     assert any(f.indicator == "VL_NN" for f in found)
-    win.show_sheet(dataclasses.replace(win.sheet, findings=(), checked=False), "VL")  # as the start shows it
+    win.show_sheet(msgspec.structs.replace(win.sheet, findings=(), checked=False), "VL")  # as the start shows it
     assert win.findings.count() == 1 and win.findings.item(0).text() == "Đang kiểm tra báo cáo…"
     assert not win.editor.figures_model.messages
     qtbot.waitUntil(lambda: win.sheet.checked, timeout=5000)

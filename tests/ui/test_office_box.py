@@ -38,7 +38,7 @@ def test_the_window_lists_offices_by_name_and_opens_by_code(sample_window):
 
 
 def test_a_received_office_is_listed_apart(make_window, tmp_path, qtbot):
-    import dataclasses
+    import msgspec
 
     from app.storage import db as dbmod
     from app.storage.store import Store
@@ -47,7 +47,7 @@ def test_a_received_office_is_listed_apart(make_window, tmp_path, qtbot):
     db = demo_db(tmp_path / "bc.sqlite3")
     opened = dbmod.open_database(db)
     store = Store(opened.db)
-    profile = dataclasses.replace(store.offices()[0].current, name="PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+    profile = msgspec.structs.replace(store.offices()[0].current, name="PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
                                   place="Phú Vang", parent_code="TTH")
     with store.db.atomic():
         store.offices_repo.add_remote("pv-1", "PHUVANG", "district", profile)

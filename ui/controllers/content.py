@@ -2,8 +2,7 @@
 documents and reviews; every save goes through ``ui.operations`` and comes back as ``Changes``."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -18,8 +17,7 @@ from ui.section import SectionEditor
 SAVE_DELAY_MS = 300
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(msgspec.Struct, frozen=True):
     """Text typed into a figure cell that was refused: kept for correction until a save succeeds."""
 
     section: str

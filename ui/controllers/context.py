@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from PySide6.QtWidgets import QWidget
 
 from ui.operations import Operations, Updated
 
 
-@dataclass(frozen=True)
-class WindowContext:
+class WindowContext(msgspec.Struct, frozen=True):
     parent: QWidget  # dialogs open over it
     ops: Operations
     current: Callable[[], Any]  # the open report's sheet, or None

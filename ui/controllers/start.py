@@ -2,9 +2,9 @@
 built, shown as soon as it is there, its findings looked for right after (``report_ops.check_report``)."""
 from __future__ import annotations
 
-import dataclasses
 import gc
 
+import msgspec
 from PySide6.QtCore import QTimer
 
 from ui.operations import report as report_ops
@@ -41,7 +41,7 @@ def check(window, sheet) -> None:
     def found(findings) -> None:
         current = window.sheet
         if current is not None and current.report.id == sheet.report.id and not current.checked:
-            window.sheet = dataclasses.replace(current, findings=findings, checked=True)
+            window.sheet = msgspec.structs.replace(current, findings=findings, checked=True)
             window.show_findings()
 
     report_ops.check_report(parent=window, ops=window.ops, sheet=sheet).success(found).run()

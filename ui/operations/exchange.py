@@ -9,8 +9,9 @@ database thread never wait behind it (see ``runner``). The exchange modules
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from app.reporting.changes import Changes
 from app.reporting.desk import Sheet
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
     from app.exchange.keys import PublicKey
 
 
-@dataclass(frozen=True)
-class Synced:
+class Synced(msgspec.Struct, frozen=True):
     """One sync's outcome lines, the files left aside (path, status, reason) and what changed here."""
 
     outcomes: tuple  # sync.Outcome: status, name, office, reason
@@ -35,8 +35,7 @@ class Synced:
     changes: Changes
 
 
-@dataclass(frozen=True)
-class Consolidated:
+class Consolidated(msgspec.Struct, frozen=True):
     """The consolidation as the window shows it: plain rows of text."""
 
     period_label: str

@@ -1,7 +1,7 @@
 """The offices the picker offers: code, a readable name, and whether the office is the operator's own."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.domain.model import Office
 
@@ -9,8 +9,7 @@ _LONG = (("LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "LĐTBXH"), ("LAO ĐỘ
          ("ỦY BAN NHÂN DÂN", "UBND"), ("UỶ BAN NHÂN DÂN", "UBND"))
 
 
-@dataclass(frozen=True)
-class OfficeChoice:
+class OfficeChoice(msgspec.Struct, frozen=True):
     code: str
     name: str  # "Sở LĐTBXH Thừa Thiên Huế"
     own: bool  # False for an office known here only through the packages or keys it sent

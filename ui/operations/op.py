@@ -14,9 +14,9 @@ previous result only. The first failure stops the chain and goes to
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -27,8 +27,7 @@ from ui.operations.runner import Operations
 DATABASE, EXCHANGE, POOL = "database", "exchange", "pool"
 
 
-@dataclass(frozen=True)
-class Updated:
+class Updated(msgspec.Struct, frozen=True):
     """A write's ``Changes`` and what it touched as the database now holds it."""
 
     changes: Changes

@@ -1,8 +1,9 @@
 """Opening a report, its lifecycle (complete, reopen, issue, revise) and its printed forms."""
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
+
+import msgspec
 
 from app.domain import headings
 from app.errors import UserError
@@ -17,8 +18,7 @@ from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
 
 
-@dataclasses.dataclass(frozen=True)
-class Start:
+class Start(msgspec.Struct, frozen=True):
     """What the window starts with: the settings, the offices and, when there is one, the office selected
     first (the one last open, else the first), its periods with the one to open, and that report."""
 
@@ -115,7 +115,7 @@ def default_heading(sheet: Sheet) -> tuple[str, str]:
     """The title and summary line the report prints when it sets none of its own."""
     from app.output import printed
 
-    report = dataclasses.replace(sheet.report, summary="")
+    report = msgspec.structs.replace(sheet.report, summary="")
     return printed.TITLE, printed.summary_line(sheet.data.template, report)
 
 

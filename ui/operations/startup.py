@@ -2,8 +2,9 @@
 for the shared folder."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from app.reporting import settings as settings_mod
 from app.storage import db as dbmod
@@ -13,14 +14,13 @@ from ui.operations.runner import Operations
 CHANNEL = "window"
 
 
-@dataclass
-class Startup:
+class Startup(msgspec.Struct):
     """What the window starts with."""
 
     ops: Operations
     label: str  # the database file, for the operator
     language: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = msgspec.field(default_factory=list)
 
 
 def _store(opened: dbmod.Opened) -> Store:

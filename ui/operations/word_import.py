@@ -1,7 +1,7 @@
 """Bringing a past Word report into the open report: read it for review, then save what was accepted."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from app.importing import docx_report, saving, settle
 from app.reporting import desk
@@ -11,8 +11,7 @@ from ui.operations.op import Op, Updated
 from ui.operations.runner import Operations
 
 
-@dataclass(frozen=True)
-class ReviewRow:
+class ReviewRow(msgspec.Struct, frozen=True):
     """One figure to review: where it is, what it says, the indicators offered and the one proposed."""
 
     section: str
@@ -22,8 +21,7 @@ class ReviewRow:
     proposed: str | None
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(msgspec.Struct, frozen=True):
     draft: object  # the reading, handed back unchanged to ``save_word_report``
     rows: tuple[ReviewRow, ...]
     summary: str
