@@ -25,9 +25,20 @@ from app.domain.model import Task, TaskReview
 from ui import figure_picker
 from ui.citations import readable
 from ui.i18n import _
-from ui.spelling import with_spelling
 
 PREVIEW_DELAY_MS = 150
+#: Milliseconds from an editor's making to its spell check (``ui.spelling``): the window shows its text first.
+SPELLING_AFTER_MS = 150
+
+
+def spell_later(editor: QPlainTextEdit) -> None:
+    """Give ``editor`` its spell check (wavy lines, suggestions in the context menu) once the window is up."""
+    def attach() -> None:
+        from ui.spelling import with_spelling
+
+        editor.spelling = with_spelling(editor)
+
+    QTimer.singleShot(SPELLING_AFTER_MS, editor, attach)
 
 
 def _escape(text: str) -> str:
@@ -48,7 +59,7 @@ class NarrativeEditor(QWidget):
                                          "Chèn số liệu để câu văn tự cập nhật số mới."))
         self.editor.setTabChangesFocus(True)
         self.editor.setAccessibleName(_("Nội dung"))
-        self.spelling = with_spelling(self.editor)
+        spell_later(self.editor)
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(_("Xem trước nội dung"))
         self.insert_button = QToolButton(self)
@@ -151,7 +162,7 @@ class TasksEditor(QWidget):
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.documents = []
-        self.spelling = with_spelling(self.editor)
+        spell_later(self.editor)
         self._loading = False
         self.editor.textChanged.connect(self._typed)
         self.lead.textEdited.connect(self.lead_changed.emit)

@@ -52,7 +52,7 @@ class FiguresModel(FlatTableModel):
         self.pending: dict[tuple[str, int], str] = {}
         self.refused: dict[tuple[str, int], str] = {}  # (code, column) -> why the typed text was refused
         self.read_only = False
-        self.history_tips: dict[str, str] = {}  # code -> rich-text history, kept by ``ui.history.HistoryTips``
+        self.history_tips: dict[str, str] = {}  # code -> rich-text history, kept by ``ui.history_tips.HistoryTips``
         self.headers = headers()
 
     def load(self, indicators, values, prior, messages, read_only=False) -> None:

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+#: Milliseconds the window, built, waits for its first report before it shows: it usually appears once, with the
+#: report in it (the report has been read meanwhile); a slow read shows it empty first, filled when read.
+FIRST_REPORT_WAIT_MS = 400
+
+
 @contextlib.contextmanager
 def _plain_imports():
     """Python's own ``import`` for the window's modules.
@@ -52,7 +57,9 @@ def create_window(db_path: Path | None) -> MainWindow:
             i18n.install(started.language)
             from ui.main_window import MainWindow
 
-            return MainWindow(started.ops, started.label, started.warnings, start)
+            window = MainWindow(started.ops, started.label, started.warnings, start)
+            start.wait(FIRST_REPORT_WAIT_MS)
+            return window
     finally:
         gc.freeze()
         gc.enable()

@@ -1,53 +1,45 @@
 """Spelling in the text editors: a wavy line under what the check would list, suggestions in the context menu."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from ui.i18n import _
-from ui.legacy_action import add_legacy_action
 from ui.operations.content import spelling_marks, spelling_suggestions
-
-#: Milliseconds from an editor's making to its first marks: the window shows its text first, the marks follow.
-FIRST_MARKS_AFTER_MS = 150
 
 
 class SpellHighlighter(QSyntaxHighlighter):
     """A wavy red line under each word of a line the spell check would list (a hint; nothing is changed).
 
-    Like a word processor's background check, it starts marking a moment after the window is up, so the
-    check's loading and first pass over the report's text do not hold up the window's first showing.
+    Like a word processor's background check, it is made a moment after the window is up (``spell_later``),
+    so this module, the check's loading and its first pass over the report's text do not hold up the
+    window's first showing.
     """
 
     def __init__(self, document) -> None:
-        super().__init__(document)
-        self.mark = QTextCharFormat()
-        self.mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.mark.setUnderlineColor(QColor("#d32f2f"))
-        self.marking = False
-        QTimer.singleShot(FIRST_MARKS_AFTER_MS, self, self._start)
-
-    def _start(self) -> None:
-        """Mark the text already there. Marking is no edit: the document's signals are held meanwhile, or the
-        editor would take it for typing (its layout still redraws the marks)."""
-        self.marking = True
-        document = self.document()
+        """Marks the text already there, at once. Marking is no edit: the document's signals are held meanwhile,
+        or the editor would take it for typing (its layout still redraws the marks). Marked here, the pass
+        Qt would start at the next turn of the event loop finds nothing left to do."""
         held = document.blockSignals(True)
         try:
+            super().__init__(document)
+            self.mark = QTextCharFormat()
+            self.mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            self.mark.setUnderlineColor(QColor("#d32f2f"))
             self.rehighlight()
         finally:
             document.blockSignals(held)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        if not self.marking:
-            return
         for start, length in spelling_marks(text):
             self.setFormat(start, length, self.mark)
 
 
 def spelling_menu(editor: QPlainTextEdit, pos) -> QMenu:
     """The editor's usual context menu, led by suggestions for the marked word under the mouse."""
+    from ui.legacy_action import add_legacy_action
+
     menu = editor.createStandardContextMenu(pos)
     add_legacy_action(menu, editor)
     cursor = editor.cursorForPosition(pos)

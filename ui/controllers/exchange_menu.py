@@ -1,13 +1,17 @@
 """The shared-folder menu: submit upward, sync, consolidate, and the offices' keys."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
 from ui.i18n import _
 from ui.operations import Updated
-from ui.operations import exchange as exchange_ops
 from ui.operations import office as office_ops
+
+if TYPE_CHECKING:
+    from ui.operations import exchange as exchange_ops
 
 FORMATS_CONSOLIDATED = "PDF (*.pdf);;Word (*.docx);;Excel (*.xlsx)"
 KEY_CHANGED = "khóa khác"  # the core's refusal when an office already has another trusted key
@@ -44,6 +48,8 @@ class ExchangeMenu:
         return folder
 
     def submit_report(self) -> None:
+        from ui.operations import exchange as exchange_ops
+
         folder = self._folder()
         if not folder:
             return
@@ -96,6 +102,8 @@ class ExchangeMenu:
             self.ctx.apply(Updated(synced.changes, None))
 
     def trust_key(self, path: str | None = None) -> None:
+        from ui.operations import exchange as exchange_ops
+
         if path is None:
             path = ask.open_file(self.ctx.parent, _("Chọn tệp khóa công khai"), _("Tệp khóa (*.key *.json)"))
         if path:
@@ -111,6 +119,8 @@ class ExchangeMenu:
             self._trust(public, replace=False)
 
     def _trust(self, public, replace: bool) -> None:
+        from ui.operations import exchange as exchange_ops
+
         def failed(message: str) -> None:
             if not replace and KEY_CHANGED in message and ask.yes_no(
                     self.ctx.parent, _("Tin cậy khóa của đơn vị"),
@@ -132,6 +142,8 @@ class ExchangeMenu:
     def export_key(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from ui.operations import exchange as exchange_ops
+
         office = self.ctx.key()[0]
         path = ask.save_file(self.ctx.parent, _("Xuất khóa công khai"), f"{office}.key", _("Tệp khóa (*.key)"))
         if path:
@@ -143,6 +155,7 @@ class ExchangeMenu:
 
     def show_consolidation(self) -> None:
         from ui.consolidation_dialog import ConsolidationDialog
+        from ui.operations import exchange as exchange_ops
 
         section = self.ctx.section()
 
@@ -159,6 +172,8 @@ class ExchangeMenu:
             .success(shown).failure(self.ctx.show_error).run()
 
     def _reload_consolidation(self, dialog, include_own: bool) -> None:
+        from ui.operations import exchange as exchange_ops
+
         exchange_ops.load_consolidation(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current(),
                                         include_own=include_own).success(dialog.show_view) \
             .failure(self.ctx.show_error).run()
@@ -175,6 +190,8 @@ class ExchangeMenu:
             self.export_consolidated_to(path)
 
     def export_consolidated_to(self, path: str) -> None:
+        from ui.operations import exchange as exchange_ops
+
         exchange_ops.export_consolidated(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current(),
                                          path=path, include_own=self._include_own()) \
             .success(lambda target: self.ctx.status(_("Đã xuất ra {path}").format(path=target), 8000)) \

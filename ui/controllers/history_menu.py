@@ -4,10 +4,8 @@ from __future__ import annotations
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
+from ui.history_tips import HistoryTips
 from ui.i18n import _
-from ui.operations import help as help_ops
-from ui.operations import history as history_ops
-from ui.operations import restore as restore_ops
 
 
 class HistoryMenu:
@@ -20,8 +18,6 @@ class HistoryMenu:
         self.guide = make_action(p, _("&Hướng dẫn sử dụng"), self.show_guide, "F1")
         self.keys = make_action(p, _("&Phím tắt"), self.show_shortcuts)
         self.panel = None
-        from ui.history import HistoryTips
-
         self.tips = HistoryTips(ctx, figures.model())
         figures.selectionModel().currentRowChanged.connect(lambda *_args: self._follow())
         figures.model().dataChanged.connect(lambda *_args: self._follow())  # a saved figure is a new change
@@ -29,6 +25,8 @@ class HistoryMenu:
 
     # --- change log and a figure's history -------------------------------------------
     def show_audit(self) -> None:
+        from ui.operations import history as history_ops
+
         if self.ctx.current() is None:
             return
         self.ctx.flush()
@@ -62,6 +60,8 @@ class HistoryMenu:
     def _follow(self) -> None:
         if self.panel is None or not self.panel.isVisible() or self.ctx.current() is None:
             return
+        from ui.operations import history as history_ops
+
         code = self._code()
         if not code:
             self.panel.show_empty()
@@ -73,6 +73,8 @@ class HistoryMenu:
 
     # --- restore ------------------------------------------------------------------------
     def pick_backup(self) -> None:
+        from ui.operations import restore as restore_ops
+
         restore_ops.backup_folder(parent=self.ctx.parent, ops=self.ctx.ops, database=self.database) \
             .success(self._ask_file).failure(self.ctx.show_error).run()
 
@@ -84,6 +86,8 @@ class HistoryMenu:
 
     def restore_from(self, path: str, confirm=None) -> None:
         """Check ``path``, show what it holds, and restore it once confirmed (``confirm(info)`` for tests)."""
+        from ui.operations import restore as restore_ops
+
         def checked(info) -> None:
             if confirm(info) if confirm else self._confirm(info):
                 self._restore(path)
@@ -99,6 +103,8 @@ class HistoryMenu:
         return bool(dialog.exec())
 
     def _restore(self, path: str) -> None:
+        from ui.operations import restore as restore_ops
+
         if self.ctx.current() is not None:
             self.ctx.flush()  # typed text goes into the copy kept of the current content
         office = self.ctx.key()[0] if self.ctx.current() is not None else ""
@@ -122,6 +128,7 @@ class HistoryMenu:
 
     def show_guide(self) -> None:
         from ui.help import shortcuts_html
+        from ui.operations import help as help_ops
 
         try:
             guide = help_ops.guide_html()

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import msgspec
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -42,6 +43,8 @@ class Op:
         self._steps: list[tuple[str, Callable]] = []
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[str], None] | None = None
+        self.delivered = False  # its success or failure was told (or nobody was left to tell)
+        self._on_delivered: Callable[[], None] | None = None
 
     def database(self, fn: Callable[..., Any]) -> Op:
         """Add ``fn(store)`` (first step) or ``fn(store, previous)`` on the database thread."""
@@ -70,6 +73,23 @@ class Op:
         """Start the chain; callbacks come later, on the main thread."""
         self._next(0, None)
 
+    def wait(self, limit_ms: int) -> bool:
+        """Run the main thread's events until the chain (already running) has delivered, ``limit_ms`` at most;
+        True when it has. For a window not shown yet, that would rather appear once with what the chain
+        brings than draw itself empty first: past the limit it shows as usual and the result follows."""
+        if not self.delivered:
+            loop = QEventLoop()
+            self._on_delivered = loop.quit
+            QTimer.singleShot(limit_ms, loop, loop.quit)
+            loop.exec()
+            self._on_delivered = None
+        return self.delivered
+
+    def _delivered(self) -> None:
+        self.delivered = True
+        if self._on_delivered:
+            self._on_delivered()
+
     def _gone(self) -> bool:
         """The widget that asked was closed and deleted meanwhile: nobody is left to tell."""
         return self.parent is not None and not isValid(self.parent)
@@ -78,6 +98,7 @@ class Op:
         if index == len(self._steps):
             if self._success and not self._gone():
                 self._success(previous)
+            self._delivered()
             return
         where, fn = self._steps[index]
         first = index == 0
@@ -91,10 +112,11 @@ class Op:
 
     def _failed(self, message: str) -> None:
         if self._gone():
-            return
-        if self._failure:
+            pass
+        elif self._failure:
             self._failure(message)
         elif self.ops.error_handler:
             self.ops.error_handler(message)
         else:
             QMessageBox.warning(self.parent, _("Báo cáo LĐTBXH"), message)
+        self._delivered()
