@@ -3,11 +3,10 @@ before, drawn with QPainter, and the choice to put it in the report's appendix "
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import _
-from ui.operations.charts import chart_number
 
 THIS_COLOUR, PRIOR_COLOUR = QColor("#1f4e79"), QColor("#a6bddb")
 
@@ -26,6 +25,8 @@ class TrendChart(QWidget):
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        from PySide6.QtGui import QPainter  # the dock starts behind "Cần xem": drawn, and loaded, when first shown
+
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
@@ -36,7 +37,7 @@ class TrendChart(QWidget):
         self._draw_legend(painter, line)
         self._draw_bars(painter, QRectF(4, line * 2 + 10, self.width() - 8, self.height() - line * 2 - 14))
 
-    def _draw_legend(self, painter: QPainter, line: float) -> None:
+    def _draw_legend(self, painter, line: float) -> None:
         """One entry a line, so a narrow dock shows both whole."""
         for row, (text, colour) in enumerate(((_("Kỳ báo cáo"), THIS_COLOUR), (_("Cùng kỳ năm trước"), PRIOR_COLOUR))):
             y = 4 + row * (line + 2)
@@ -44,9 +45,13 @@ class TrendChart(QWidget):
             painter.setPen(Qt.GlobalColor.black)
             painter.drawText(QRectF(20, y, self.width() - 24, line), Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _draw_bars(self, painter: QPainter, area: QRectF) -> None:
+    def _draw_bars(self, painter, area: QRectF) -> None:
         """A block per period, newest at the bottom: its label, then this year's bar over last
         year's, each with its figure at the end (a narrow dock keeps the bars long)."""
+        from PySide6.QtGui import QPen
+
+        from ui.operations.charts import chart_number
+
         trend, metrics = self.trend, painter.fontMetrics()
         values = [p.value for p in trend.current + trend.prior if p.value is not None]
         biggest = float(max(values)) or 1.0
@@ -117,8 +122,6 @@ class ChartPanel(QDockWidget):
 
 def attach(window) -> ChartPanel:
     """Dock the panel beside the findings and draw the figures grid's current row."""
-    from ui.operations.charts import include_chart, load_trend
-
     panel = ChartPanel(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     window.tabifyDockWidget(window.findings_dock, panel)
@@ -130,11 +133,15 @@ def attach(window) -> ChartPanel:
         if window.sheet is None or not current.isValid() or current.row() >= len(rows):
             panel.clear()
             return
+        from ui.operations.charts import load_trend
+
         code = rows[current.row()].code
         load_trend(parent=window, ops=window.ops, sheet=window.sheet, code=code) \
             .success(lambda result: panel.show_trend(code, *result)).run()
 
     def toggled(code: str, included: bool) -> None:
+        from ui.operations.charts import include_chart
+
         message = _("Phụ lục biểu đồ: {codes}")
         include_chart(parent=window, ops=window.ops, sheet=window.sheet, code=code, included=included) \
             .success(lambda codes: window.statusBar().showMessage(message.format(codes=", ".join(codes) or "—"))) \

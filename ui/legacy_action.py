@@ -39,11 +39,6 @@ def flagged_editor(section_editor: QWidget, finding) -> QPlainTextEdit | None:
     return None
 
 
-def attach(window) -> None:
-    """Wire the findings' “Chuyển sang Unicode” to the window: show the section, convert the flagged run."""
-    window.findings_dock.convert_requested.connect(lambda finding: convert_finding(window, finding))
-
-
 def convert_finding(window, finding) -> int:
     """Convert exactly the runs of the flagged paragraph, in its text box (undoable there); the runs converted."""
     if finding.section:

@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
 
-from ui import chart_panel, legacy_action
+from ui import chart_panel
 from ui.actions import ReportActions
 from ui.controllers import start as start_ctl
 from ui.controllers.carry_menu import CarryMenu
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.findings_dock = FindingsPanel(self)
         self.findings = self.findings_dock.list
         self.findings_dock.jump_requested.connect(self._jump)
-        legacy_action.attach(self)
+        self.findings_dock.convert_requested.connect(self._convert_legacy)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.chart_dock = chart_panel.attach(self)
         self.window_layout = WindowLayout(self, {"main": splitter, "content": self.editor.content})
@@ -107,6 +107,12 @@ class MainWindow(QMainWindow):
                         "findings": self.findings_dock.focus_first,
                         "figures": lambda: self.editor.figures.focus_value(), "text": self._focus_text,
                         "outline": self.outline.setFocus})
+
+    def _convert_legacy(self, finding) -> None:
+        """The findings' “Chuyển sang Unicode”: show the section, convert the flagged run."""
+        from ui import legacy_action
+
+        legacy_action.convert_finding(self, finding)
 
     def _set_enabled(self, enabled: bool) -> None:
         self.editor.setEnabled(enabled)

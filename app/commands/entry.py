@@ -62,7 +62,7 @@ def _entered(old: Value, indicator, args) -> Value:
     if args.value is not None:  # an empty one is refused ("Chưa nhập số."), as it always was
         parsed = parse_value(args.value, indicator.kind, indicator.unit)  # qualifier and "ước" as typed, or none
         new = msgspec.structs.replace(new, number=parsed.number, denominator=parsed.denominator,
-                                  qualifier=parsed.qualifier, estimate=parsed.estimate)
+                                      qualifier=parsed.qualifier, estimate=parsed.estimate)
     for option, column in _SET_FIELDS.items():
         text = getattr(args, option)
         if option == "value" or text is None:

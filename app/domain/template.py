@@ -7,13 +7,13 @@ with a message naming it. ``Template.to_dict`` writes the same format back.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import msgspec
 
+from app.digest import sha256_hex
 from app.domain import kinds
 from app.domain import template_format as form
 from app.domain.indicator import Indicator, Rule
@@ -97,7 +97,7 @@ class Template(msgspec.Struct, dict=True):  # by_section and indicators, indexes
     @property
     def fingerprint(self) -> str:
         if not hasattr(self, "_fingerprint"):
-            self._fingerprint = hashlib.sha256(self.canonical_json().encode()).hexdigest()
+            self._fingerprint = sha256_hex(self.canonical_json().encode())
         return self._fingerprint
 
 

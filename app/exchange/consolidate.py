@@ -161,7 +161,7 @@ def build_printed(store: Store, office_code: str, period: Period | str, *,
 
     bars = trends.consolidated_bars(store, office_code, period, data.template, result.by_office)
     return msgspec.structs.replace(model, header=header, extra_tables=extra, appendix_title=appendix_title,
-                               office_charts=bars)
+                                   office_charts=bars)
 
 
 def _consolidated(summary: str) -> str:

@@ -63,7 +63,7 @@ def refreshed(store: Store, sheet: Sheet, changes: Changes) -> Sheet:
     data = store.content.load(store.report_by_id(sheet.report.id))
     findings = changes.findings if changes.findings is not None else tuple(report_findings(store, data.report))
     return msgspec.structs.replace(sheet, data=data, findings=findings, special=targets.report_special(store, data),
-                               checked=True)
+                                   checked=True)
 
 
 def _sheet(store: Store, report: Report, checked: bool = True) -> Sheet:
@@ -114,8 +114,8 @@ def edited(old: Value, indicator, column: str, text: str) -> Value:
         else:
             parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
             new = msgspec.structs.replace(old, number=parsed.number, denominator=parsed.denominator,
-                                      qualifier=parsed.qualifier or old.qualifier,
-                                      estimate=parsed.estimate or old.estimate)
+                                          qualifier=parsed.qualifier or old.qualifier,
+                                          estimate=parsed.estimate or old.estimate)
     elif column == "qualifier":
         if text and text not in numbers.QUALIFIERS:
             raise InputError(f"Từ chỉ mức “{text}” không hợp lệ ({', '.join(numbers.QUALIFIERS)}).")

@@ -7,11 +7,11 @@ opens a new revision (with its reason recorded), never an edit in place.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 import msgspec
 
+from app.digest import sha256_hex
 from app.domain.model import Report, Status
 from app.domain.text import clean_line
 from app.domain.validate import Severity
@@ -59,10 +59,10 @@ def issue(store: Store, report: Report, *, number: str, issued_on: dt.date,
 
     report = _ready_to_issue(store, report, number, issued_on, signer_title, signer_name)
     header = msgspec.structs.replace(report, number=clean_line(number), issued_on=issued_on,
-                                 signer_title=clean_line(signer_title), signer_name=clean_line(signer_name))
+                                     signer_title=clean_line(signer_title), signer_name=clean_line(signer_name))
     before = store.content.snapshot(report)
     pdf = render_pdf.render(printed.build(store, report.office_code, report.period, as_issued=header))
-    digest = hashlib.sha256(pdf).hexdigest()
+    digest = sha256_hex(pdf)
     with transaction(store.db):
         if store.content.snapshot(report) != before:
             raise UserError("Báo cáo vừa thay đổi trong lúc in bản ban hành; hãy ban hành lại.")
@@ -135,7 +135,7 @@ def attach_scan(store: Store, report: Report, path: Path | str) -> str:
     if not data.startswith(_SCAN_MAGIC):
         raise InputError(f"Bản chụp {path.name} phải là tệp PDF, JPEG, PNG hoặc TIFF.")
     store.files.add_scan(report, clean_line(path.name)[:200] or "ban-chup", data)
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)
 
 
 def scan_file(store: Store, report: Report, index: int) -> tuple[str, bytes]:

@@ -87,7 +87,7 @@ class Content(Worklist):
         parsed = kinds.parse_value(text, indicator.kind, indicator.unit)
         old = self.value(report.id, code)
         new = msgspec.structs.replace(old or Value(code, None), number=parsed.number, denominator=parsed.denominator,
-                                  qualifier=parsed.qualifier, estimate=parsed.estimate)
+                                      qualifier=parsed.qualifier, estimate=parsed.estimate)
         return self._store_value(report, new, old)
 
     def set_value(self, report: Report, value):

@@ -6,10 +6,9 @@ file is audited with its SHA-256, and every read checks the bytes against it.
 """
 from __future__ import annotations
 
-import hashlib
-
 import msgspec
 
+from app.digest import sha256_hex
 from app.domain.model import Report
 from app.errors import NotFoundError, UserError
 from app.storage.audit import AuditLog, now
@@ -83,7 +82,7 @@ class Files:
         if problem:
             raise UserError(f"{prefix}bản PDF ban hành “{name[:80]}” của báo cáo {report.period} bản "
                             f"{report.revision} của {report.office_code}: {problem}.")
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_hex(data)
         existing = self.issued_pdf(report.id)
         if existing is not None:
             if existing.sha256 == digest:
@@ -95,14 +94,14 @@ class Files:
 
     def add_scan(self, report: Report, name: str, data: bytes, *, source: str = "") -> bool:
         """Keep a scan of the signed copy; the same scan twice is kept once (False)."""
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_hex(data)
         if any(known[1] == digest for known in self.scans(report.id)):
             return False
         self._insert(report, "scan", name, data, source)
         return True
 
     def _insert(self, report: Report, kind: str, name: str, data: bytes, source: str) -> None:
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_hex(data)
         with transaction(self.db):
             self.db.conn.execute(
                 "INSERT INTO report_file (report_id, kind, name, sha256, size, data, created)"
@@ -112,6 +111,6 @@ class Files:
 
 
 def _checked(stored: StoredFile, what: str) -> StoredFile:
-    if hashlib.sha256(stored.data).hexdigest() != stored.sha256:
+    if sha256_hex(stored.data) != stored.sha256:
         raise UserError(f"{what} không khớp mã băm SHA-256: dữ liệu đã bị thay đổi.")
     return stored

@@ -77,6 +77,6 @@ def test_office_writes_say_the_offices_changed(sample):
         dt.date(2000, 1, 1), "PHÒNG LĐTBXH", "UBND HUYỆN PHÚ LỘC", "Phú Lộc", "LĐTBXH", parent_code="TTH"))
     assert created.offices and created.office == "PHULOC" and not created.report_id
     profile = msgspec.structs.replace(sample.office("TTH").profile_at(dt.date(2020, 3, 31)), valid_from=dt.date(2026, 1, 1),
-                                  name="SỞ NỘI VỤ")
+                                      name="SỞ NỘI VỤ")
     saved = desk.save_profile(sample, "TTH", profile)
     assert saved.offices and saved.office == "TTH"

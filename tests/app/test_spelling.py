@@ -142,8 +142,8 @@ def test_tasks_and_document_summaries_are_checked_and_legacy_encoded_text_is_lef
     doc = msgspec.structs.replace(sample_data.documents[0], summary="Về sát nhập các đơn vị")
     legacy = Block("Keát quaû thöïc hieän coâng taùc")
     data = msgspec.structs.replace(sample_data, tasks=[task, *sample_data.tasks[1:]],
-                               documents=[doc, *sample_data.documents[1:]],
-                               narrative={**sample_data.narrative, ("VL", "results"): [legacy]})
+                                   documents=[doc, *sample_data.documents[1:]],
+                                   narrative={**sample_data.narrative, ("VL", "results"): [legacy]})
     found = [(f.where, f.word) for f in texts.misspellings(data)]
     assert sorted(found) == [("nhiệm vụ kỳ tới", "gải quyết"), (f"trích yếu văn bản {doc.ref}", "sát nhập")]
 

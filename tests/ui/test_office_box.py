@@ -48,7 +48,7 @@ def test_a_received_office_is_listed_apart(make_window, tmp_path, qtbot):
     opened = dbmod.open_database(db)
     store = Store(opened.db)
     profile = msgspec.structs.replace(store.offices()[0].current, name="PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
-                                  place="Phú Vang", parent_code="TTH")
+                                      place="Phú Vang", parent_code="TTH")
     with store.db.atomic():
         store.offices_repo.add_remote("pv-1", "PHUVANG", "district", profile)
     opened.close()

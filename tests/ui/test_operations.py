@@ -175,3 +175,24 @@ def test_an_answer_for_a_closed_widget_is_dropped_not_delivered(sample_window, q
     kept = []
     Op(sample_window, sample_window.ops).database(lambda _store: "still here").success(kept.append).run()
     qtbot.waitUntil(lambda: kept == ["still here"], timeout=5000)
+
+
+def test_wait_returns_once_the_result_is_told_and_past_its_limit_the_result_still_comes(sample_window, qtbot):
+    from ui.operations.op import Op
+
+    win, got = sample_window, []
+    quick = Op(win, win.ops).database(lambda store: len(store.offices())).success(got.append)
+    quick.run()
+    started = time.perf_counter()
+    assert quick.wait(5000) and got == [1]
+    assert time.perf_counter() - started < 2  # back when told, not at the limit
+    gate = threading.Event()
+    slow = Op(win, win.ops).database(lambda store: gate.wait(5) and "read").success(got.append)
+    slow.run()
+    assert not slow.wait(50) and got == [1]  # the limit passed: not told yet, nothing lost
+    gate.set()
+    qtbot.waitUntil(lambda: got == [1, "read"], timeout=5000)
+    assert slow.delivered
+    failing = Op(win, win.ops).database(lambda store: store.report_by_id("không-có")).failure(got.append)
+    failing.run()
+    assert failing.wait(5000) and len(got) == 3 and got[2] != "read"  # a refusal is told, and ends the wait too

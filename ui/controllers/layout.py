@@ -75,8 +75,9 @@ class WindowLayout:
         main = self.splitters.get("main")
         if main is not None:
             main.setSizes([outline, max(self.window.width() - outline - findings, 400)])
-        docks = [d for d in self.window.findChildren(QDockWidget) if d.objectName() == "findings"]
-        self.window.resizeDocks(docks, [findings] * len(docks), Qt.Orientation.Horizontal)
+        dock = self.window.findChild(QDockWidget, "findings")  # by name, in Qt: no wrapper for every child
+        if dock is not None:
+            self.window.resizeDocks([dock], [findings], Qt.Orientation.Horizontal)
 
     def save(self) -> None:
         stored = settings()

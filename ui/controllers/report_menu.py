@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 
 from PySide6.QtGui import QKeySequence
 
@@ -165,6 +164,8 @@ class ReportMenu:
 
     def show_issued(self) -> None:
         def shown(pdf: bytes) -> None:
+            import hashlib
+
             digest = hashlib.sha256(pdf).hexdigest()
             self._show_pdf(pdf, f"{self.ctx.title()} – SHA-256 {digest[:16]}…")
 
