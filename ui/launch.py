@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.errors import UserError
 from ui import i18n
@@ -72,6 +72,8 @@ def launch(db_path: Path | None) -> int:
     try:
         window = create_window(db_path)
     except UserError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         from ui.main_window import app_title
 
         QMessageBox.critical(None, app_title(), str(exc))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeWidgetItem
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolBar, QTreeWidgetItem
 
 from ui import chart_panel
 from ui.actions import ReportActions
@@ -57,14 +57,14 @@ class MainWindow(QMainWindow):
         start.success(lambda result: start_ctl.started(self, result))  # delivered once the event loop runs, so after what follows
         for warning in warnings:
             self.statusBar().showMessage(warning)
-            QMessageBox.warning(self, app_title(), warning)
+            self.warn(warning)
 
     # --- building -------------------------------------------------------------
     def _build(self) -> None:
         bar = build_pickers(self)
         self.office_picker.activated.connect(lambda _i: self.office_picked())
         self.period_picker.chosen.connect(lambda _code: self.open_current())
-        self.period_picker.refused.connect(lambda message: QMessageBox.warning(self, app_title(), message))
+        self.period_picker.refused.connect(self.warn)
         self.outline = ReportOutline(self)
         self.outline.currentItemChanged.connect(self._section_picked)
         self.editor = SectionEditor(self)
@@ -276,6 +276,11 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+        self.warn(message)
+
+    def warn(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its class and enums load when a first message needs them
+
         QMessageBox.warning(self, app_title(), message)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

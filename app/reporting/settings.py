@@ -19,11 +19,13 @@ class Settings(msgspec.Struct, frozen=True):
     backup_to_folder: bool = False  # a backup into <shared folder>/backup/<OFFICE>/ at each close
 
 
+_DEFAULTS = dict(zip(Settings.__struct_fields__, Settings.__struct_defaults__, strict=True))  # every field has one
+
+
 def load(store: Store) -> Settings:
     rows = store.setting_rows.all()
-    known = {f.name: f.default for f in msgspec.structs.fields(Settings)}
     values = {}
-    for name, default in known.items():
+    for name, default in _DEFAULTS.items():
         if name in rows:
             try:
                 values[name] = json.loads(rows[name])
@@ -37,10 +39,10 @@ def save(store: Store, settings: Settings) -> Settings:
         raise InputError(f"Ngôn ngữ “{settings.language}” không hỗ trợ.")
     old = load(store)
     changes = {}
-    for f in msgspec.structs.fields(Settings):
-        new_value, old_value = getattr(settings, f.name), getattr(old, f.name)
+    for name in _DEFAULTS:
+        new_value, old_value = getattr(settings, name), getattr(old, name)
         if new_value != old_value:
-            changes[f.name] = (json.dumps(new_value, ensure_ascii=False), old_value, new_value)
+            changes[name] = (json.dumps(new_value, ensure_ascii=False), old_value, new_value)
     store.setting_rows.put(changes, settings.office)
     return settings
 

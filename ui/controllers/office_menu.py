@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtWidgets import QMessageBox
-
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
@@ -57,6 +55,8 @@ class OfficeMenu:
         def done(result) -> None:
             changes, new_settings = result
             if new_settings.language != settings.language:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.information(self.ctx.parent, _("Ngôn ngữ"),
                                         _("Ngôn ngữ mới được dùng khi mở lại phần mềm."))
             self.ctx.set_settings(new_settings)
@@ -108,5 +108,7 @@ class OfficeMenu:
                 .success(self.ctx.apply).failure(self.ctx.show_error).run()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self.ctx.parent, _("Giới thiệu"), _("Lập, kiểm tra và in báo cáo định kỳ của cơ quan "
                                                              "Lao động – Thương binh và Xã hội."))

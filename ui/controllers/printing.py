@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from ui.controllers.context import WindowContext
 from ui.i18n import _
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from ui.printing import PrintJob, PrintRequest
 
 WAIT, CANCEL, STAY = "wait", "cancel", "stay"
@@ -21,6 +22,8 @@ WAIT, CANCEL, STAY = "wait", "cancel", "stay"
 
 def ask_close(parent) -> str:
     """While printing, closing asks: wait for the job, cancel it, or keep the window open."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, _("Báo cáo LĐTBXH"),
                       _("Báo cáo đang được gửi tới máy in. Đóng cửa sổ thế nào?"), parent=parent)
     wait = box.addButton(_("Đợi in xong rồi đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -57,6 +60,8 @@ class PrintController(QObject):
 
     def start(self, request: PrintRequest, printer=None) -> PrintJob:
         """Send ``request`` on its own thread (``printer`` is drawn into when the system cannot print the PDF)."""
+        from PySide6.QtWidgets import QProgressDialog
+
         from ui.printing import PrintJob, system_path
 
         job = PrintJob(request, printer if system_path(request) == "raster" else None, self)

@@ -18,7 +18,7 @@ from typing import Any
 
 import msgspec
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from app.reporting.changes import Changes
@@ -118,5 +118,7 @@ class Op:
         elif self.ops.error_handler:
             self.ops.error_handler(message)
         else:
+            from PySide6.QtWidgets import QMessageBox  # the window's own handler tells it, as a rule
+
             QMessageBox.warning(self.parent, _("Báo cáo LĐTBXH"), message)
         self._delivered()
