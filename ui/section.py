@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui.documents import DocumentsModel, DocumentsPanel
@@ -11,17 +12,29 @@ from ui.i18n import _
 from ui.operations.content import blocks_to_text
 
 
+def _font(widget: QWidget, pixels: int = 0) -> QFont:
+    """``widget``'s font in bold (``pixels`` high when given)."""
+    font = widget.font()
+    font.setBold(True)
+    if pixels:
+        font.setPixelSize(pixels)
+    return font
+
+
 class SectionEditor(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        self.title.setFont(_font(self.title, pixels=15))  # a font, not a style sheet: no sheet to apply at start
         self.title.setWordWrap(True)
         self.figures_model = FiguresModel(self)
         self.figures = FiguresView(self.figures_model, self)
         self.reasons = QLabel(self)  # refused input of this section, beside the grid until fixed
         self.reasons.setWordWrap(True)
-        self.reasons.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.reasons.setFont(_font(self.reasons))
+        palette = self.reasons.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
+        self.reasons.setPalette(palette)
         self.reasons.setAccessibleName(_("Số liệu chưa lưu"))
         self.reasons.hide()
         grid = QWidget(self)

@@ -1,7 +1,6 @@
 """Offices, settings, templates, the sample and backups."""
 from __future__ import annotations
 
-from app.commands import cli_actions
 from app.domain.model import OfficeProfile
 from app.reporting import desk
 from app.reporting import settings as settings_mod
@@ -20,6 +19,8 @@ SAMPLE_OFFICE, SAMPLE_PERIOD = "TTH", "2020-Q1"
 def load_sample(*, parent, ops: Operations) -> Op:
     """The sample office TTH and its 2020-Q1 report; gives ``Changes`` naming the office."""
     def step(store) -> Changes:
+        from app.commands import cli_actions
+
         cli_actions.load_sample(store)
         return Changes(office=SAMPLE_OFFICE, offices=True)
 
@@ -53,7 +54,12 @@ def save_settings(*, parent, ops: Operations, **changes) -> Op:
 
 def backup_database(*, parent, ops: Operations, path: str) -> Op:
     """An online backup of the database to ``path``; gives the path written."""
-    return Op(parent, ops).database(lambda store: cli_actions.backup(store, path))
+    def step(store):
+        from app.commands import cli_actions  # the sample and the backup are the command line's: loaded when asked
+
+        return cli_actions.backup(store, path)
+
+    return Op(parent, ops).database(step)
 
 
 def backup_to_folder(*, parent, ops: Operations, folder: str, office: str) -> Op:
