@@ -195,4 +195,12 @@ def test_wait_returns_once_the_result_is_told_and_past_its_limit_the_result_stil
     assert slow.delivered
     failing = Op(win, win.ops).database(lambda store: store.report_by_id("không-có")).failure(got.append)
     failing.run()
-    assert failing.wait(5000) and len(got) == 3 and got[2] != "read"  # a refusal is told, and ends the wait too
+    assert failing.wait(5000) and got == [1, "read"]  # a refusal ends the wait; it is told after, not inside
+    qtbot.waitUntil(lambda: len(got) == 3, timeout=5000)
+    assert got[2] == "Không có báo cáo không-có."
+    with qtbot.captureExceptions() as raised:
+        broken = Op(win, win.ops).database(lambda store: 1).success(lambda _result: 1 / 0)
+        broken.run()
+        started = time.perf_counter()
+        assert broken.wait(5000) and time.perf_counter() - started < 2  # a failing callback ends the wait too
+    assert raised and raised[0][0] is ZeroDivisionError

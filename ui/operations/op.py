@@ -43,8 +43,9 @@ class Op:
         self._steps: list[tuple[str, Callable]] = []
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[str], None] | None = None
-        self.delivered = False  # its success or failure was told (or nobody was left to tell)
-        self._on_delivered: Callable[[], None] | None = None
+        self.delivered = False  # its success was told, or its failure told or held for after ``wait``
+        self._waiting: QEventLoop | None = None
+        self._held: str | None = None  # a failure that came during ``wait``
 
     def database(self, fn: Callable[..., Any]) -> Op:
         """Add ``fn(store)`` (first step) or ``fn(store, previous)`` on the database thread."""
@@ -76,19 +77,24 @@ class Op:
     def wait(self, limit_ms: int) -> bool:
         """Run the main thread's events until the chain (already running) has delivered, ``limit_ms`` at most;
         True when it has. For a window not shown yet, that would rather appear once with what the chain
-        brings than draw itself empty first: past the limit it shows as usual and the result follows."""
+        brings than draw itself empty first: past the limit it shows as usual and the result follows.
+
+        A failure meanwhile is not told inside the wait (its message box would stand over a window not on
+        screen, the wait held until it closes): it is told at the next turn of the event loop after it."""
         if not self.delivered:
-            loop = QEventLoop()
-            self._on_delivered = loop.quit
-            QTimer.singleShot(limit_ms, loop, loop.quit)
-            loop.exec()
-            self._on_delivered = None
+            self._waiting = QEventLoop()
+            QTimer.singleShot(limit_ms, self._waiting, self._waiting.quit)
+            self._waiting.exec()
+            self._waiting = None
+        if self._held is not None:
+            message, self._held = self._held, None
+            QTimer.singleShot(0, lambda: self._tell(message))
         return self.delivered
 
     def _delivered(self) -> None:
         self.delivered = True
-        if self._on_delivered:
-            self._on_delivered()
+        if self._waiting is not None:
+            self._waiting.quit()
 
     def _gone(self) -> bool:
         """The widget that asked was closed and deleted meanwhile: nobody is left to tell."""
@@ -96,9 +102,11 @@ class Op:
 
     def _next(self, index: int, previous: Any) -> None:
         if index == len(self._steps):
-            if self._success and not self._gone():
-                self._success(previous)
-            self._delivered()
+            try:
+                if self._success and not self._gone():
+                    self._success(previous)
+            finally:
+                self._delivered()
             return
         where, fn = self._steps[index]
         first = index == 0
@@ -111,9 +119,16 @@ class Op:
             runner(call, then, self._failed)
 
     def _failed(self, message: str) -> None:
+        if self._waiting is not None:
+            self._held = message
+        else:
+            self._tell(message)
+        self._delivered()
+
+    def _tell(self, message: str) -> None:
         if self._gone():
-            pass
-        elif self._failure:
+            return
+        if self._failure:
             self._failure(message)
         elif self.ops.error_handler:
             self.ops.error_handler(message)
@@ -121,4 +136,3 @@ class Op:
             from PySide6.QtWidgets import QMessageBox  # the window's own handler tells it, as a rule
 
             QMessageBox.warning(self.parent, _("Báo cáo LĐTBXH"), message)
-        self._delivered()
