@@ -10,9 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from app.errors import UserError
-from ui import i18n
-
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -48,6 +45,7 @@ def create_window(db_path: Path | None) -> MainWindow:
     gc.disable()
     try:
         with _plain_imports():
+            from ui import i18n
             from ui.operations import report as report_ops
             from ui.operations.startup import open_window_database
 
@@ -66,6 +64,10 @@ def create_window(db_path: Path | None) -> MainWindow:
 
 
 def launch(db_path: Path | None) -> int:
+    with _plain_imports():
+        from app.errors import UserError
+        from ui import i18n
+
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Báo cáo LĐTBXH")
     i18n.install_qt("vi")  # a refusal to open the database is told before the saved language is known
