@@ -45,7 +45,7 @@ MODEL_MODULES = {
     "app.domain.model", "app.domain.period", "app.domain.template", "app.domain.validate", "app.domain.codes",
     "app.domain.formatting", "app.domain.narrative", "app.domain.numbers", "app.domain.text",
     "app.domain.kinds", "app.domain.indicator", "app.domain.views",
-    "app.errors", "app.paths", "app.processes", "app.reporting.changes",
+    "app.digest", "app.errors", "app.paths", "app.processes", "app.reporting.changes",
 }
 
 

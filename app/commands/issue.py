@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 from app.commands.common import SCAN_LIMIT, fail
+from app.digest import sha256_hex
 from app.fsutil import check_readable, write_atomic
 from app.reporting import issuing
 from app.storage.store import Store
@@ -30,7 +30,7 @@ def cmd_issue(store: Store, args) -> int:
         return fail(f"Ngày “{args.date}” phải viết dạng YYYY-MM-DD.")
     report = issuing.issue(store, store.report(args.office, args.period), number=args.number, issued_on=day,
                            signer_title=args.signer_title, signer_name=args.signer_name)
-    digest = hashlib.sha256(issuing.issued_pdf(store, report)).hexdigest()
+    digest = sha256_hex(issuing.issued_pdf(store, report))
     print(f"Đã ban hành báo cáo số {report.number}, bản {report.revision}. SHA-256 của bản PDF: {digest}")
     return 0
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import hashlib
 
+from app.digest import sha256_hex
 from app.domain import headings
 from app.domain.codes import OfficeCode
 from app.domain.period import Period
@@ -122,7 +122,7 @@ def _check_files(files: list[File], status: str, source: str) -> None:
             raise _fail(source, f"files[{i}].data", "không phải dữ liệu base64 hợp lệ.") from None
         if len(blob) > MAX_FILE_BYTES:
             raise _fail(source, f"files[{i}].data", f"tệp quá lớn (tối đa {MAX_FILE_BYTES // 1024 // 1024} MB).")
-        if hashlib.sha256(blob).hexdigest() != item.sha256:
+        if sha256_hex(blob) != item.sha256:
             raise _fail(source, f"files[{i}].sha256", f"không khớp mã băm SHA-256 của tệp “{item.name[:80]}”.")
         problem = pdf_problem(blob) if item.kind == "issued_pdf" else None
         if problem:

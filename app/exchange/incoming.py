@@ -13,11 +13,11 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import hashlib
 from typing import Any
 
 import msgspec
 
+from app.digest import sha256_hex
 from app.domain.codes import OfficeCode
 from app.domain.model import Block, Document, Office, Report, ReportData, Status, Task, TaskReview, TaskStatus, Value
 from app.domain.period import Period
@@ -157,7 +157,7 @@ def _files(files: list[dumptypes.File], source: str) -> tuple[Attached, ...]:
             blob = base64.b64decode(f.data, validate=True)
         except (binascii.Error, ValueError):
             raise InputError(f"{source}: files[{i}]: dữ liệu tệp “{f.name}” không phải base64 hợp lệ.") from None
-        if hashlib.sha256(blob).hexdigest() != f.sha256:
+        if sha256_hex(blob) != f.sha256:
             raise InputError(f"{source}: files[{i}]: tệp đính kèm “{f.name}” không khớp mã băm SHA-256.")
         out.append(Attached(f.kind, clean_line(f.name) or f.kind, blob))
     if sum(a.kind == "issued_pdf" for a in out) > 1:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -24,6 +23,7 @@ import msgspec
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.digest import sha256_hex
 from app.domain.codes import OfficeCode
 from app.domain.model import OfficeProfile
 from app.errors import InputError, NotFoundError, UserError, describe_os_error
@@ -39,7 +39,7 @@ _MEMORY: dict[int, dict[str, str]] = {}
 
 def fingerprint(public_raw: bytes) -> str:
     """A short fingerprint to read aloud: 5 groups of 4 hex digits."""
-    digest = hashlib.sha256(public_raw).hexdigest()[:20].upper()
+    digest = sha256_hex(public_raw)[:20].upper()
     return "-".join(digest[i:i + 4] for i in range(0, 20, 4))
 
 

@@ -10,12 +10,12 @@ package's hash, so a gap or a fork in an office's chain is visible.
 from __future__ import annotations
 
 import base64
-import hashlib
 import os
 from pathlib import Path
 
 import msgspec
 
+from app.digest import sha256_hex
 from app.errors import InputError, UserError, describe_os_error
 from app.exchange import packageformat as fmt
 from app.exchange import transfer
@@ -28,7 +28,7 @@ from app.storage.store import Store, now
 
 
 def body_hash(body: dict) -> str:
-    return hashlib.sha256(canonical(body)).hexdigest()
+    return sha256_hex(canonical(body))
 
 
 class Package(msgspec.Struct, frozen=True):
@@ -226,7 +226,7 @@ def publish(store: Store, office_code: str, folder: Path | str, kind: str, conte
     body = {"format": FORMAT, "format_version": FORMAT_VERSION, "kind": kind, "office": office.code,
             "office_id": office.id, "seq": seq, "prev": prev, "created": now(), **content}
     data = canonical(body)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_hex(data)
     name = f"{office.code}_{seq:06d}_{digest[:16]}"
     target = folder / "outbox" / office.code / name
     raw = fmt.write(data, key.sign(data), fingerprint(public.raw))
@@ -258,7 +258,7 @@ def submit(store: Store, office_code: str, period: str, folder: Path | str) -> P
     content = {
         "period": str(report.period), "revision": report.revision, "report": transfer.to_dict(data),
         "pdf": base64.b64encode(pdf).decode() if pdf else None,
-        "pdf_sha256": hashlib.sha256(pdf).hexdigest() if pdf else None,
+        "pdf_sha256": sha256_hex(pdf) if pdf else None,
     }
     return publish(store, office_code, folder, "report", content)
 

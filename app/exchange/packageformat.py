@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import base64
 import functools
-import hashlib
 import re
 from typing import Annotated, Any, Literal
 
 import msgspec
 
+from app.digest import sha256_hex
 from app.domain.codes import OfficeCode
 from app.errors import InputError
 from app.formats import Day, Line, NumberText, Paragraph, Stamp, canonical, convert, decode
@@ -160,7 +160,7 @@ class Signed(msgspec.Struct, frozen=True, dict=True):  # a __dict__ for the dige
 
     @functools.cached_property
     def digest(self) -> str:  # computed once: a package is hashed once, however often its digest is asked
-        return hashlib.sha256(self.data).hexdigest()
+        return sha256_hex(self.data)
 
 
 def split(raw: bytes, *, source: str) -> Signed:
@@ -213,7 +213,7 @@ def body(signed: Signed, *, source: str) -> tuple[Body, dict]:
             pdf = base64.b64decode(typed.pdf, validate=True)
         except ValueError:
             raise InputError(f"{source}: trường “pdf”: bản PDF kèm theo hỏng.") from None
-        if hashlib.sha256(pdf).hexdigest() != typed.pdf_sha256:
+        if sha256_hex(pdf) != typed.pdf_sha256:
             raise InputError(f"{source}: trường “pdf_sha256”: mã băm bản PDF kèm theo không khớp.")
         problem = pdf_problem(pdf)
         if problem:

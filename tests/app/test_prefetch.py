@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from app.digest import sha256_hex
 from app.exchange import keys, package, prefetch, sync
 from app.reporting import issuing
 from tests.factories import add_office as _office
@@ -53,7 +54,7 @@ def folder(tmp_path):
         if code == "ALUOI":  # a gap: held
             _signed_copy(store, code, last, lambda b: None, 9, prev)
     junk = b"[" + b"{}," * 5000 + b"{}]"
-    (share / "outbox" / "NAMDONG" / f"NAMDONG_000003_{package.hashlib.sha256(junk).hexdigest()[:16]}").write_bytes(junk)
+    (share / "outbox" / "NAMDONG" / f"NAMDONG_000003_{sha256_hex(junk)[:16]}").write_bytes(junk)
     (share / "outbox" / "ZZZ").mkdir()
     (share / "outbox" / "ZZZ" / "ZZZ_000001_0000000000000000").write_bytes(b'{"package":{}}')
     for code, body in (("HUONGTRA", b'{"office":"HUONGTRA","seq":1,"x":"\\ud800"}'),  # a lone surrogate
@@ -65,7 +66,7 @@ def folder(tmp_path):
         header = {"format": "baocao-package", "format_version": 2, "fingerprint": "",
                   "signature": base64.b64encode(keys.signing_key(store, code).sign(body)).decode()}
         (share / "outbox" / code).mkdir()
-        name = f"{code}_000001_{package.hashlib.sha256(body).hexdigest()[:16]}"
+        name = f"{code}_000001_{sha256_hex(body)[:16]}"
         (share / "outbox" / code / name).write_bytes(json.dumps(header).encode() + b"\n" + body)
     hue.db.close()
     return share, tmp_path / "hue.sqlite3"

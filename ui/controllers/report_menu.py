@@ -5,6 +5,7 @@ import functools
 
 from PySide6.QtGui import QKeySequence
 
+from app.digest import sha256_hex
 from ui import ask
 from ui.actions import ReportActions, make_action
 from ui.controllers.context import WindowContext
@@ -164,9 +165,7 @@ class ReportMenu:
 
     def show_issued(self) -> None:
         def shown(pdf: bytes) -> None:
-            import hashlib
-
-            digest = hashlib.sha256(pdf).hexdigest()
+            digest = sha256_hex(pdf)
             self._show_pdf(pdf, f"{self.ctx.title()} – SHA-256 {digest[:16]}…")
 
         report_ops.load_issued_pdf(parent=self.ctx.parent, ops=self.ctx.ops, sheet=self.ctx.current()) \
